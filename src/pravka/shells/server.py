@@ -1,0 +1,300 @@
+"""``pravka serve``: a small HTTP server that speaks LanguageTool's ``/v2`` API.
+
+Any LanguageTool client (editor plugins, browser add-ons, ``language-tool-python`` with
+``remote_server=...``) can point at it and get pravka's findings as LanguageTool matches.
+
+How a request is handled, in plain words:
+
+1. **Body.** A ``POST /v2/check`` body is read in chunks and abandoned with ``413`` as soon as it
+   exceeds ``max_body_bytes`` (a ``Content-Length`` that is already too big is refused before
+   reading anything). The body is then parsed as a form: URL-encoded (what LanguageTool clients
+   send) or multipart. ``GET /v2/check`` takes the same fields from the query string.
+2. **Fields.** ``text`` is checked as is. ``data`` is LanguageTool's annotated document
+   ``{"annotation": [{"text": ...}, {"markup": ..., "interpretAs": ...}]}``: only text parts (and
+   what markup is to be read as) are checked, and offsets are reported in the full document.
+   ``language`` must be ``ru``, ``ru-RU`` or ``auto``. ``disabledRules``, ``enabledRules`` with
+   ``enabledOnly``, ``disabledCategories`` and ``enabledCategories`` filter the rules.
+3. **Limits.** A document longer than ``max_text_chars`` gets ``413`` with a message saying the
+   limit. When more than ``max_pending`` checks are already running or queued, the request gets
+   ``429`` instead of piling up.
+4. **Checking.** ``Corrector.check`` is CPU-bound Python, so it runs in a worker thread (via
+   anyio) behind a capacity limiter; the event loop only does I/O and stays responsive.
+5. **Answer.** Matches are rendered by :mod:`pravka.shells.lt_format` (UTF-16 offsets, like
+   LanguageTool). Errors are plain text ``Error: ...`` with a 4xx status, as LanguageTool does:
+   clients such as ``language-tool-python`` show that text to the user. An unexpected exception in
+   the checker gives a ``500`` for that request only; the server keeps serving.
+
+``GET /v2/languages`` lists Russian (clients call it at start to validate the language), and
+``GET /v2/healthcheck`` answers ``OK``.
+
+starlette and uvicorn are imported here only: the core never depends on a shell.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import json
+import logging
+import urllib.parse
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from pravka.shells.lt_format import (
+    AnnotationError,
+    annotated_document,
+    filter_matches,
+    lt_response,
+)
+
+log = logging.getLogger("pravka.server")
+
+DEFAULT_MAX_TEXT_CHARS = 50_000
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_MAX_PENDING = 32
+
+ACCEPTED_LANGUAGES = {"ru": "ru-RU", "ru-ru": "ru-RU", "auto": "ru-RU"}
+LANGUAGES = [{"name": "Russian", "code": "ru", "longCode": "ru-RU"}]
+
+
+class RequestError(Exception):
+    """A request we refuse with a 4xx status and a plain-text explanation."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(f"Error: {message}\n", status_code=status)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            declared_size = int(declared)
+        except ValueError:
+            raise RequestError(400, "invalid Content-Length header") from None
+        if declared_size > limit:
+            raise RequestError(413, f"request body is {declared_size} bytes; "
+                                    f"this server accepts at most {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    # Read incrementally so a chunked upload without Content-Length cannot make us buffer more
+    # than the limit.
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RequestError(413, f"request body exceeds {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _parse_urlencoded(body: bytes) -> dict[str, str]:
+    try:
+        # Properly encoded forms are ASCII, but `curl -d "text=Привет"` sends raw UTF-8; accept both.
+        decoded = body.decode("utf-8")
+        pairs = urllib.parse.parse_qsl(decoded, keep_blank_values=True, strict_parsing=False,
+                                       encoding="utf-8", errors="strict", max_num_fields=1000)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise RequestError(400, f"malformed form body: {exc}") from None
+    return dict(pairs)
+
+
+async def _parse_multipart(request: Request, body: bytes) -> dict[str, str]:
+    # Replay the already size-checked body to a fresh Request so Starlette's multipart parser
+    # can read it.
+    delivered = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal delivered
+        if delivered:
+            return {"type": "http.disconnect"}
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    replay = Request(request.scope, receive)
+    try:
+        form: FormData = await replay.form(max_files=0, max_fields=100)
+    except Exception as exc:  # python-multipart raises several types for broken bodies
+        raise RequestError(400, f"malformed multipart body: {exc}") from None
+    fields: dict[str, str] = {}
+    for key, value in form.multi_items():
+        if not isinstance(value, str):
+            raise RequestError(400, "file uploads are not accepted; send the text as a field")
+        fields[key] = value
+    return fields
+
+
+async def _request_fields(request: Request, max_body_bytes: int) -> dict[str, str]:
+    if request.method == "GET":
+        try:
+            return dict(urllib.parse.parse_qsl(request.url.query, keep_blank_values=True,
+                                               errors="strict", max_num_fields=1000))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise RequestError(400, f"malformed query string: {exc}") from None
+    body = await _read_body(request, max_body_bytes)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data":
+        fields = await _parse_multipart(request, body)
+    elif content_type in ("application/x-www-form-urlencoded", ""):
+        fields = _parse_urlencoded(body)
+    else:
+        raise RequestError(415, f"unsupported Content-Type {content_type!r}; "
+                                "send application/x-www-form-urlencoded or multipart/form-data")
+    # LanguageTool also accepts parameters in the query string of a POST.
+    for key, value in urllib.parse.parse_qsl(request.url.query, keep_blank_values=True):
+        fields.setdefault(key, value)
+    return fields
+
+
+def _split_list(fields: Mapping[str, str], name: str) -> list[str]:
+    return [item for item in fields.get(name, "").split(",") if item.strip()]
+
+
+def _language(fields: Mapping[str, str]) -> str:
+    raw = fields.get("language")
+    if raw is None or not raw.strip():
+        raise RequestError(400, "missing 'language' parameter; use 'ru', 'ru-RU' or 'auto'")
+    code = ACCEPTED_LANGUAGES.get(raw.strip().lower().replace("_", "-"))
+    if code is None:
+        raise RequestError(400, f"language {raw!r} is not supported: pravka checks Russian only; "
+                                "use 'ru', 'ru-RU' or 'auto'")
+    return code
+
+
+def create_app(
+    corrector: Any = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    *,
+    max_pending: int = DEFAULT_MAX_PENDING,
+    check_threads: int = 1,
+) -> Starlette:
+    """Build the ASGI app.
+
+    ``corrector``: anything with ``check(text) -> list[Finding]``; ``None`` builds a default
+    ``pravka.Corrector()`` at startup (off the event loop). ``check_threads`` is how many checks run
+    at once; CPU-bound checks gain little from more than one thread under the GIL, and one keeps
+    a corrector that is not thread-safe safe.
+    """
+    state: dict[str, Any] = {"corrector": corrector, "pending": 0}
+    limiter = anyio.CapacityLimiter(max(1, check_threads))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if state["corrector"] is None:
+            from pravka import Corrector
+
+            state["corrector"] = await anyio.to_thread.run_sync(Corrector)
+        yield
+
+    async def check(request: Request) -> Response:
+        try:
+            fields = await _request_fields(request, max_body_bytes)
+            language = _language(fields)
+            if "text" in fields:
+                document, doc = fields["text"], None
+            elif "data" in fields:
+                try:
+                    doc = annotated_document(json.loads(fields["data"]))
+                except json.JSONDecodeError as exc:
+                    raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
+                except AnnotationError as exc:
+                    raise RequestError(400, str(exc)) from None
+                document = doc.document
+            else:
+                raise RequestError(400, "missing 'text' or 'data' parameter")
+            if len(document) > max_text_chars:
+                raise RequestError(413, f"text is {len(document)} characters; "
+                                        f"this server checks at most {max_text_chars} per request")
+            enabled_only = fields.get("enabledOnly", "false").strip().lower() == "true"
+            if enabled_only and not (fields.get("enabledRules") or fields.get("enabledCategories")):
+                raise RequestError(400, "enabledOnly=true needs 'enabledRules' or "
+                                        "'enabledCategories'")
+        except RequestError as exc:
+            return _error(exc.status, exc.message)
+        except ClientDisconnect:
+            return Response(status_code=400)
+
+        if state["pending"] >= max_pending:
+            return _error(429, "server busy; retry shortly")
+        state["pending"] += 1
+        try:
+            checker = state["corrector"]
+            if doc is None:
+                findings = await anyio.to_thread.run_sync(checker.check, document, limiter=limiter)
+            else:
+                plain = await anyio.to_thread.run_sync(checker.check, doc.plain, limiter=limiter)
+                findings = [doc.to_document(f) for f in plain]
+        except Exception:
+            log.exception("checker failed on a %d-character text", len(document))
+            return _error(500, "internal error while checking this text")
+        finally:
+            state["pending"] -= 1
+
+        findings = filter_matches(
+            findings,
+            disabled_rules=_split_list(fields, "disabledRules"),
+            enabled_rules=_split_list(fields, "enabledRules"),
+            enabled_only=enabled_only,
+            disabled_categories=_split_list(fields, "disabledCategories"),
+            enabled_categories=_split_list(fields, "enabledCategories"),
+        )
+        return JSONResponse(lt_response(document, findings, language))
+
+    async def languages(request: Request) -> Response:
+        return JSONResponse(LANGUAGES)
+
+    async def healthcheck(request: Request) -> Response:
+        return PlainTextResponse("OK")
+
+    return Starlette(
+        routes=[
+            Route("/v2/check", check, methods=["GET", "POST"]),
+            Route("/v2/languages", languages, methods=["GET"]),
+            Route("/v2/healthcheck", healthcheck, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run(
+    host: str = "127.0.0.1",
+    port: int = 8081,
+    *,
+    corrector: Any = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    max_pending: int = DEFAULT_MAX_PENDING,
+    log_level: str = "info",
+) -> None:
+    """Serve until interrupted. Binds to loopback unless ``host`` says otherwise."""
+    import uvicorn
+
+    if not _is_loopback(host):
+        log.warning("pravka serve is listening on %s: it has no authentication; "
+                    "anyone who can reach this address can use it", host)
+    app = create_app(corrector, max_text_chars, max_body_bytes, max_pending=max_pending)
+    uvicorn.run(app, host=host, port=port, log_level=log_level,
+                # Keep header parsing bounded too; bodies are limited by the app.
+                h11_max_incomplete_event_size=64 * 1024)
