@@ -1,0 +1,155 @@
+"""A Scrapy item pipeline that corrects (or only flags) garbled Russian text in scraped items.
+
+Enable it in a project's settings::
+
+    ITEM_PIPELINES = {"pravka.integrations.scrapy.PravkaPipeline": 300}
+    PRAVKA_FIELDS = ["title", "body"]          # item fields to process
+    PRAVKA_MODE = "fix"                        # "fix": write corrected text back; "flag": keep text as is
+    PRAVKA_THRESHOLD = None                    # float, or None for the Corrector's default
+    PRAVKA_DICTIONARIES = []                   # paths of user dictionaries
+    PRAVKA_FINDINGS_FIELD = "pravka_findings"  # where findings go; None = don't store them
+
+Findings are stored as ``{field name: [Finding.to_dict(), ...]}``. Their offsets always refer to the
+field's text *as scraped*, so in ``fix`` mode they describe what was changed, and in ``flag`` mode
+``text[offset:offset + length]`` is the flagged span of the stored field.
+
+Why it is built this way:
+
+* ``from_crawler`` reads and validates the settings up front, so a misspelt mode fails the crawl at
+  start-up rather than after the first page.
+* The ``Corrector`` loads its dictionaries and morphology lazily, and that load takes seconds. The
+  pipeline asks for it in ``open_spider`` and keeps it in a module-level cache keyed by the settings that
+  shape it, so every spider that a ``CrawlerProcess`` runs with the same settings shares one instance and
+  the load happens once per process, before the first item arrives instead of stalling it.
+* Items are accessed through ``itemadapter``, so plain dicts, ``scrapy.Item`` subclasses, dataclasses and
+  attrs items all work. Only ``str`` values are touched: a missing field, ``None``, a list or a number is
+  left exactly as the spider produced it.
+* Scrapy is imported only here, so ``import pravka`` never needs it.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import NotConfigured
+
+from pravka import Corrector
+
+__all__ = ["PravkaPipeline", "corrector_loads"]
+
+MODES = ("fix", "flag")
+
+# One Corrector per distinct (threshold, dictionaries) per process. The lock matters only if someone
+# opens spiders from several threads; the reactor itself is single-threaded.
+_CORRECTORS: dict[tuple[float | None, tuple[str, ...]], Corrector] = {}
+_CORRECTORS_LOCK = threading.Lock()
+_LOADS = 0
+
+
+def corrector_loads() -> int:
+    """How many Correctors this process has built and warmed up (tests use it to check the sharing)."""
+    return _LOADS
+
+
+def _shared_corrector(threshold: float | None, dictionaries: tuple[str, ...]) -> Corrector:
+    global _LOADS
+    key = (threshold, dictionaries)
+    with _CORRECTORS_LOCK:
+        corrector = _CORRECTORS.get(key)
+        if corrector is None:
+            corrector = Corrector(threshold=threshold, dictionaries=list(dictionaries))
+            # Checking one short sentence forces the lazy load now, at spider start, rather than inside
+            # the first process_item call.
+            corrector.check("Проверка.")
+            _CORRECTORS[key] = corrector
+            _LOADS += 1
+        return corrector
+
+
+def _parse_threshold(value: Any) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"PRAVKA_THRESHOLD must be a number or None, got {value!r}") from None
+
+
+class PravkaPipeline:
+    """Runs pravka over the configured text fields of every item."""
+
+    def __init__(
+        self,
+        fields: list[str],
+        mode: str = "fix",
+        threshold: float | None = None,
+        dictionaries: list[str] | tuple[str, ...] = (),
+        findings_field: str | None = None,
+        stats: Any = None,
+    ) -> None:
+        if not fields:
+            # Nothing to do: let Scrapy disable the pipeline with a logged reason instead of running idle.
+            raise NotConfigured("PRAVKA_FIELDS is empty")
+        mode = (mode or "fix").strip().lower()
+        if mode not in MODES:
+            raise ValueError(f"PRAVKA_MODE must be one of {MODES}, got {mode!r}")
+        if mode == "flag" and not findings_field:
+            # Flag mode leaves the text alone, so without a findings field the pipeline would only burn CPU.
+            raise ValueError("PRAVKA_MODE = 'flag' needs PRAVKA_FINDINGS_FIELD to say where findings go")
+        self.fields = list(fields)
+        self.mode = mode
+        self.threshold = threshold
+        self.dictionaries = tuple(str(path) for path in dictionaries)
+        self.findings_field = findings_field or None
+        self.stats = stats
+        self.corrector: Corrector | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> PravkaPipeline:
+        settings = crawler.settings
+        return cls(
+            fields=settings.getlist("PRAVKA_FIELDS"),
+            mode=settings.get("PRAVKA_MODE", "fix"),
+            threshold=_parse_threshold(settings.get("PRAVKA_THRESHOLD")),
+            dictionaries=settings.getlist("PRAVKA_DICTIONARIES"),
+            findings_field=settings.get("PRAVKA_FINDINGS_FIELD"),
+            stats=crawler.stats,
+        )
+
+    # ``spider`` is optional: Scrapy < 2.13 passes it, newer versions do not (and warn if it is required).
+    def open_spider(self, spider: Any = None) -> None:
+        self.corrector = _shared_corrector(self.threshold, self.dictionaries)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if self.corrector is None:  # used without open_spider, e.g. straight from a test
+            self.open_spider(spider)
+        adapter = ItemAdapter(item)
+        findings_by_field: dict[str, list[dict]] = {}
+        for name in self.fields:
+            text = adapter.get(name)
+            if not isinstance(text, str):
+                continue
+            if self.findings_field is not None:
+                findings = self.corrector.check(text)
+                findings_by_field[name] = [finding.to_dict() for finding in findings]
+                self._count("pravka/findings", len(findings))
+            if self.mode == "fix":
+                fixed = self.corrector.fix(text)
+                if fixed != text:
+                    adapter[name] = fixed
+                    self._count("pravka/fields_fixed")
+        if self.findings_field is not None:
+            try:
+                adapter[self.findings_field] = findings_by_field
+            except KeyError:
+                raise KeyError(
+                    f"{type(item).__name__} has no field {self.findings_field!r} for PRAVKA_FINDINGS_FIELD; "
+                    f"declare it on the Item class or set PRAVKA_FINDINGS_FIELD = None"
+                ) from None
+        return item
+
+    def _count(self, key: str, count: int = 1) -> None:
+        if self.stats is not None and count:
+            self.stats.inc_value(key, count)
