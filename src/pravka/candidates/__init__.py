@@ -1,0 +1,45 @@
+"""Candidate generation: each module proposes corrections for one unknown word, tagged with its source.
+
+* ``edits``  — every form one edit away (delete, insert, replace, swap) that the full dictionary knows,
+  each edit priced by what kind of slip it is (keyboard neighbour, unstressed vowel, doubled letter, …).
+* ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
+  sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
+* ``split``  — two known words run together («ктобы» → «кто бы»).
+
+``Candidate`` carries the corrected text, the source and the channel cost in log10 units (how unlikely
+this damage is); ranking adds the word's own likelihood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    source: str
+    cost: float
+
+
+def best_per_text(candidates) -> list[Candidate]:
+    """Keep the cheapest explanation of each distinct corrected text."""
+    best: dict[str, Candidate] = {}
+    for candidate in candidates:
+        seen = best.get(candidate.text)
+        if seen is None or candidate.cost < seen.cost:
+            best[candidate.text] = candidate
+    return list(best.values())
+
+
+def generate(word: str, lexicon) -> list[Candidate]:
+    """All candidates for one lower-case unknown word, cheapest explanation per text."""
+    from .edits import edits1
+    from .sound import sound_alikes
+    from .split import two_words
+
+    found = edits1(word, lexicon.is_form)
+    found += sound_alikes(word, lexicon)
+    if len(word) >= 4:
+        found += two_words(word, lexicon.is_known, lexicon.zipf)
+    return best_per_text(found)

@@ -1,0 +1,40 @@
+"""Edit-distance-1 candidates over the whole dictionary (≈3M forms).
+
+For a word of length n there are about 70·n strings one edit away (delete a letter, insert any of the
+33 letters or a hyphen, replace a letter, swap two neighbours). Each is looked up in pymorphy3's words
+DAWG, which answers in about a microsecond, so the full lexicon is searched without any index of our
+own. Every hit is priced by the error model (``rank.channel``) and tagged with the kind of slip that
+explains it (``keyboard``, ``vowel``, ``doubled``, ``swapchar``, …).
+"""
+
+from __future__ import annotations
+
+from ..rank import channel
+from . import Candidate
+
+ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def edits1(word: str, is_form) -> list[Candidate]:
+    found: list[Candidate] = []
+    n = len(word)
+    first_letter = channel.COST_FIRST_LETTER
+
+    def add(text: str, cost_and_source: tuple[float, str], position: int) -> None:
+        if is_form(text):
+            cost, source = cost_and_source
+            found.append(Candidate(text, source, cost + (first_letter if position == 0 else 0.0)))
+
+    for i in range(n):
+        add(word[:i] + word[i + 1 :], channel.extra_letter(word, i), i)
+        if i + 1 < n and word[i] != word[i + 1]:
+            add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], (channel.COST_SWAP, "swapchar"), i)
+        for letter in ALPHABET:
+            if letter != word[i]:
+                add(word[:i] + letter + word[i + 1 :], channel.substitution(word[i], letter), i)
+    for i in range(n + 1):
+        for letter in ALPHABET:
+            add(word[:i] + letter + word[i:], channel.missing_letter(word, i, letter), i)
+        if 0 < i < n:
+            add(word[:i] + "-" + word[i:], (channel.COST_HYPHEN, "hyphen"), i)
+    return found

@@ -1,0 +1,287 @@
+"""The ``pravka`` command line: a thin shell over ``Corrector``.
+
+Files are streamed chunk by chunk (whole lines, about 1 MB each); with ``--jobs N`` the chunks go to N
+worker processes, each holding its own Corrector, and come back in order. Findings are printed as
+``file:line:col: kind: «word» → suggestion (confidence)`` or as JSON; ``fix`` writes corrected text to
+stdout, to ``-o OUT`` or back in place (atomically). Exit status: 0 no findings, 1 findings, 2 usage or
+input error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from bisect import bisect_right
+from collections import deque
+from pathlib import Path
+
+import click
+
+from .textio import InputError, atomic_writer, input_size, read_chunks, read_text
+
+BIG_INPUT_BYTES = 4 << 20
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _corrector_options(function):
+    options = [
+        click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Confidence needed to apply a fix (default: calibrated)."),
+        click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra word list, one word per line (repeatable)."),
+        click.option("--jobs", type=click.IntRange(0), default=0, help="Worker processes (0 = all cores for big inputs, else 1)."),
+        click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251."),
+        click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders."),
+        click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True, help="Check only prose in Markdown/HTML."),
+        click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True)),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group()
+@click.version_option(package_name="pravka")
+def main() -> None:
+    """Find and fix garbled words in Russian text."""
+
+
+@main.command()
+@_corrector_options
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True)
+def check(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, output_format):
+    """Report damaged words as file:line:col (exit 1 when there are findings)."""
+    files = _expand(inputs, pattern)
+    session = _Session(threshold, dictionaries, jobs, files)
+    found_any = False
+    all_findings = []
+    try:
+        for name in files:
+            for record in session.findings(name, encoding, input_format):
+                found_any = True
+                if output_format == "text":
+                    click.echo(_as_line(record))
+                elif output_format == "jsonl":
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    all_findings.append(record)
+        if output_format == "json":
+            click.echo(json.dumps(all_findings, ensure_ascii=False, indent=2))
+        elif output_format == "lt-json":
+            click.echo(json.dumps(session.lt_json(files, encoding), ensure_ascii=False, indent=2))
+    except InputError as error:
+        _fail(str(error))
+    finally:
+        session.close()
+    sys.exit(EXIT_FINDINGS if found_any else EXIT_CLEAN)
+
+
+@main.command()
+@_corrector_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the corrected text here.")
+@click.option("--in-place", is_flag=True, help="Rewrite each file atomically.")
+@click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
+def fix(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, output, in_place, diff):
+    """Apply the sure fixes; print the corrected text."""
+    if in_place and (output or diff):
+        _fail("--in-place cannot be combined with -o or --diff")
+    files = _expand(inputs, pattern)
+    if output and len(files) > 1:
+        _fail("-o takes one input")
+    if in_place and "-" in files:
+        _fail("--in-place needs files, not stdin")
+    session = _Session(threshold, dictionaries, jobs, files)
+    try:
+        for name in files:
+            if in_place:
+                with atomic_writer(name, encoding) as handle:
+                    for piece in session.fixed(name, encoding, input_format):
+                        handle.write(piece)
+            elif diff:
+                original = read_text(name, encoding)
+                corrected = "".join(session.fixed(name, encoding, input_format))
+                label = "<stdin>" if name == "-" else name
+                sys.stdout.writelines(
+                    difflib.unified_diff(original.splitlines(True), corrected.splitlines(True), label, label)
+                )
+            elif output and output != "-":
+                with atomic_writer(output, encoding) as handle:
+                    for piece in session.fixed(name, encoding, input_format):
+                        handle.write(piece)
+            else:
+                for piece in session.fixed(name, encoding, input_format):
+                    sys.stdout.write(piece)
+                sys.stdout.flush()
+    except InputError as error:
+        _fail(str(error))
+    finally:
+        session.close()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8081, show_default=True, type=int)
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None)
+@click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def serve(host, port, threshold, dictionaries):
+    """Serve the LanguageTool /v2/check API (needs pravka[server])."""
+    try:
+        from .shells.server import run
+    except ImportError as error:
+        _fail(f"pravka serve needs the server extra: pip install 'pravka[server]' ({error})")
+    from .corrector import Corrector
+
+    run(host=host, port=port, corrector=Corrector(threshold=threshold, dictionaries=dictionaries))
+
+
+def _fail(message: str):
+    click.echo(f"pravka: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _expand(inputs, pattern) -> list[str]:
+    if not inputs:
+        return ["-"]
+    files = []
+    for item in inputs:
+        if item == "-":
+            files.append(item)
+        elif os.path.isdir(item):
+            files.extend(str(path) for path in sorted(Path(item).rglob(pattern)) if path.is_file())
+        elif os.path.exists(item):
+            files.append(item)
+        else:
+            _fail(f"{item}: no such file or folder")
+    return files
+
+
+def _as_line(record: dict) -> str:
+    suggestions = record["suggestions"]
+    if suggestions:
+        best = suggestions[0]
+        proposal = f"{best['text']} ({best['confidence']:.2f})"
+    else:
+        proposal = "?"
+    return f"{record['file']}:{record['line']}:{record['column']}: {record['kind']}: «{record['text']}» → {proposal}"
+
+
+def _resolve_format(name: str, input_format: str) -> str:
+    if input_format != "auto":
+        return input_format
+    suffix = Path(name).suffix.lower()
+    return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "text")
+
+
+class _Session:
+    """One Corrector (or a pool of worker processes with one each) for the whole command."""
+
+    def __init__(self, threshold, dictionaries, jobs, files):
+        from .corrector import Corrector
+
+        self.corrector = Corrector(threshold=threshold, dictionaries=dictionaries)
+        total = sum(input_size(name) or 0 for name in files)
+        self.total_bytes = total
+        self.jobs = jobs or ((os.cpu_count() or 1) if total >= BIG_INPUT_BYTES else 1)
+        self.pool = None
+
+    def _map(self, function, chunks):
+        """Yield (chunk, function(chunk.text)) in order, with at most a few chunks in flight."""
+        if self.jobs <= 1:
+            for chunk in chunks:
+                yield chunk, function(chunk.text, self.corrector)
+            return
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.corrector,))
+        in_flight = deque()
+        for chunk in chunks:
+            in_flight.append((chunk, self.pool.submit(function, chunk.text)))
+            if len(in_flight) >= 2 * self.jobs:
+                done, future = in_flight.popleft()
+                yield done, future.result()
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield done, future.result()
+
+    def _progress(self, name):
+        size = input_size(name)
+        show = size is not None and size >= BIG_INPUT_BYTES and sys.stderr.isatty()
+        if not show:
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=size, unit="B", unit_scale=True, desc=name, file=sys.stderr, leave=False)
+
+    def _chunks_with_progress(self, name, encoding):
+        bar = self._progress(name)
+        for chunk in read_chunks(name, encoding):
+            yield chunk
+            if bar is not None:
+                bar.update(len(chunk.text.encode(encoding, errors="replace")))
+        if bar is not None:
+            bar.close()
+
+    def findings(self, name, encoding, input_format):
+        label = "<stdin>" if name == "-" else name
+        fmt = _resolve_format(name, input_format)
+        if fmt != "text":
+            text = read_text(name, encoding)
+            from .shells.markup import check_markup
+
+            yield from _records(label, text, 1, 0, [f.to_dict() for f in check_markup(self.corrector, text, fmt)])
+            return
+        offset = 0
+        for chunk, found in self._map(_check_chunk, self._chunks_with_progress(name, encoding)):
+            yield from _records(label, chunk.text, chunk.first_line, offset, found)
+            offset += len(chunk.text)
+
+    def fixed(self, name, encoding, input_format):
+        fmt = _resolve_format(name, input_format)
+        if fmt != "text":
+            from .shells.markup import fix_markup
+
+            yield fix_markup(self.corrector, read_text(name, encoding), fmt)
+            return
+        for _, corrected in self._map(_fix_chunk, self._chunks_with_progress(name, encoding)):
+            yield corrected
+
+    def lt_json(self, files, encoding):
+        from .shells.lt_format import lt_response
+
+        text = "".join(read_text(name, encoding) for name in files)
+        return lt_response(text, self.corrector.check(text))
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+_worker_corrector = None
+
+
+def _init_worker(corrector) -> None:
+    global _worker_corrector
+    _worker_corrector = corrector
+
+
+def _check_chunk(text: str, corrector=None) -> list[dict]:
+    return [finding.to_dict() for finding in (corrector or _worker_corrector).check(text)]
+
+
+def _fix_chunk(text: str, corrector=None) -> str:
+    return (corrector or _worker_corrector).fix(text)
+
+
+def _records(label: str, text: str, first_line: int, base_offset: int, found: list[dict]):
+    """Add file, 1-based line and column, and the offset in the whole file to each finding."""
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for item in found:
+        row = bisect_right(line_starts, item["offset"]) - 1
+        yield {
+            "file": label,
+            "line": first_line + row,
+            "column": item["offset"] - line_starts[row] + 1,
+            **item,
+            "offset": base_offset + item["offset"],
+        }

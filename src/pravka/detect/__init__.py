@@ -1,0 +1,54 @@
+"""Detection: each detector walks the tokens of a document and reports damaged spans.
+
+A detector is a function ``detect(document) -> Iterable[Finding]``; ``DETECTORS`` lists them in
+priority order. When two findings overlap, the one from the earlier detector wins (a Latin look-alike
+inside a word is a ``homoglyph`` finding, not a ``nonword`` one). Detectors propose suggestions with
+confidences; whether a suggestion is applied is decided later, by the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..types import Finding, Token
+
+SENTENCE_END = frozenset(".!?…")
+OPENERS = frozenset("«\"'„“(—–-[")
+
+
+@dataclass
+class Document:
+    text: str
+    tokens: list[Token]
+    lexicon: object
+    suggest: Callable[[str], list]
+    _sentence_starts: set[int] | None = field(default=None, repr=False)
+
+    def starts_sentence(self, index: int) -> bool:
+        """True when token ``index`` is the first word of a sentence or of a line."""
+        j = index - 1
+        while j >= 0:
+            previous = self.tokens[j]
+            if "\n" in self.text[previous.stop : self.tokens[j + 1].start]:
+                return True
+            if previous.text in OPENERS:
+                j -= 1
+                continue
+            return previous.text[-1] in SENTENCE_END
+        return True
+
+
+def run_detectors(document: Document) -> list[Finding]:
+    from . import homoglyph, nonword
+
+    findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for detector in (homoglyph.detect, nonword.detect):
+        for finding in detector(document):
+            if any(finding.start < end and start < finding.end for start, end in taken):
+                continue
+            taken.append((finding.start, finding.end))
+            findings.append(finding)
+    findings.sort(key=lambda f: f.start)
+    return findings

@@ -1,0 +1,55 @@
+"""Look-alike letters from the other script: «Poccия», «рyсский» (Latin letters in Cyrillic words),
+«HATO» written in Latin inside Russian text, and Cyrillic letters inside a Latin word («Micrоsoft»).
+
+A word that mixes scripts is mapped letter by letter to the script of its Cyrillic majority; if the
+mapped word is known and the original is not, the fix is certain. An all-Latin word made only of
+look-alike letters is mapped to Cyrillic only when that gives a known word, it stands among Cyrillic
+words, and it is written in capitals or the mapped form is a common word — so «TOP» in an English
+phrase stays, «HATO» between Russian words becomes «НАТО».
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding, Suggestion
+
+LATIN_TO_CYRILLIC = str.maketrans("aceopxykmABCEHKMOPTXY", "асеорхукмАВСЕНКМОРТХУ")
+CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХУ", "aceopxyABCEHKMOPTXY")
+LATIN = re.compile(r"[A-Za-z]")
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+LOOKALIKE_LATIN = re.compile(r"[aceopxykmABCEHKMOPTXY]+")
+CERTAIN = 0.99
+LIKELY = 0.9
+
+
+def detect(document):
+    lexicon = document.lexicon
+    tokens = document.tokens
+    for index, token in enumerate(tokens):
+        word = token.text
+        if token.kind == "word" and LATIN.search(word):
+            yield from _mixed_word(token, lexicon)
+        elif token.kind == "latin" and len(word) >= 3 and LOOKALIKE_LATIN.fullmatch(word) and _among_cyrillic(tokens, index):
+            mapped = word.translate(LATIN_TO_CYRILLIC)
+            if lexicon.is_known(mapped) and (word.isupper() or lexicon.zipf(mapped) >= 3.0):
+                yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "latin2cyrillic")])
+
+
+def _mixed_word(token, lexicon):
+    word = token.text
+    cyrillic_letters = len(CYRILLIC.findall(word))
+    latin_letters = len(LATIN.findall(word))
+    if cyrillic_letters >= latin_letters:
+        mapped = word.translate(LATIN_TO_CYRILLIC)
+        if not LATIN.search(mapped) and lexicon.is_known(mapped):
+            yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, CERTAIN, "latin2cyrillic")])
+    else:
+        mapped = word.translate(CYRILLIC_TO_LATIN)
+        if not CYRILLIC.search(mapped):
+            yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "cyrillic2latin")])
+
+
+def _among_cyrillic(tokens, index: int) -> bool:
+    neighbours = [t for t in tokens[max(0, index - 3) : index + 4] if t.kind in ("word", "latin") and t is not tokens[index]]
+    return bool(neighbours) and sum(t.kind == "word" for t in neighbours) * 2 > len(neighbours)

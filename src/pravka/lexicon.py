@@ -1,0 +1,175 @@
+"""What pravka knows about Russian words: which forms exist, how frequent they are, which sound alike.
+
+Acceptance and ranking are kept apart on purpose. A word is *known* when pymorphy3's OpenCorpora
+dictionary holds it (an exact DAWG lookup, never the predictor's guess), or a word list in
+``dictionaries/`` or given by the user holds it. Frequencies come from wordfreq and only ever *rank*
+candidates: wordfreq's large Russian list also contains common misspellings («росийской»,
+«безопастности»), so it must never accept a word.
+
+Two derived tables are compiled once from pymorphy3 and wordfreq into the user's cache folder (see
+``cache_dir``) and memory-mapped on later starts, so a cold start does not pay wordfreq's 0.7 s and
+265 MB:
+
+* ``freq``: every Cyrillic wordfreq word → its Zipf frequency × 100 (misspellings included: the ranker
+  needs to know how common the typed word itself is).
+* ``sound``: the words of that list which the dictionary knows, keyed by a *sound key* (``candidates.sound.sound_key``) that folds the
+  spellings Russians confuse (unstressed о/а, е/и/я, doubled consonants, ь/ъ, -тся/-ться), stored as
+  ``"key word"`` strings in a completion DAWG so that all words sharing a key are one prefix query.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import math
+import os
+import re
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import dawg
+
+CACHE_FORMAT = 2
+CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
+PRODUCTIVE_PREFIXES = (
+    "не", "анти", "пост", "псевдо", "сверх", "супер", "гипер", "мега", "микро", "макро", "мини", "авиа",
+    "авто", "видео", "аудио", "радио", "теле", "фото", "эко", "нано", "квази", "около", "контр", "экс",
+    "вице", "медиа", "кибер", "интер", "транс", "ультра", "полу", "само", "обще", "все",
+)
+PROJECT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("PRAVKA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "pravka"
+    )
+    return Path(root)
+
+
+def _cache_tag() -> str:
+    versions = "-".join(
+        metadata.version(name).replace(".", "_") for name in ("pymorphy3-dicts-ru", "wordfreq")
+    )
+    return f"v{CACHE_FORMAT}-{versions}"
+
+
+def read_word_list(path: str | os.PathLike) -> set[str]:
+    """One word per line; ``#`` starts a comment; case and ё are folded."""
+    words = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word = line.split("#", 1)[0].strip()
+            if word:
+                words.add(fold(word))
+    return words
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+class Lexicon:
+    """Known-ness, frequency and sound-alike lookups over the dictionary and the user's word lists."""
+
+    def __init__(self, dictionaries: tuple[str, ...] = ()):
+        import pymorphy3
+
+        self.morph = pymorphy3.MorphAnalyzer()
+        self.forms = self.morph.dictionary.words
+        self.extra_words: set[str] = set()
+        bundled = sorted(PROJECT_DICTIONARIES.glob("*.txt")) if PROJECT_DICTIONARIES.is_dir() else []
+        for path in [*bundled, *dictionaries]:
+            self.extra_words |= read_word_list(path)
+        self.freq, self.sound = load_compiled_tables(self.forms)
+
+    def is_known(self, word: str) -> bool:
+        """True when the dictionary or a word list holds this exact form (ё and е interchangeable)."""
+        lower = word.lower()
+        if lower in self.forms:
+            return True
+        folded = lower.replace("ё", "е")
+        if folded in self.extra_words:
+            return True
+        if "е" in lower and self.morph.word_is_known(lower):  # non-strict lookup restores ё
+            return True
+        if "-" in lower:
+            return all(part and self.is_known(part) for part in lower.split("-"))
+        return self._is_prefixed_compound(lower)
+
+    def _is_prefixed_compound(self, word: str) -> bool:
+        # «нерасширение», «постперестроечных», «антивоенный»: productive prefixes make words that no
+        # dictionary lists; the rest of the word being a known, not tiny word is good evidence.
+        for prefix in PRODUCTIVE_PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= 5 and rest in self.forms:
+                return True
+        return False
+
+    def is_form(self, word: str) -> bool:
+        """Exact dictionary or word-list lookup of a lower-case form: the fast test for candidates."""
+        return word in self.forms or word in self.extra_words
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of a form (0 when wordfreq never saw it)."""
+        return self.freq.get(fold(word), 0) / 100
+
+    def sounds_like(self, key: str) -> list[str]:
+        prefix = key + " "
+        return [entry[len(prefix):] for entry in self.sound.keys(prefix)]
+
+
+def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG]:
+    folder = cache_dir()
+    tag = _cache_tag()
+    freq_path = folder / f"freq-{tag}.dawg"
+    sound_path = folder / f"sound-{tag}.dawg"
+    if not (freq_path.exists() and sound_path.exists()):
+        folder.mkdir(parents=True, exist_ok=True)
+        with _exclusive(folder / ".build.lock"):
+            if not (freq_path.exists() and sound_path.exists()):
+                _compile_tables(forms, freq_path, sound_path)
+    return dawg.IntDAWG().load(str(freq_path)), dawg.CompletionDAWG().load(str(sound_path))
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    # Several worker processes may start at once on a fresh machine: only one compiles.
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _compile_tables(forms, freq_path: Path, sound_path: Path) -> None:
+    import wordfreq
+
+    from .candidates.sound import sound_key
+
+    frequencies = wordfreq.get_frequency_dict("ru", wordlist="large")
+    zipf_by_word: dict[str, int] = {}
+    known_words: set[str] = set()
+    for word, share in frequencies.items():
+        if not CYRILLIC_WORD.match(word):
+            continue
+        zipf = round((math.log10(share) + 9) * 100)
+        folded = fold(word)
+        zipf_by_word[folded] = max(zipf, zipf_by_word.get(folded, 0))
+        if word in forms and "-" not in word:
+            known_words.add(word)
+    _save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
+    _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
+
+
+def _save_atomically(table, path: Path) -> None:
+    temporary = path.with_suffix(f".tmp{os.getpid()}")
+    table.save(str(temporary))
+    os.replace(temporary, path)
+
+
+@lru_cache(maxsize=8)
+def shared_lexicon(dictionaries: tuple[str, ...] = ()) -> Lexicon:
+    """One Lexicon per process and word-list set: pickled Correctors re-attach to it."""
+    return Lexicon(dictionaries)

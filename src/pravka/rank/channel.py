@@ -1,0 +1,118 @@
+"""The error model: how likely each kind of slip is, in log10 units (a cost of 1 = ten times rarer).
+
+Costs reflect how people and machines actually damage Russian text. Cheapest are the spelling
+uncertainties of the language itself (unstressed vowels о/а, е/и/я; doubled consonants; ь/ъ; й/и; ё
+dots), then a finger landing on a neighbouring ЙЦУКЕН key or devoicing a consonant, then swapped
+letters, then forgotten or extra letters, and dearest an arbitrary substitution. ``edit_cost`` gives the
+cheapest weighted Damerau–Levenshtein alignment between a damaged word and a candidate, so candidates
+found by any generator are priced by one rule.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+KEYBOARD_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
+ROW_SHIFT = (0.0, 0.3, 0.8)
+
+VOWEL_PAIRS = {frozenset(p) for p in ("оа", "еи", "ея", "ия", "ыи", "юу", "эе", "ёе", "ёо", "яа")}
+SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "шщ", "йи", "ьъ", "цс", "чщ")}
+
+COST_VOWEL = 1.0
+COST_DOUBLED = 1.0
+COST_SEPARATOR = 1.1  # a lost or added ь/ъ
+COST_SILENT_CONSONANT = 1.0  # «безопастность», «чесный», «лесница»: consonants unheard in стн, здн, лнц, вств
+COST_HYPHEN = 1.0
+COST_SOUND = 1.4
+COST_KEYBOARD = 1.5
+COST_SWAP = 1.7
+COST_FORGOT = 2.0
+COST_EXTRA = 2.1
+COST_BADCHAR = 2.6
+COST_FIRST_LETTER = 0.6  # added when the first letter itself is damaged: people rarely get it wrong
+
+
+def _key_positions() -> dict[str, tuple[float, int]]:
+    return {ch: (col + ROW_SHIFT[row], row) for row, keys in enumerate(KEYBOARD_ROWS) for col, ch in enumerate(keys)}
+
+
+_POSITIONS = _key_positions()
+
+
+def are_keyboard_neighbours(a: str, b: str) -> bool:
+    pa, pb = _POSITIONS.get(a), _POSITIONS.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[1] - pb[1]) <= 1 and abs(pa[0] - pb[0]) <= 1.0
+
+
+@lru_cache(maxsize=4096)
+def substitution(typed: str, meant: str) -> tuple[float, str]:
+    pair = frozenset((typed, meant))
+    if pair in VOWEL_PAIRS:
+        return COST_VOWEL, "vowel"
+    if pair in SOUND_PAIRS:
+        return COST_SOUND, "sound"
+    if are_keyboard_neighbours(typed, meant):
+        return COST_KEYBOARD, "keyboard"
+    return COST_BADCHAR, "badchar"
+
+
+def _silent_consonant(before: str, letter: str, after: str) -> bool:
+    return before + letter + after in SILENT_CLUSTERS
+
+
+SILENT_CLUSTERS = frozenset(("стн", "здн", "лнц", "вст", "стл", "ндс", "нтс", "рдц", "рдч"))
+
+
+def extra_letter(word: str, index: int) -> tuple[float, str]:
+    """Cost of the typed word holding a letter at ``index`` that the meant word lacks."""
+    letter = word[index]
+    if letter == "-":
+        return COST_HYPHEN, "hyphen"
+    if _silent_consonant(word[index - 1 : index], letter, word[index + 1 : index + 2]) or (
+        letter == "т" and word[index - 1 : index] == "с"
+    ):
+        return COST_SILENT_CONSONANT, "silent"
+    if letter in "ьъ":
+        return COST_SEPARATOR, "softsign"
+    if (index > 0 and word[index - 1] == letter) or (index + 1 < len(word) and word[index + 1] == letter):
+        return COST_DOUBLED, "doubled"
+    return COST_EXTRA, "extrachar"
+
+
+def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
+    """Cost of the typed word lacking ``letter`` that the meant word has before position ``index``."""
+    if letter == "-":
+        return COST_HYPHEN, "hyphen"
+    if letter in "ьъ":
+        return COST_SEPARATOR, "softsign"
+    if _silent_consonant(word[index - 1 : index], letter, word[index : index + 1]):
+        return COST_SILENT_CONSONANT, "silent"
+    if (index > 0 and word[index - 1] == letter) or (index < len(word) and word[index] == letter):
+        return COST_DOUBLED, "doubled"
+    return COST_FORGOT, "forgotchar"
+
+
+@lru_cache(maxsize=65536)
+def edit_cost(typed: str, meant: str) -> float:
+    """Cheapest weighted Damerau–Levenshtein alignment of ``typed`` onto ``meant``."""
+    n, m = len(typed), len(meant)
+    rows = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        rows[i][0] = rows[i - 1][0] + extra_letter(typed, i - 1)[0]
+    for j in range(1, m + 1):
+        rows[0][j] = rows[0][j - 1] + missing_letter(typed, 0, meant[j - 1])[0]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            a, b = typed[i - 1], meant[j - 1]
+            best = rows[i - 1][j - 1] + (0.0 if a == b else substitution(a, b)[0])
+            best = min(best, rows[i - 1][j] + extra_letter(typed, i - 1)[0])
+            best = min(best, rows[i][j - 1] + missing_letter(typed, i, b)[0])
+            if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
+                best = min(best, rows[i - 2][j - 2] + COST_SWAP)
+            rows[i][j] = best
+    cost = rows[n][m]
+    if typed[:1] != meant[:1]:
+        cost += COST_FIRST_LETTER
+    return cost

@@ -1,0 +1,51 @@
+"""Noisy-channel ranking of one word's candidates, with a calibrated confidence.
+
+Score of a candidate (log10 units) = log P(candidate) − cost(damage that turns it into the typed word).
+P(candidate) is its wordfreq Zipf frequency (a dictionary form wordfreq never saw counts as rare); a
+pair of words from a split is priced as two independent words. The typed word itself competes as a
+"keep" option, scored by its own frequency in web text: a misspelling that people make often
+(«росийской», zipf 1.65) still loses clearly to «российской», but an informal word the dictionary lacks
+(«нефиг») keeps enough probability mass that no fix is confident.
+
+Confidence of a candidate = its share of 10^score among all candidates and the keep option: a
+posterior under the model. The threshold that ``fix`` applies is calibrated on data (see README).
+"""
+
+from __future__ import annotations
+
+from ..types import Suggestion
+
+UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
+UNSEEN_WORD_ZIPF = 1.5  # the typed word, if wordfreq never saw it either: it may still be a rare real word
+KEEP_BONUS = 0.0
+PAIR_ASSOCIATION = 4.5  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
+MAX_SUGGESTIONS = 5
+
+
+def candidate_logprob(text: str, lexicon) -> float:
+    if " " in text:
+        left, right = text.split(" ", 1)
+        return (
+            max(lexicon.zipf(left), UNSEEN_FORM_ZIPF) + max(lexicon.zipf(right), UNSEEN_FORM_ZIPF) - 9 + PAIR_ASSOCIATION
+        )
+    return max(lexicon.zipf(text), UNSEEN_FORM_ZIPF)
+
+
+def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]:
+    keep_score = max(lexicon.zipf(word), UNSEEN_WORD_ZIPF) + KEEP_BONUS
+    scored = []
+    for candidate in candidates:
+        score = candidate_logprob(candidate.text, lexicon) - candidate.cost
+        if context_bonus is not None:
+            score += context_bonus(candidate.text)
+        scored.append((score, candidate))
+    if not scored:
+        return []
+    scored.sort(key=lambda pair: -pair[0])
+    top = scored[0][0]
+    keep_mass = 10 ** (keep_score - top)
+    total = keep_mass + sum(10 ** (score - top) for score, _ in scored)
+    return [
+        Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source)
+        for score, candidate in scored[:MAX_SUGGESTIONS]
+    ]
