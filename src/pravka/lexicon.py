@@ -35,8 +35,12 @@ CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = (
     "не", "анти", "пост", "псевдо", "сверх", "супер", "гипер", "мега", "микро", "макро", "мини", "авиа",
     "авто", "видео", "аудио", "радио", "теле", "фото", "эко", "нано", "квази", "около", "контр", "экс",
-    "вице", "медиа", "кибер", "интер", "транс", "ультра", "полу", "само", "обще", "все",
+    "вице", "медиа", "кибер", "интер", "транс", "ультра", "полу", "само", "обще",
 )
+INFLECTION_ENDINGS = frozenset(
+    "а ы е у ой ою ам ами ах и ов ом ям ями ях ю ей ем я ь ть ла ло ли л ет ут ют ит ат ят ого ему ым их ими ая ое ые".split()
+)
+LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
 PROJECT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
 
 
@@ -89,13 +93,21 @@ class Lexicon:
         if lower in self.forms:
             return True
         folded = lower.replace("ё", "е")
-        if folded in self.extra_words:
+        if folded in self.extra_words or self._is_extra_word_form(folded):
             return True
         if "е" in lower and self.morph.word_is_known(lower):  # non-strict lookup restores ё
             return True
         if "-" in lower:
             return all(part and self.is_known(part) for part in lower.split("-"))
         return self._is_prefixed_compound(lower)
+
+    def _is_extra_word_form(self, word: str) -> bool:
+        # Word lists hold lemmas; accept a lemma whose last vowel, ь or й is swapped for a common ending.
+        for cut in range(1, min(4, len(word) - 2)):
+            stem, ending = word[:-cut], word[-cut:]
+            if ending in INFLECTION_ENDINGS and any(stem + tail in self.extra_words for tail in LEMMA_TAILS):
+                return True
+        return False
 
     def _is_prefixed_compound(self, word: str) -> bool:
         # «нерасширение», «постперестроечных», «антивоенный»: productive prefixes make words that no
@@ -111,8 +123,14 @@ class Lexicon:
         return word in self.forms or word in self.extra_words
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of a form (0 when wordfreq never saw it)."""
-        return self.freq.get(fold(word), 0) / 100
+        """Zipf frequency of a form (0 when wordfreq never saw it).
+
+        wordfreq splits hyphenated words, so «кто-нибудь» is priced by its rarer part.
+        """
+        folded = fold(word)
+        if "-" in folded:
+            return min((self.freq.get(part, 0) for part in folded.split("-") if part), default=0) / 100
+        return self.freq.get(folded, 0) / 100
 
     def sounds_like(self, key: str) -> list[str]:
         prefix = key + " "

@@ -1,12 +1,14 @@
 """Non-words: Cyrillic words that neither the dictionary nor any word list knows.
 
-Skipped as not spelling material: one-letter words, ALL-CAPS abbreviations («ОБСЕ»), words with
-invisible characters (left to the hyphenation detector). Hyphenated words are known when the whole form
+Skipped as not spelling material: one-letter words, short ALL-CAPS abbreviations («ОБСЕ»), words with
+invisible characters (left to the hyphenation detector). Longer ALL-CAPS words are headlines or shouting
+(«РОСИЙСКОЙ») and are guarded like names, below. Hyphenated words are known when the whole form
 or every part is known («пресс-секретарь», «какой-то»).
 
 Capitalized unknown words are mostly names (Столтенберг, Блинкен, Рябкова): pymorphy3 lacks many
-surnames, so a capital letter alone must not trigger a correction. Such a word is reported only when a
-common word is one cheap slip away and the ranker is sure of it («Росийской» → «Российской»).
+surnames, so a capital letter alone must not trigger a correction. Inside a sentence such a word is
+reported only when the ranker is sure of a common word («Росийской» → «Российской»); at the start of a
+sentence or line, where every word is capitalized, it is checked like any other word.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from ..types import Finding
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
+MAX_ABBREVIATION = 5  # ALL-CAPS words this short are abbreviations («ОБСЕ»); longer ones are shouted words
 NAME_MIN_CONFIDENCE = 0.9
 NAME_MIN_ZIPF = 3.0
 
@@ -28,12 +31,14 @@ def detect(document):
     lexicon = document.lexicon
     for index, token in enumerate(document.tokens):
         word = token.text
-        if token.kind != "word" or len(word) < 2 or word.isupper() or not CHECKABLE.fullmatch(word):
+        if token.kind != "word" or len(word) < 2 or not CHECKABLE.fullmatch(word):
             continue
-        if lexicon.is_known(word):
+        shouted = word.isupper()
+        if (shouted and len(word) <= MAX_ABBREVIATION) or lexicon.is_known(word):
             continue
         suggestions = document.suggest(word)
-        if looks_like_name(word) and not _clearly_misspelt(suggestions, lexicon):
+        guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
+        if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue
         yield Finding(token.start, token.stop, word, "nonword", suggestions)
 
@@ -42,4 +47,7 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
     if not suggestions:
         return False
     best = suggestions[0]
-    return best.confidence >= NAME_MIN_CONFIDENCE and lexicon.zipf(best.text) >= NAME_MIN_ZIPF
+    return (
+        best.confidence >= NAME_MIN_CONFIDENCE
+        and min(lexicon.zipf(part) for part in best.text.split()) >= NAME_MIN_ZIPF
+    )

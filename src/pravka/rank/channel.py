@@ -16,7 +16,8 @@ KEYBOARD_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсм
 ROW_SHIFT = (0.0, 0.3, 0.8)
 
 VOWEL_PAIRS = {frozenset(p) for p in ("оа", "еи", "ея", "ия", "ыи", "юу", "эе", "ёе", "ёо", "яа")}
-SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "шщ", "йи", "ьъ", "цс", "чщ")}
+# ы/о: the suffixes -ывать/-овать («перепробывал»); the rest are voicing pairs and near-homophones.
+SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "шщ", "йи", "ьъ", "цс", "чщ", "ыо")}
 
 COST_VOWEL = 1.0
 COST_DOUBLED = 1.0

@@ -1,0 +1,45 @@
+from pravka.candidates import generate
+from pravka.candidates.sound import sound_key
+from pravka.rank import channel
+
+
+def by_text(word, lexicon):
+    return {c.text: c for c in generate(word, lexicon)}
+
+
+def test_edit_distance_one_over_the_whole_dictionary(lexicon):
+    found = by_text("росийской", lexicon)
+    assert found["российской"].source == "doubled"
+    assert by_text("обьявила", lexicon)["объявила"].source == "sound"  # ь for ъ
+    assert by_text("обявила", lexicon)["объявила"].source == "softsign"
+    assert by_text("превет", lexicon)["привет"].source == "vowel"
+
+
+def test_transposition_and_keyboard_slips(lexicon):
+    assert by_text("сплнце", lexicon)["солнце"].source in {"keyboard", "badchar"}
+    assert by_text("солнеце", lexicon)["солнце"].source == "extrachar"
+    assert by_text("прзидент", lexicon)["президент"].source == "forgotchar"
+    assert by_text("пердача", lexicon)["передача"].source in {"swapchar", "forgotchar"}
+
+
+def test_two_word_splits(lexicon):
+    assert "кто бы" in by_text("ктобы", lexicon)
+    assert "в конце" in by_text("вконце", lexicon)
+    assert "потому что" in by_text("потомучто", lexicon)
+
+
+def test_sound_key_folds_what_pronunciation_hides():
+    assert sound_key("припораты") == sound_key("препараты")
+    assert sound_key("учиться") == sound_key("учится")
+    assert sound_key("класный") == sound_key("классный")
+
+
+def test_sound_alikes_reach_two_edits(lexicon):
+    found = by_text("припораты", lexicon)
+    assert found["препараты"].source == "sound"
+
+
+def test_error_model_orders_slips_by_likelihood():
+    assert channel.substitution("о", "а")[0] < channel.substitution("в", "а")[0] < channel.substitution("ж", "а")[0]
+    assert channel.edit_cost("росийской", "российской") < channel.edit_cost("росийской", "росинской")
+    assert channel.edit_cost("сабака", "собака") < channel.edit_cost("сабака", "рабака") + 1

@@ -1,0 +1,88 @@
+import pickle
+
+import pytest
+
+from pravka import Corrector, Finding, Suggestion
+
+
+def only(findings, kind=None):
+    return [f for f in findings if kind is None or f.kind == kind]
+
+
+def test_check_reports_offsets_kind_and_ranked_suggestions(corrector):
+    text = "В понедельник прошли беседы с участием росийской делегации."
+    [finding] = corrector.check(text)
+    assert isinstance(finding, Finding)
+    assert text[finding.start : finding.end] == "росийской" == finding.text
+    assert finding.kind == "nonword"
+    assert isinstance(finding.suggestions[0], Suggestion)
+    assert finding.suggestions[0].text == "российской"
+    assert finding.suggestions[0].source == "doubled"
+    assert finding.fix == "российской"
+
+
+def test_fix_carries_case_over(corrector):
+    assert corrector.fix("Росийской делегации") == "Российской делегации"
+    assert corrector.fix("ДЕЛЕГАЦИЯ РОСИЙСКОЙ СТОРОНЫ") == "ДЕЛЕГАЦИЯ РОССИЙСКОЙ СТОРОНЫ"
+
+
+def test_fix_changes_nothing_but_the_corrected_span(corrector):
+    text = "  Вопросы\tбезопастности,\r\n  ёлки и «ёжики»…  "
+    assert corrector.fix(text) == "  Вопросы\tбезопасности,\r\n  ёлки и «ёжики»…  "
+
+
+def test_clean_text_has_no_findings(corrector):
+    text = (
+        "Госсекретарь США Энтони Блинкен и генсек НАТО Йенс Столтенберг выразили готовность провести "
+        "ещё одну встречу. Постпред РФ Александр Лукашевич заявил, что ответа нет. Замглавы МИД Сергей "
+        "Рябков говорил об этом в интервью RTVI, сообщает «Газета.Ru»."
+    )
+    assert corrector.check(text) == []
+
+
+@pytest.mark.parametrize("name", ["Рябкова", "Столтенбергом", "Шайхутдинова", "Кудрявцевой"])
+def test_names_inside_a_sentence_are_not_corrected(corrector, name):
+    assert corrector.fix(f"Об этом сообщил {name} на брифинге.") == f"Об этом сообщил {name} на брифинге."
+
+
+def test_uncertain_findings_are_reported_but_not_applied(corrector):
+    text = "Переговоры продллялись около четырех часов."
+    [finding] = corrector.check(text)
+    assert finding.suggestions and finding.fix is None
+    assert corrector.fix(text) == text
+
+
+def test_threshold_controls_what_fix_applies():
+    text = "Переговоры продллялись около четырех часов."
+    assert Corrector(threshold=0.0).fix(text) != text
+    assert Corrector(threshold=1.0).fix("росийской") == "росийской"
+    with pytest.raises(ValueError):
+        Corrector(threshold=1.5)
+
+
+def test_missing_dictionary_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Corrector(dictionaries=[tmp_path / "нет.txt"])
+
+
+def test_corrector_pickles_small_and_works_after_unpickling(corrector):
+    data = pickle.dumps(corrector)
+    assert len(data) < 1000
+    clone = pickle.loads(data)
+    assert clone.fix("вопросы безопастности") == "вопросы безопасности"
+
+
+def test_batches_keep_order(corrector):
+    texts = ["росийской", "всё хорошо", "безопастности"]
+    assert list(corrector.fix_many(texts)) == ["российской", "всё хорошо", "безопасности"]
+    assert [len(f) for f in corrector.check_many(texts)] == [1, 0, 1]
+
+
+def test_batches_in_worker_processes_match_serial(corrector):
+    texts = ["росийской делегации", "вопросы безопастности", "чистый текст"] * 3
+    assert list(corrector.fix_many(texts, jobs=2)) == [corrector.fix(t) for t in texts]
+
+
+def test_empty_text(corrector):
+    assert corrector.check("") == []
+    assert corrector.fix("") == ""

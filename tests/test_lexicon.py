@@ -1,0 +1,37 @@
+import pytest
+
+
+@pytest.mark.parametrize("word", ["российской", "безопасности", "ёлка", "елка", "Ёжик", "пресс-секретарь", "какой-то"])
+def test_dictionary_forms_are_known(lexicon, word):
+    assert lexicon.is_known(word)
+
+
+@pytest.mark.parametrize("word", ["росийской", "безопастности", "продллялись", "развивавать", "сторонтраница"])
+def test_frequent_misspellings_are_not_accepted(lexicon, word):
+    # wordfreq lists some of these; it ranks, it never accepts.
+    assert not lexicon.is_known(word)
+
+
+def test_frequency_ranks_the_right_form_above_the_misspelling(lexicon):
+    assert lexicon.zipf("росийской") > 0
+    assert lexicon.zipf("российской") > lexicon.zipf("росийской") + 2
+
+
+def test_productive_prefixes_make_known_compounds(lexicon):
+    assert lexicon.is_known("нерасширение")
+    assert lexicon.is_known("постперестроечных")
+    assert not lexicon.is_known("нерасширениее")
+
+
+def test_bundled_word_lists_accept_inflected_forms(lexicon):
+    assert lexicon.is_known("криптовалютой")
+    assert lexicon.is_known("Столтенберга")
+
+
+def test_user_dictionary_extends_the_lexicon(tmp_path):
+    from pravka import Corrector
+
+    words = tmp_path / "words.txt"
+    words.write_text("# названия нашей редакции\nщебетунчик\n", encoding="utf-8")
+    assert not Corrector().is_known("щебетунчик")
+    assert Corrector(dictionaries=[words]).is_known("щебетунчик")
