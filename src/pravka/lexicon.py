@@ -15,6 +15,8 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
 * ``sound``: the words of that list which the dictionary knows, keyed by a *sound key* (``candidates.sound.sound_key``) that folds the
   spellings Russians confuse (unstressed о/а, е/и/я, doubled consonants, ь/ъ, -тся/-ться), stored as
   ``"key word"`` strings in a completion DAWG so that all words sharing a key are one prefix query.
+* ``tails``: the same words reversed, so that "which words end in «траница»" is one prefix query (the
+  blend detector needs it).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 
 import dawg
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = (
     "не", "анти", "пост", "псевдо", "сверх", "супер", "гипер", "мега", "микро", "макро", "мини", "авиа",
@@ -85,7 +87,7 @@ class Lexicon:
         bundled = sorted(PROJECT_DICTIONARIES.glob("*.txt")) if PROJECT_DICTIONARIES.is_dir() else []
         for path in [*bundled, *dictionaries]:
             self.extra_words |= read_word_list(path)
-        self.freq, self.sound = load_compiled_tables(self.forms)
+        self.freq, self.sound, self.tails = load_compiled_tables(self.forms)
 
     def is_known(self, word: str) -> bool:
         """True when the dictionary or a word list holds this exact form (ё and е interchangeable)."""
@@ -132,22 +134,30 @@ class Lexicon:
             return min((self.freq.get(part, 0) for part in folded.split("-") if part), default=0) / 100
         return self.freq.get(folded, 0) / 100
 
+    def words_ending_with(self, tail: str) -> list[str]:
+        """Frequent dictionary words that end with ``tail``."""
+        return [entry[::-1] for entry in self.tails.keys(tail[::-1])]
+
     def sounds_like(self, key: str) -> list[str]:
         prefix = key + " "
         return [entry[len(prefix):] for entry in self.sound.keys(prefix)]
 
 
-def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG]:
+def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG]:
     folder = cache_dir()
     tag = _cache_tag()
-    freq_path = folder / f"freq-{tag}.dawg"
-    sound_path = folder / f"sound-{tag}.dawg"
-    if not (freq_path.exists() and sound_path.exists()):
+    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails")]
+    if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
         with _exclusive(folder / ".build.lock"):
-            if not (freq_path.exists() and sound_path.exists()):
-                _compile_tables(forms, freq_path, sound_path)
-    return dawg.IntDAWG().load(str(freq_path)), dawg.CompletionDAWG().load(str(sound_path))
+            if not all(path.exists() for path in paths):
+                _compile_tables(forms, *paths)
+    freq_path, sound_path, tails_path = paths
+    return (
+        dawg.IntDAWG().load(str(freq_path)),
+        dawg.CompletionDAWG().load(str(sound_path)),
+        dawg.CompletionDAWG().load(str(tails_path)),
+    )
 
 
 @contextlib.contextmanager
@@ -161,7 +171,7 @@ def _exclusive(lock_path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _compile_tables(forms, freq_path: Path, sound_path: Path) -> None:
+def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path) -> None:
     import wordfreq
 
     from .candidates.sound import sound_key
@@ -179,6 +189,7 @@ def _compile_tables(forms, freq_path: Path, sound_path: Path) -> None:
             known_words.add(word)
     _save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
     _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
+    _save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
 
 
 def _save_atomically(table, path: Path) -> None:

@@ -38,3 +38,15 @@ def edits1(word: str, is_form) -> list[Candidate]:
         if 0 < i < n:
             add(word[:i] + "-" + word[i:], (channel.COST_HYPHEN, "hyphen"), i)
     return found
+
+
+def stutters(word: str, is_form) -> list[Candidate]:
+    """A syllable typed twice («развивавать» → «развивать»): delete one copy of a repeated 2–3 letter run."""
+    found = []
+    for size in (2, 3):
+        for i in range(len(word) - 2 * size + 1):
+            if word[i : i + size] == word[i + size : i + 2 * size]:
+                text = word[: i + size] + word[i + 2 * size :]
+                if is_form(text):
+                    found.append(Candidate(text, "stutter", channel.COST_STUTTER))
+    return found

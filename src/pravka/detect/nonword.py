@@ -1,5 +1,8 @@
 """Non-words: Cyrillic words that neither the dictionary nor any word list knows.
 
+The kind is ``glued`` when the best reading is two words run together («ктобы» → «кто бы»), else
+``nonword``.
+
 Skipped as not spelling material: one-letter words, short ALL-CAPS abbreviations («ОБСЕ»), words with
 invisible characters (left to the hyphenation detector). Longer ALL-CAPS words are headlines or shouting
 («РОСИЙСКОЙ») and are guarded like names, below. Hyphenated words are known when the whole form
@@ -40,7 +43,8 @@ def detect(document):
         guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
         if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue
-        yield Finding(token.start, token.stop, word, "nonword", suggestions)
+        kind = "glued" if suggestions and suggestions[0].source == "twowords" else "nonword"
+        yield Finding(token.start, token.stop, word, kind, suggestions)
 
 
 def _clearly_misspelt(suggestions, lexicon) -> bool:

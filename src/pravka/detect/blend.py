@@ -1,0 +1,132 @@
+"""Spinner blends: the start of one word fused with the tail of another.
+
+Text spinners replace words by cutting and pasting, and leave tokens such as «сторонтраница» (сторона +
+страница) or «сторонамтраницы» (сторонам + страницы). Such a token is unknown, long, and no small edit
+explains it. The detector tries every cut point: the *head* must be a known form, or a known form
+missing its last letter or two («сторон» → «сторона»); the *tail* must end a frequent known word, at most
+two letters shorter than it («траница» → «страница»). The best cut maximises the two words' frequency.
+
+The head is what the author meant, but in the wrong form: the tail carries the case and number the
+sentence needs («…траницы» → genitive singular). So the head's lemma is inflected into each reading of
+the tail word, and the readings are ordered by agreement with the word before (an adjective or pronoun
+such as «международная» or «той» fixes case, number and gender). When both halves are words
+(«укрепления» + «рубле») the split reading is offered too. Blends are reported, never auto-fixed: the
+confidence stays below any sensible threshold unless one reading is the only one.
+
+Tokens that split cleanly around a function word («потомучто», «ктобы») are glued words, not blends,
+and are left to the non-word detector.
+"""
+
+from __future__ import annotations
+
+from ..types import Finding, Suggestion
+from .nonword import CHECKABLE
+
+MIN_LENGTH = 8
+MIN_PART = 3
+MIN_TAIL_ZIPF = 2.5
+FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+
+
+def detect(document):
+    lexicon = document.lexicon
+    for index, token in enumerate(document.tokens):
+        word = token.text
+        if token.kind != "word" or len(word) < MIN_LENGTH or not CHECKABLE.fullmatch(word) or "-" in word:
+            continue
+        if lexicon.is_known(word):
+            continue
+        suggestions = document.suggest(word)
+        if suggestions and not _is_blend_split(suggestions[0], lexicon):
+            continue  # a small edit explains it: a typo, not a blend
+        previous = _previous_word(document, index)
+        readings = blend_readings(word.lower(), lexicon, previous)
+        if readings:
+            from ..apply import match_case
+
+            yield Finding(token.start, token.stop, word, "blend", [Suggestion(match_case(word, s.text), s.confidence, s.source) for s in readings])
+
+
+def _is_blend_split(suggestion, lexicon) -> bool:
+    """A two-word split between content words («укрепления рубле») is a blend, not a glue."""
+    if suggestion.source != "twowords":
+        return False
+    return not any(_is_function_word(part, lexicon) for part in suggestion.text.lower().split())
+
+
+def _is_function_word(word: str, lexicon) -> bool:
+    return any(parse.tag.POS in FUNCTION_WORDS for parse in lexicon.morph.parse(word)[:2])
+
+
+def _previous_word(document, index: int) -> str | None:
+    if index > 0 and document.tokens[index - 1].kind == "word":
+        return document.tokens[index - 1].text.lower()
+    return None
+
+
+def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]:
+    best = None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        head_word = _complete_head(head, lexicon)
+        tail_word = _complete_tail(tail, lexicon)
+        if head_word is None or tail_word is None:
+            continue
+        missing = (len(head_word) - len(head)) + (len(tail_word) - len(tail))
+        score = lexicon.zipf(head_word) + lexicon.zipf(tail_word) - 0.5 * missing + 0.1 * len(head)
+        if best is None or score > best[0]:
+            best = (score, head, tail, head_word, tail_word)
+    if best is None:
+        return []
+    _, head, tail, head_word, tail_word = best
+    forms = _head_in_tail_form(head_word, tail_word, lexicon, previous)
+    readings = []
+    weights = [0.7, 0.15, 0.05]
+    for rank, form in enumerate(forms[:3]):
+        readings.append(Suggestion(form, weights[rank] if len(forms) > 1 else 0.8, "blend"))
+    if lexicon.is_known(head) and lexicon.is_known(tail):
+        readings.append(Suggestion(f"{head} {tail}", 0.1, "blend-split"))
+    return readings
+
+
+def _complete_head(head: str, lexicon) -> str | None:
+    if lexicon.is_form(head) and len(head) >= 4:
+        return head
+    options = [w for w in lexicon.forms.keys(head) if len(w) - len(head) in (1, 2) and "-" not in w]
+    options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
+    return max(options, key=lexicon.zipf, default=None)
+
+
+def _complete_tail(tail: str, lexicon) -> str | None:
+    options = [w for w in lexicon.words_ending_with(tail) if len(w) - len(tail) <= 2]
+    options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
+    return max(options, key=lexicon.zipf, default=None)
+
+
+def _head_in_tail_form(head_word: str, tail_word: str, lexicon, previous: str | None) -> list[str]:
+    morph = lexicon.morph
+    head_parse = morph.parse(head_word)[0]
+    wanted = _agreement(previous, morph)
+    forms: list[tuple[int, int, str]] = []
+    for order, tail_parse in enumerate(morph.parse(tail_word)[:4]):
+        grammemes = {g for g in (tail_parse.tag.case, tail_parse.tag.number) if g}
+        inflected = head_parse.inflect(grammemes) if grammemes else None
+        if inflected is None:
+            continue
+        agrees = wanted is not None and any(
+            wanted_case == inflected.tag.case and wanted_number == inflected.tag.number for wanted_case, wanted_number in wanted
+        )
+        forms.append((0 if agrees else 1, order, inflected.word))
+    seen = []
+    for _, _, form in sorted(forms):
+        if form not in seen:
+            seen.append(form)
+    return seen or [head_word]
+
+
+def _agreement(previous: str | None, morph):
+    """Case and number that an adjective or pronoun before the blend asks its noun for."""
+    if previous is None:
+        return None
+    readings = [(p.tag.case, p.tag.number) for p in morph.parse(previous) if p.tag.POS in ("ADJF", "PRTF", "NUMR") and p.tag.case]
+    return readings or None

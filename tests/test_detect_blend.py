@@ -1,0 +1,39 @@
+"""Spinner blends: head of one word + tail of another, head proposed in the form the tail asks for."""
+
+
+def blends(corrector, text):
+    return [f for f in corrector.check(text) if f.kind == "blend"]
+
+
+def test_blend_head_in_nominative_after_an_adjective(corrector):
+    [finding] = blends(corrector, "Делегация сообщила, что международная сторонтраница так и не получила ответа.")
+    assert finding.text == "сторонтраница"
+    assert finding.suggestions[0].text == "сторона"
+    assert finding.suggestions[0].source == "blend"
+    assert finding.fix is None  # reported, never applied on its own
+
+
+def test_blend_tail_carries_the_genitive(corrector):
+    [finding] = blends(corrector, "Они ждут хотя бы какой-то гибкости с той сторонамтраницы по серьёзным вопросам.")
+    assert finding.suggestions[0].text == "стороны"
+
+
+def test_blend_of_two_words_also_offers_the_split_reading(corrector):
+    [finding] = blends(corrector, "Решение было принято на укреплениярубле деэскалации кризиса.")
+    assert "укрепления рубле" in [s.text for s in finding.suggestions]
+
+
+def test_capitalised_blend_keeps_the_capital(corrector):
+    [finding] = blends(corrector, "Сторонтраница ответила отказом.")
+    assert finding.suggestions[0].text == "Сторона"
+
+
+def test_glued_function_words_are_not_blends(corrector):
+    findings = corrector.check("Ктобы ни пришёл, работы начнутся вконце весны, потомучто так решили.")
+    assert [f.kind for f in findings] == ["glued", "glued", "glued"]
+    assert corrector.fix("потомучто так решили") == "потому что так решили"
+
+
+def test_typos_and_valid_long_words_are_not_blends(corrector):
+    assert blends(corrector, "Переговоры продллялись около четырёх часов.") == []
+    assert blends(corrector, "Достопримечательности и высокопоставленные чиновники.") == []
