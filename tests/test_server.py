@@ -1,0 +1,243 @@
+"""The real server (uvicorn on a free loopback port) driven by the real LanguageTool client."""
+
+import http.client
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+pytest.importorskip("starlette")
+uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("multipart")  # python-multipart
+language_tool_python = pytest.importorskip("language_tool_python")
+
+from pravka.shells.server import create_app  # noqa: E402
+
+SENTENCE = "В понедельник прошли беседы с участием росийской делегации."
+MAX_TEXT_CHARS = 2_000
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corrector):
+    port = _free_port()
+    app = create_app(corrector, max_text_chars=MAX_TEXT_CHARS, max_body_bytes=MAX_BODY_BYTES)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def _post(url: str, body: bytes, content_type="application/x-www-form-urlencoded"):
+    request = urllib.request.Request(url + "/v2/check", data=body, method="POST",
+                                     headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def _form(**fields) -> bytes:
+    return urllib.parse.urlencode(fields).encode()
+
+
+@pytest.fixture(scope="module")
+def tool(server):
+    with language_tool_python.LanguageTool("ru-RU", remote_server=server) as client:
+        yield client
+
+
+def test_language_tool_python_finds_the_misspelling(tool):
+    matches = tool.check(SENTENCE)
+    (match,) = [m for m in matches if m.rule_id == "PRAVKA_NONWORD"]
+    assert match.offset == SENTENCE.index("росийской")
+    assert match.error_length == len("росийской")
+    assert match.replacements[0] == "российской"
+    assert match.rule_issue_type == "misspelling"
+    assert match.matched_text == "росийской"
+
+
+def test_language_tool_python_offsets_after_emoji(tool):
+    text = "Смотрите 😀🎉! " + SENTENCE
+    (match,) = [m for m in tool.check(text) if m.rule_id == "PRAVKA_NONWORD"]
+    assert text[match.offset:match.offset + match.error_length] == "росийской"
+    assert tool.correct(text) == text.replace("росийской", "российской")
+
+
+def test_language_tool_python_disabled_rules(tool):
+    tool.disabled_rules = {"PRAVKA_NONWORD"}
+    try:
+        assert [m for m in tool.check(SENTENCE) if m.rule_id == "PRAVKA_NONWORD"] == []
+    finally:
+        tool.disabled_rules = set()
+
+
+def test_client_refuses_a_language_the_server_does_not_list(server):
+    with pytest.raises(ValueError):
+        language_tool_python.LanguageTool("en-US", remote_server=server)
+
+
+def test_languages_endpoint(server):
+    with urllib.request.urlopen(server + "/v2/languages", timeout=10) as response:
+        languages = json.loads(response.read())
+    assert {"name": "Russian", "code": "ru", "longCode": "ru-RU"} in languages
+
+
+@pytest.mark.parametrize("language", ["ru", "ru-RU", "auto", "RU_ru"])
+def test_accepted_languages(server, language):
+    status, body = _post(server, _form(text=SENTENCE, language=language))
+    assert status == 200
+    assert json.loads(body)["matches"]
+
+
+def test_get_check_with_query_string(server):
+    query = urllib.parse.urlencode({"text": SENTENCE, "language": "ru"})
+    with urllib.request.urlopen(f"{server}/v2/check?{query}", timeout=10) as response:
+        matches = json.loads(response.read())["matches"]
+    assert any(m["rule"]["id"] == "PRAVKA_NONWORD" for m in matches)
+
+
+def test_multipart_form(server):
+    boundary = "pravkaboundary"
+    body = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in (("language", "ru-RU"), ("text", SENTENCE))
+    ) + f"--{boundary}--\r\n"
+    status, text = _post(server, body.encode(), f"multipart/form-data; boundary={boundary}")
+    assert status == 200 and "российской" in text
+
+
+def test_data_annotation_offsets_point_into_the_full_document(server):
+    data = {"annotation": [
+        {"markup": "<p class=\"росийской\">"},
+        {"text": "Беседы с участием "},
+        {"markup": "<b>"},
+        {"text": "росийской"},
+        {"markup": "</b>"},
+        {"text": " делегации."},
+        {"markup": "</p>"},
+    ]}
+    status, body = _post(server, _form(data=json.dumps(data, ensure_ascii=False), language="ru"))
+    assert status == 200
+    document = "".join(part.get("text", part.get("markup")) for part in data["annotation"])
+    matches = [m for m in json.loads(body)["matches"] if m["rule"]["id"] == "PRAVKA_NONWORD"]
+    # Only the text part is checked, never the attribute, and the offset is in the document.
+    assert [m["offset"] for m in matches] == [document.index("росийской", 25)]
+
+
+def test_enabled_only_narrows_the_rules(server):
+    status, body = _post(server, _form(text=SENTENCE, language="ru",
+                                       enabledRules="PRAVKA_PUNCTUATION", enabledOnly="true"))
+    assert status == 200 and json.loads(body)["matches"] == []
+
+
+def test_missing_text_is_400(server):
+    status, body = _post(server, _form(language="ru"))
+    assert status == 400 and "missing 'text' or 'data'" in body
+
+
+@pytest.mark.parametrize("language", ["en-US", "de", "xx", ""])
+def test_unsupported_language_is_400(server, language):
+    status, body = _post(server, _form(text=SENTENCE, language=language))
+    assert status == 400 and "ru-RU" in body
+
+
+def test_missing_language_is_400(server):
+    status, body = _post(server, _form(text=SENTENCE))
+    assert status == 400 and "language" in body
+
+
+@pytest.mark.parametrize(
+    "body, content_type, expected",
+    [
+        (b"text=%FF%FE&language=ru", "application/x-www-form-urlencoded", 400),  # not UTF-8
+        (b"\xff\xfe\x00", "application/x-www-form-urlencoded", 400),
+        (_form(data="{not json", language="ru"), "application/x-www-form-urlencoded", 400),
+        (_form(data='{"annotation": [{"bogus": 1}]}', language="ru"), "application/x-www-form-urlencoded", 400),
+        (_form(data='{"annotation": 5}', language="ru"), "application/x-www-form-urlencoded", 400),
+        (_form(text="x", language="ru", enabledOnly="true"), "application/x-www-form-urlencoded", 400),
+        (b'{"text": "x"}', "application/json", 415),
+        (b"--x\r\nbroken", "multipart/form-data; boundary=x", 400),
+    ],
+)
+def test_malformed_requests_get_4xx(server, body, content_type, expected):
+    status, text = _post(server, body, content_type)
+    assert status == expected
+    assert text.startswith("Error: ")
+
+
+def test_oversized_body_is_413(server):
+    body = _form(text="а" * MAX_BODY_BYTES, language="ru")
+    status, text = _post(server, body)
+    assert status == 413 and str(MAX_BODY_BYTES) in text
+
+
+def test_oversized_chunked_body_without_length_is_413(server):
+    host, port = server.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    chunk = b"text=" + b"a" * 8192
+
+    def chunks():
+        for _ in range(MAX_BODY_BYTES // 8192 + 2):
+            yield chunk
+
+    try:
+        connection.request("POST", "/v2/check", body=chunks(), encode_chunked=True,
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        assert response.status == 413
+    finally:
+        connection.close()
+
+
+def test_text_over_the_character_limit_is_413(server):
+    status, text = _post(server, _form(text="слово " * MAX_TEXT_CHARS, language="ru"))
+    assert status == 413 and str(MAX_TEXT_CHARS) in text
+
+
+def test_server_is_still_healthy_after_bad_requests(server, tool):
+    _post(server, b"\x00\xff", "application/x-www-form-urlencoded")
+    _post(server, _form(text="а" * MAX_BODY_BYTES, language="ru"))
+    with urllib.request.urlopen(server + "/v2/healthcheck", timeout=10) as response:
+        assert response.read().strip() == b"OK"
+    assert any(m.rule_id == "PRAVKA_NONWORD" for m in tool.check(SENTENCE))
+
+
+def test_event_loop_answers_while_checks_run(server):
+    # Long checks run in a worker thread, so a cheap request is answered meanwhile.
+    long_text = (SENTENCE + " ") * 30
+    results = []
+
+    def slow():
+        results.append(_post(server, _form(text=long_text, language="ru"))[0])
+
+    workers = [threading.Thread(target=slow) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    started = time.monotonic()
+    with urllib.request.urlopen(server + "/v2/languages", timeout=10) as response:
+        assert response.status == 200
+    assert time.monotonic() - started < 5
+    for worker in workers:
+        worker.join()
+    assert results == [200, 200, 200]
