@@ -40,11 +40,11 @@ class Document:
 
 
 def run_detectors(document: Document) -> list[Finding]:
-    from . import blend, homoglyph, nonword
+    from . import blend, homoglyph, nonword, ocr
 
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for detector in (homoglyph.detect, blend.detect, nonword.detect):
+    for detector in (homoglyph.detect, ocr.detect, blend.detect, nonword.detect):
         for finding in detector(document):
             if any(finding.start < end and start < finding.end for start, end in taken):
                 continue

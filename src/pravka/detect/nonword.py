@@ -1,7 +1,7 @@
 """Non-words: Cyrillic words that neither the dictionary nor any word list knows.
 
-The kind is ``glued`` when the best reading is two words run together («ктобы» → «кто бы»), else
-``nonword``.
+The kind is ``glued`` when the best reading is two words run together («ктобы» → «кто бы»), ``ocr`` when
+a same-shape letter swap explains it best («прощло» → «прошло»), else ``nonword``.
 
 Skipped as not spelling material: one-letter words, short ALL-CAPS abbreviations («ОБСЕ»), words with
 invisible characters (left to the hyphenation detector). Longer ALL-CAPS words are headlines or shouting
@@ -21,6 +21,7 @@ import re
 from ..types import Finding
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
+KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
 MAX_ABBREVIATION = 5  # ALL-CAPS words this short are abbreviations («ОБСЕ»); longer ones are shouted words
 NAME_MIN_CONFIDENCE = 0.9
 NAME_MIN_ZIPF = 3.0
@@ -43,7 +44,7 @@ def detect(document):
         guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
         if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue
-        kind = "glued" if suggestions and suggestions[0].source == "twowords" else "nonword"
+        kind = KIND_BY_SOURCE.get(suggestions[0].source, "nonword") if suggestions else "nonword"
         yield Finding(token.start, token.stop, word, kind, suggestions)
 
 

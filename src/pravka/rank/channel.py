@@ -2,7 +2,7 @@
 
 Costs reflect how people and machines actually damage Russian text. Cheapest are the spelling
 uncertainties of the language itself (unstressed vowels о/а, е/и/я; doubled consonants; ь/ъ; й/и; ё
-dots), then a finger landing on a neighbouring ЙЦУКЕН key or devoicing a consonant, then swapped
+dots), then letters of the same shape that OCR confuses (ш/щ, и/н/п), then a finger landing on a neighbouring ЙЦУКЕН key or devoicing a consonant, then swapped
 letters, then forgotten or extra letters, and dearest an arbitrary substitution. ``edit_cost`` gives the
 cheapest weighted Damerau–Levenshtein alignment between a damaged word and a candidate, so candidates
 found by any generator are priced by one rule.
@@ -17,7 +17,9 @@ ROW_SHIFT = (0.0, 0.3, 0.8)
 
 VOWEL_PAIRS = {frozenset(p) for p in ("оа", "еи", "ея", "ия", "ыи", "юу", "эе", "ёе", "ёо", "яа")}
 # ы/о: the suffixes -ывать/-овать («перепробывал»); the rest are voicing pairs and near-homophones.
-SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "шщ", "йи", "ьъ", "цс", "чщ", "ыо")}
+SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "йи", "ьъ", "цс", "чщ", "ыо")}
+# Letters of the same shape that OCR confuses.
+OCR_PAIRS = {frozenset(p) for p in ("шщ", "ин", "нп", "ип", "лп", "цщ", "зэ", "тг")}
 
 COST_VOWEL = 1.0
 COST_DOUBLED = 1.0
@@ -25,6 +27,7 @@ COST_SEPARATOR = 1.1  # a lost or added ь/ъ
 COST_SILENT_CONSONANT = 1.0  # «безопастность», «чесный», «лесница»: consonants unheard in стн, здн, лнц, вств
 COST_HYPHEN = 1.0
 COST_SOUND = 1.4
+COST_OCR = 1.3
 COST_KEYBOARD = 1.5
 COST_SWAP = 1.7
 COST_STUTTER = 1.2  # a syllable typed twice
@@ -53,6 +56,8 @@ def substitution(typed: str, meant: str) -> tuple[float, str]:
     pair = frozenset((typed, meant))
     if pair in VOWEL_PAIRS:
         return COST_VOWEL, "vowel"
+    if pair in OCR_PAIRS:
+        return COST_OCR, "ocr"
     if pair in SOUND_PAIRS:
         return COST_SOUND, "sound"
     if are_keyboard_neighbours(typed, meant):
