@@ -540,7 +540,11 @@ def _is_ascii_punct(ch: str) -> bool:
 
 
 def _markdown_parts(text: str) -> list[_Part]:
-    from markdown_it import MarkdownIt
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError as error:
+        raise ImportError(
+            "checking Markdown needs markdown-it-py: pip install 'pravka[markup]'") from error
 
     lines = _split_lines(text)
     skip = _front_matter_end(lines)
