@@ -23,7 +23,10 @@ Why it is structured this way:
   worker sees is ever loaded. ``corrector=None`` means ``Corrector()`` with default settings.
 * Nothing here needs ``distributed``: the same functions run on the threaded, multiprocessing or
   synchronous schedulers, where the cache works per process just the same. ``worker_stats`` is a tiny
-  probe (for ``Client.run``) that reports how many Correctors a process has loaded.
+  probe (for ``Client.run``) that reports how many Correctors a process has loaded; ``preload`` warms
+  every worker of a ``distributed.Client`` up front.
+* User dictionaries are read by path on each worker, so on a real cluster the paths given to
+  ``Corrector(dictionaries=...)`` must exist on the workers' machines too.
 * Values that are not ``str`` (``None``, NaN, numbers) pass through unchanged, so a column with gaps
   keeps its gaps.
 * Dask is imported only in this module, so ``import pravka`` never needs it.
@@ -44,7 +47,7 @@ import pandas as pd
 
 from pravka import Corrector
 
-__all__ = ["fix_bag", "check_bag", "fix_series", "fix_column", "worker_stats", "CorrectorSpec"]
+__all__ = ["fix_bag", "check_bag", "fix_series", "fix_column", "preload", "worker_stats", "CorrectorSpec"]
 
 # Per-process cache: settings key -> warm Corrector. The lock stops two threads of one worker
 # (threads_per_worker > 1) from both loading the same Corrector.
@@ -96,6 +99,20 @@ class CorrectorSpec:
 def worker_stats() -> dict[str, Any]:
     """Which process this is and how many Correctors it has loaded; run it with ``client.run``."""
     return {"pid": os.getpid(), "loads": _LOADS, "settings": sorted(_CORRECTORS)}
+
+
+def _preload(spec: CorrectorSpec) -> dict[str, Any]:
+    spec.get()
+    return worker_stats()
+
+
+def preload(client: Any, corrector: Corrector | None = None) -> dict[str, dict[str, Any]]:
+    """Load the Corrector on every worker of a ``distributed.Client`` now, not on first use.
+
+    Useful before timing a job or when workers should be warm before data arrives. Returns
+    ``worker_stats()`` per worker address.
+    """
+    return client.run(_preload, CorrectorSpec(corrector))
 
 
 def _fix_value(corrector: Corrector, value: Any) -> Any:
