@@ -40,11 +40,6 @@ TEXTS = [f"{a} {b} Запись номер {i}." for i, (a, b) in enumerate((a, 
 
 
 @pytest.fixture(scope="module")
-def corrector() -> Corrector:
-    return Corrector()
-
-
-@pytest.fixture(scope="module")
 def client():
     with distributed.LocalCluster(
         n_workers=2,

@@ -63,11 +63,6 @@ def original(page: str) -> dict[str, str]:
     return {"title": title, "body": " ".join(paragraphs)}
 
 
-@pytest.fixture(scope="module")
-def corrector() -> Corrector:
-    return Corrector()
-
-
 # --------------------------------------------------------------------------- in-process unit tests
 
 
