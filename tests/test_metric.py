@@ -165,3 +165,28 @@ def test_scorer_accumulates_like_evaluate():
 def test_undefined_scores_are_none():
     score = evaluate(["все хорошо"], ["все хорошо"], ["все хорошо"])
     assert score.precision is None and score.recall is None and score.f1 is None
+
+
+# --------------------------------------------------------------------------- harness helpers
+
+
+def test_apply_replacements_right_to_left_skipping_overlaps():
+    from benchmarks.quality import apply_replacements
+
+    text = "я пашол дамой"
+    assert apply_replacements(text, [(2, 7, "пошел"), (8, 13, "домой")]) == "я пошел домой"
+    # the second span overlaps the first one applied (right to left) and is skipped
+    assert apply_replacements(text, [(8, 13, "домой"), (6, 10, "X")]) == "я пашол домой"
+
+
+def test_ispell_answer_lines_are_parsed_with_character_offsets():
+    from benchmarks.peers import first_suggestion_answer, parse_answer
+
+    line = "Превед, как дила? пашол"
+    flag = parse_answer("& дила 15 13: дела, дала", line)
+    assert (flag.start, flag.end, flag.suggestions[0]) == (12, 16, "дела")
+    assert parse_answer("# пашол 19", line).suggestions == ()
+    assert parse_answer("*", line) is None
+    assert parse_answer("+ туман", line) is None
+    flags = [flag, parse_answer("& Превед 1 1: Пред", line)]
+    assert first_suggestion_answer(line, flags) == "Пред, как дела? пашол"
