@@ -241,3 +241,19 @@ def test_event_loop_answers_while_checks_run(server):
     for worker in workers:
         worker.join()
     assert results == [200, 200, 200]
+
+
+def test_load_script_small_run(tmp_path):
+    # The benchmark itself, scaled down: its own server subprocess on loopback, mixed good and bad
+    # requests from 8 clients, no 5xx and no connection errors.
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import load_server
+
+    out = tmp_path / "load.json"
+    assert load_server.main(["--requests", "120", "--clients", "8", "--deadline", "120",
+                             "--json", str(out)]) == 0
+    summary = json.loads(out.read_text())
+    assert summary["requests"] == 120 and summary["server_errors"] == 0

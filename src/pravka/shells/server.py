@@ -197,6 +197,8 @@ def create_app(
             from pravka import Corrector
 
             state["corrector"] = await anyio.to_thread.run_sync(Corrector)
+        # Load the dictionaries now (they load on first use), so the first client does not wait.
+        await anyio.to_thread.run_sync(state["corrector"].check, "Проверка связи.")
         yield
 
     async def check(request: Request) -> Response:
