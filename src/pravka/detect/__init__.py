@@ -40,11 +40,14 @@ class Document:
 
 
 def run_detectors(document: Document) -> list[Finding]:
-    from . import blend, homoglyph, nonword, ocr
+    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, repeat
 
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for detector in (homoglyph.detect, ocr.detect, blend.detect, nonword.detect):
+    for detector in (
+        homoglyph.detect, hyphenation.detect, punctuation.detect, repeat.detect, preposition.detect,
+        ocr.detect, blend.detect, nonword.detect,
+    ):
         for finding in detector(document):
             if any(finding.start < end and start < finding.end for start, end in taken):
                 continue
