@@ -5,7 +5,8 @@
 * ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
   sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
 * ``split``  — two known words run together («ктобы» → «кто бы»).
-* ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»).
+* ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
+  letter held down for emphasis («оооочень» → «очень»).
 
 ``Candidate`` carries the corrected text, the source and the channel cost in log10 units (how unlikely
 this damage is); ranking adds the word's own likelihood.
@@ -35,12 +36,12 @@ def best_per_text(candidates) -> list[Candidate]:
 
 def generate(word: str, lexicon) -> list[Candidate]:
     """All candidates for one lower-case unknown word, cheapest explanation per text."""
-    from .edits import edits1, stutters
+    from .edits import edits1, stretched, stutters
     from .sound import sound_alikes
     from .split import two_words
 
-    found = edits1(word, lexicon.is_form) + stutters(word, lexicon.is_form)
+    found = edits1(word, lexicon.is_form) + stutters(word, lexicon.is_form) + stretched(word, lexicon.is_form)
     found += sound_alikes(word, lexicon)
     if len(word) >= 4:
-        found += two_words(word, lexicon.is_known, lexicon.zipf)
+        found += two_words(word, lexicon)
     return best_per_text(found)

@@ -50,3 +50,18 @@ def stutters(word: str, is_form) -> list[Candidate]:
                 if is_form(text):
                     found.append(Candidate(text, "stutter", channel.COST_STUTTER))
     return found
+
+
+def stretched(word: str, is_form) -> list[Candidate]:
+    """A letter held down for emphasis («оооочень», «дааа»): shrink every run of 3+ to one or two."""
+    import re
+
+    runs = re.compile(r"(.)\1{2,}")
+    if not runs.search(word):
+        return []
+    found = []
+    for keep in (r"\1", r"\1\1"):
+        text = runs.sub(keep, word)
+        if is_form(text):
+            found.append(Candidate(text, "stretched", channel.COST_STRETCHED))
+    return found

@@ -1,33 +1,64 @@
 """Two words run together: try every split point and keep those where both halves are known words.
 
-One-letter halves are allowed only for the one-letter Russian words (в, к, с, у, о, и, а, я) so that
-«вконце» → «в конце» works but random letters do not split off. The channel cost of a missing space is
-fixed; both halves must be reasonably common words (Zipf ≥ 3), and ranking prices the pair by the product of the two words' frequencies.
+People glue a short function word to its neighbour («вконце», «ктобы», «потомучто», «небыло»), or two
+common words when the space key misfires. Random splits of a rare word into two unrelated short words
+(«гошины» → «го шины», «писмена» → «пи смена») are what makes splitting dangerous, so a split is kept
+only when it reads like Russian:
+
+* a half of one or two letters must be a function word («в», «на», «бы», «же», …);
+* both halves must be reasonably common (Zipf ≥ 3): people glue common words;
+* a preposition must be followed by a word that has case («в конце», not «в веселились»);
+* a short function word trailing a content word («основа я», «миша ни») is priced as unlikely.
+
+The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 """
 
 from __future__ import annotations
 
 from . import Candidate
 
-ONE_LETTER_WORDS = frozenset("вксуоиая")
+SHORT_FUNCTION_WORDS = frozenset(
+    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы да но ну уж их ей им ею".split()
+)
+CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
+FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
 COST_MISSING_SPACE = 1.0
+COST_TRAILING_FUNCTION_WORD = 1.5
 # «не» is written together with many words that no dictionary lists («нефиг», «нерасширение»): a split
 # there is a guess, not a repair.
 COST_NE_SPLIT = 3.0
-MIN_PART_ZIPF = 3.0  # people glue common words; a split into a rare word is more likely a misreading
+MIN_PART_ZIPF = 3.0
 
 
-def two_words(word: str, is_known, zipf) -> list[Candidate]:
+def two_words(word: str, lexicon) -> list[Candidate]:
     found = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if len(left) == 1 and left not in ONE_LETTER_WORDS:
-            continue
-        if len(right) == 1 and right not in ONE_LETTER_WORDS:
-            continue
         if left.endswith("-") or right.startswith("-"):
             continue
-        if is_known(left) and is_known(right) and min(zipf(left), zipf(right)) >= MIN_PART_ZIPF:
-            cost = COST_NE_SPLIT if left == "не" else COST_MISSING_SPACE
-            found.append(Candidate(f"{left} {right}", "twowords", cost))
+        if (len(left) <= 2 and left not in SHORT_FUNCTION_WORDS) or (len(right) <= 2 and right not in SHORT_FUNCTION_WORDS):
+            continue
+        if not (lexicon.is_known(left) and lexicon.is_known(right)):
+            continue
+        if min(lexicon.zipf(left), lexicon.zipf(right)) < MIN_PART_ZIPF:
+            continue
+        if _is_only_preposition(left, lexicon) and not _has_case(right, lexicon):
+            continue
+        cost = COST_NE_SPLIT if left == "не" else COST_MISSING_SPACE
+        if len(right) <= 2 and len(left) > 2 and _is_content_word(left, lexicon):
+            cost += COST_TRAILING_FUNCTION_WORD
+        found.append(Candidate(f"{left} {right}", "twowords", cost))
     return found
+
+
+def _is_only_preposition(word: str, lexicon) -> bool:
+    parses = lexicon.morph.parse(word)
+    return bool(parses) and parses[0].tag.POS == "PREP"
+
+
+def _is_content_word(word: str, lexicon) -> bool:
+    return lexicon.morph.parse(word)[0].tag.POS not in FUNCTION_POS
+
+
+def _has_case(word: str, lexicon) -> bool:
+    return any(p.tag.POS in CASE_BEARING for p in lexicon.morph.parse(word))

@@ -3,7 +3,7 @@
 Text spinners replace words by cutting and pasting, and leave tokens such as «сторонтраница» (сторона +
 страница) or «сторонамтраницы» (сторонам + страницы). Such a token is unknown, long, and no small edit
 explains it. The detector tries every cut point: the *head* must be a known form, or a known form
-missing its last letter or two («сторон» → «сторона»); the *tail* must end a frequent known word, at most
+missing its last letter («сторон» → «сторона»); the *tail* must end a frequent known word, at most
 two letters shorter than it («траница» → «страница»). The best cut maximises the two words' frequency.
 
 The head is what the author meant, but in the wrong form: the tail carries the case and number the
@@ -13,7 +13,9 @@ such as «международная» or «той» fixes case, number and gend
 («укрепления» + «рубле») the split reading is offered too. Blends are reported, never auto-fixed: the
 confidence stays below any sensible threshold unless one reading is the only one.
 
-Tokens that split cleanly around a function word («потомучто», «ктобы») are glued words, not blends,
+Only strings that web text never contains are considered (wordfreq has never seen a spinner's fresh
+blend, but has seen rare derived words such as «маршруточками»). Tokens that split cleanly around a
+function word («потомучто», «ктобы») are glued words, not blends,
 and are left to the non-word detector.
 """
 
@@ -22,9 +24,12 @@ from __future__ import annotations
 from ..types import Finding, Suggestion
 from .nonword import CHECKABLE
 
-MIN_LENGTH = 8
+MIN_LENGTH = 10
 MIN_PART = 3
 MIN_TAIL_ZIPF = 2.5
+MIN_HEAD = 5
+MIN_CUT_TAIL = 6
+LINKING_VOWELS = frozenset("оеи")
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 
 
@@ -34,8 +39,8 @@ def detect(document):
         word = token.text
         if token.kind != "word" or len(word) < MIN_LENGTH or not CHECKABLE.fullmatch(word) or "-" in word:
             continue
-        if lexicon.is_known(word):
-            continue
+        if lexicon.is_known(word) or lexicon.zipf(word) > 0:
+            continue  # a spinner's blend is a string nobody wrote before; web text has rare real words
         suggestions = document.suggest(word)
         if suggestions and not _is_blend_split(suggestions[0], lexicon):
             continue  # a small edit explains it: a typo, not a blend
@@ -70,7 +75,7 @@ def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]
         head, tail = word[:cut], word[cut:]
         head_word = _complete_head(head, lexicon)
         tail_word = _complete_tail(tail, lexicon)
-        if head_word is None or tail_word is None:
+        if head_word is None or tail_word is None or not _looks_spun(head, tail, head_word, tail_word):
             continue
         missing = (len(head_word) - len(head)) + (len(tail_word) - len(tail))
         score = lexicon.zipf(head_word) + lexicon.zipf(tail_word) - 0.5 * missing + 0.1 * len(head)
@@ -89,10 +94,25 @@ def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]
     return readings
 
 
+def _looks_spun(head: str, tail: str, head_word: str, tail_word: str) -> bool:
+    """Tell a spinner's cut from a rare compound or diminutive («шестичасовое», «зефирчиком»).
+
+    A spinner cuts the second word somewhere inside it, so its tail usually lacks the word's first
+    letters («траница»); such a tail must still be long enough to name its word. When both halves are
+    whole words, the head must end in an inflection, not in a linking vowel as compounds do
+    («укрепления|рубле», but not «шести|часовое»).
+    """
+    if len(head) < MIN_HEAD:
+        return False
+    if tail_word != tail:
+        return len(tail) >= MIN_CUT_TAIL
+    return len(tail) >= MIN_HEAD and head[-1] not in LINKING_VOWELS and head_word == head
+
+
 def _complete_head(head: str, lexicon) -> str | None:
     if lexicon.is_form(head) and len(head) >= 4:
         return head
-    options = [w for w in lexicon.forms.keys(head) if len(w) - len(head) in (1, 2) and "-" not in w]
+    options = [w for w in lexicon.forms.keys(head) if len(w) - len(head) == 1 and "-" not in w]
     options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
     return max(options, key=lexicon.zipf, default=None)
 

@@ -24,13 +24,15 @@ OCR_PAIRS = {frozenset(p) for p in ("шщ", "ин", "нп", "ип", "лп", "ц�
 COST_VOWEL = 1.0
 COST_DOUBLED = 1.0
 COST_SEPARATOR = 1.1  # a lost or added ь/ъ
+COST_SHSYA = 0.4  # «-шся» for «-шься» is a mistake of rule, not of typing
 COST_SILENT_CONSONANT = 1.0  # «безопастность», «чесный», «лесница»: consonants unheard in стн, здн, лнц, вств
-COST_HYPHEN = 1.0
+COST_HYPHEN = 0.6  # «чтото», «изза», «както»: the hyphen is the first thing people drop
 COST_SOUND = 1.4
 COST_OCR = 1.3
 COST_KEYBOARD = 1.5
 COST_SWAP = 1.7
 COST_STUTTER = 1.2  # a syllable typed twice
+COST_STRETCHED = 0.3  # «оооочень»: deliberate, and nothing else explains it
 COST_FORGOT = 2.0
 COST_EXTRA = 2.1
 COST_BADCHAR = 2.6
@@ -92,6 +94,8 @@ def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
     """Cost of the typed word lacking ``letter`` that the meant word has before position ``index``."""
     if letter == "-":
         return COST_HYPHEN, "hyphen"
+    if letter == "ь" and word[index - 1 : index + 2] == "шся":
+        return COST_SHSYA, "softsign"
     if letter in "ьъ":
         return COST_SEPARATOR, "softsign"
     if _silent_consonant(word[index - 1 : index], letter, word[index : index + 1]):

@@ -16,18 +16,18 @@ from __future__ import annotations
 from ..types import Suggestion
 
 UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
-UNSEEN_WORD_ZIPF = 1.5  # the typed word, if wordfreq never saw it either: it may still be a rare real word
+UNSEEN_WORD_ZIPF = 0.5  # the typed word, if wordfreq never saw it either: it may still be a rare real word
 KEEP_BONUS = 0.0
 PAIR_ASSOCIATION = 4.5  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
+PAIR_BELOW_RARER = 0.5
 MAX_SUGGESTIONS = 5
 
 
 def candidate_logprob(text: str, lexicon) -> float:
     if " " in text:
-        left, right = text.split(" ", 1)
-        return (
-            max(lexicon.zipf(left), UNSEEN_FORM_ZIPF) + max(lexicon.zipf(right), UNSEEN_FORM_ZIPF) - 9 + PAIR_ASSOCIATION
-        )
+        left, right = (max(lexicon.zipf(part), UNSEEN_FORM_ZIPF) for part in text.split(" ", 1))
+        # A pair is never more frequent than its rarer word.
+        return min(left + right - 9 + PAIR_ASSOCIATION, min(left, right) - PAIR_BELOW_RARER)
     return max(lexicon.zipf(text), UNSEEN_FORM_ZIPF)
 
 
