@@ -146,6 +146,19 @@ def test_fix_mode_without_findings_field_stores_nothing(corrector):
     assert out == {"body": corrector.fix(body)}
 
 
+def test_user_dictionary_and_threshold_reach_the_corrector(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("безопастности  # our house spelling\n", encoding="utf-8")
+    pipeline = make_pipeline(
+        PRAVKA_FIELDS=["body"], PRAVKA_DICTIONARIES=[str(words)], PRAVKA_THRESHOLD=0.95, PRAVKA_FINDINGS_FIELD="pravka"
+    )
+    assert pipeline.corrector.dictionaries == (str(words),)
+    assert pipeline.corrector.threshold == 0.95
+    out = pipeline.process_item({"body": "Вопросы безопастности данных."})
+    assert "безопастности" not in [f["text"] for f in out["pravka"]["body"]]
+    assert out["body"] == "Вопросы безопастности данных."
+
+
 # --------------------------------------------------------------------------- a real crawl
 
 CRAWL_SCRIPT = textwrap.dedent(
