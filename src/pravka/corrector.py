@@ -22,15 +22,26 @@ from .rank.noisy_channel import rank
 from .tokenize import tokenize
 from .types import Finding, Suggestion
 
-DEFAULT_THRESHOLD = 0.9
+# Calibrated on the SpellRuEval tune half (benchmarks/quality.py --sweep): the lowest threshold whose
+# auto-fix precision stays ≥ 0.9 there.
+DEFAULT_THRESHOLD = 0.7
+DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
 
 
 class Corrector:
-    def __init__(self, threshold: float | None = None, dictionaries: Iterable[str | os.PathLike] = (), model=None):
+    def __init__(
+        self,
+        threshold: float | None = None,
+        dictionaries: Iterable[str | os.PathLike] = (),
+        model=None,
+        report_threshold: float = DEFAULT_REPORT_THRESHOLD,
+    ):
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
-        if not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be within [0, 1], got {self.threshold}")
+        self.report_threshold = float(report_threshold)
+        for name, value in (("threshold", self.threshold), ("report_threshold", self.report_threshold)):
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be within [0, 1], got {value}")
         self.dictionaries = tuple(os.fspath(path) for path in dictionaries)
         for path in self.dictionaries:
             if not os.path.isfile(path):
@@ -38,7 +49,7 @@ class Corrector:
         self.model = model
 
     def __repr__(self) -> str:
-        return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)})"
+        return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)}, report_threshold={self.report_threshold})"
 
     @property
     def lexicon(self):
@@ -58,7 +69,7 @@ class Corrector:
     def check(self, text: str) -> list[Finding]:
         if not text:
             return []
-        document = Document(text, tokenize(text), self.lexicon, self.suggest)
+        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold)
         return [self._decide(finding) for finding in run_detectors(document)]
 
     def fix(self, text: str) -> str:

@@ -71,6 +71,18 @@ def read_word_list(path: str | os.PathLike) -> set[str]:
     return words
 
 
+def read_respellings(path: str | os.PathLike) -> dict[str, str]:
+    """``typed<TAB>meant`` per line; ``#`` starts a comment."""
+    table = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            entry = line.split("#", 1)[0].rstrip("\n")
+            if "\t" in entry:
+                typed, meant = entry.split("\t", 1)
+                table[typed.strip().lower()] = meant.strip()
+    return table
+
+
 def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
@@ -87,6 +99,8 @@ class Lexicon:
         bundled = sorted(PROJECT_DICTIONARIES.glob("*.txt")) if PROJECT_DICTIONARIES.is_dir() else []
         for path in [*bundled, *dictionaries]:
             self.extra_words |= read_word_list(path)
+        respellings = PROJECT_DICTIONARIES / "respellings.tsv"
+        self.respellings = read_respellings(respellings) if respellings.is_file() else {}
         self.freq, self.sound, self.tails = load_compiled_tables(self.forms)
 
     def is_known(self, word: str) -> bool:

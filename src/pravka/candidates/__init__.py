@@ -5,6 +5,7 @@
 * ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
   sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
 * ``split``  — two known words run together («ктобы» → «кто бы»).
+* ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
 * ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
   letter held down for emphasis («оооочень» → «очень»).
 
@@ -15,6 +16,8 @@ this damage is); ranking adds the word's own likelihood.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+COST_RESPELLING = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,4 +47,6 @@ def generate(word: str, lexicon) -> list[Candidate]:
     found += sound_alikes(word, lexicon)
     if len(word) >= 4:
         found += two_words(word, lexicon)
+    if word in lexicon.respellings:
+        found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
     return best_per_text(found)

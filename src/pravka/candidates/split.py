@@ -8,7 +8,9 @@ only when it reads like Russian:
 * a half of one or two letters must be a function word («в», «на», «бы», «же», …);
 * both halves must be reasonably common (Zipf ≥ 3): people glue common words;
 * a preposition must be followed by a word that has case («в конце», not «в веселились»);
-* a short function word trailing a content word («основа я», «миша ни») is priced as unlikely.
+* a short function word trailing a content word («основа я», «миша ни») is priced as unlikely, except
+  the clitics that really do get glued on («мужчинаи», «этож»);
+* neither half may be a first name or surname («бабулина» is not «бабу лина»).
 
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 """
@@ -22,6 +24,9 @@ SHORT_FUNCTION_WORDS = frozenset(
 )
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
+# Words that really do get glued to the end of the previous one («мужчинаи», «этож», «чтоли»).
+GLUED_CLITICS = frozenset({"и", "ж", "же", "ли", "бы", "б", "то", "не"})
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 COST_MISSING_SPACE = 1.0
 COST_TRAILING_FUNCTION_WORD = 1.5
 # «не» is written together with many words that no dictionary lists («нефиг», «нерасширение»): a split
@@ -45,7 +50,9 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         if _is_only_preposition(left, lexicon) and not _has_case(right, lexicon):
             continue
         cost = COST_NE_SPLIT if left == "не" else COST_MISSING_SPACE
-        if len(right) <= 2 and len(left) > 2 and _is_content_word(left, lexicon):
+        if _is_name(left, lexicon) or _is_name(right, lexicon):
+            continue
+        if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
             cost += COST_TRAILING_FUNCTION_WORD
         found.append(Candidate(f"{left} {right}", "twowords", cost))
     return found
@@ -54,6 +61,11 @@ def two_words(word: str, lexicon) -> list[Candidate]:
 def _is_only_preposition(word: str, lexicon) -> bool:
     parses = lexicon.morph.parse(word)
     return bool(parses) and parses[0].tag.POS == "PREP"
+
+
+def _is_name(word: str, lexicon) -> bool:
+    tag = lexicon.morph.parse(word)[0].tag
+    return bool(NAME_GRAMMEMES & set(tag.grammemes))
 
 
 def _is_content_word(word: str, lexicon) -> bool:

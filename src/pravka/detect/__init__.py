@@ -8,7 +8,7 @@ confidences; whether a suggestion is applied is decided later, by the threshold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from ..types import Finding, Token
@@ -23,7 +23,7 @@ class Document:
     tokens: list[Token]
     lexicon: object
     suggest: Callable[[str], list]
-    _sentence_starts: set[int] | None = field(default=None, repr=False)
+    report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
 
     def starts_sentence(self, index: int) -> bool:
         """True when token ``index`` is the first word of a sentence or of a line."""
@@ -40,13 +40,13 @@ class Document:
 
 
 def run_detectors(document: Document) -> list[Finding]:
-    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, repeat
+    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, repeat, split
 
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for detector in (
         homoglyph.detect, hyphenation.detect, punctuation.detect, repeat.detect, preposition.detect,
-        ocr.detect, blend.detect, nonword.detect,
+        ocr.detect, split.detect, blend.detect, nonword.detect,
     ):
         for finding in detector(document):
             if any(finding.start < end and start < finding.end for start, end in taken):

@@ -10,8 +10,8 @@ The head is what the author meant, but in the wrong form: the tail carries the c
 sentence needs («…траницы» → genitive singular). So the head's lemma is inflected into each reading of
 the tail word, and the readings are ordered by agreement with the word before (an adjective or pronoun
 such as «международная» or «той» fixes case, number and gender). When both halves are words
-(«укрепления» + «рубле») the split reading is offered too. Blends are reported, never auto-fixed: the
-confidence stays below any sensible threshold unless one reading is the only one.
+(«укрепления» + «рубле») the split reading is offered too. Blends are reported, not auto-fixed: their
+confidence stays below the default threshold.
 
 Only strings that web text never contains are considered (wordfreq has never seen a spinner's fresh
 blend, but has seen rare derived words such as «маршруточками»). Tokens that split cleanly around a
@@ -27,6 +27,9 @@ from .nonword import CHECKABLE
 MIN_LENGTH = 10
 MIN_PART = 3
 MIN_TAIL_ZIPF = 2.5
+# A blend's reading is a reconstruction, not a repair: even a single reading stays below the default
+# fix threshold, so blends are reported for a person to confirm.
+SINGLE_READING = 0.6
 MIN_HEAD = 5
 MIN_CUT_TAIL = 6
 LINKING_VOWELS = frozenset("оеи")
@@ -86,9 +89,9 @@ def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]
     _, head, tail, head_word, tail_word = best
     forms = _head_in_tail_form(head_word, tail_word, lexicon, previous)
     readings = []
-    weights = [0.7, 0.15, 0.05]
+    weights = [0.5, 0.15, 0.05]
     for rank, form in enumerate(forms[:3]):
-        readings.append(Suggestion(form, weights[rank] if len(forms) > 1 else 0.8, "blend"))
+        readings.append(Suggestion(form, weights[rank] if len(forms) > 1 else SINGLE_READING, "blend"))
     if lexicon.is_known(head) and lexicon.is_known(tail):
         readings.append(Suggestion(f"{head} {tail}", 0.1, "blend-split"))
     return readings

@@ -40,7 +40,7 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 GLUED_CLOSERS = frozenset(".,;:!?…»)]\"'”’")
 CERTAIN = 0.99
 LIKELY = 0.95
-UNSURE = 0.8
+UNSURE = 0.6
 
 
 def detect(document):

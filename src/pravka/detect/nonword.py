@@ -12,6 +12,11 @@ Capitalized unknown words are mostly names (Столтенберг, Блинке
 surnames, so a capital letter alone must not trigger a correction. Inside a sentence such a word is
 reported only when the ranker is sure of a common word («Росийской» → «Российской»); at the start of a
 sentence or line, where every word is capitalized, it is checked like any other word.
+
+An unknown word is reported only when the ranker thinks it more likely damaged than meant
+(``damage_probability`` ≥ the Corrector's ``report_threshold``, 0.5 by default): rare real words
+(«пульмонологу», «риккота») have no close common word and would otherwise flood the report. A
+``report_threshold`` of 0 reports every unknown word.
 """
 
 from __future__ import annotations
@@ -44,8 +49,18 @@ def detect(document):
         guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
         if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue
+        if damage_probability(suggestions) < document.report_threshold:
+            continue
         kind = KIND_BY_SOURCE.get(suggestions[0].source, "nonword") if suggestions else "nonword"
         yield Finding(token.start, token.stop, word, kind, suggestions)
+
+
+def damage_probability(suggestions) -> float:
+    """The ranker's posterior that the typed word is not what was meant: the mass of its corrections.
+
+    A word with no candidate at all gets 0: it is far more often a rare real word than damage.
+    """
+    return min(1.0, sum(s.confidence for s in suggestions))
 
 
 def _clearly_misspelt(suggestions, lexicon) -> bool:

@@ -7,7 +7,8 @@ Two kinds of context require it:
   «во всех»); «со» before с, з, ш, ж followed by a consonant («со стороны», «со звоном», «со шкафом»),
   and before щ («со щитом», where usage still varies, so it is only offered);
 * fixed words, where the о-form is the norm although no rule forces it: «мне», «мной», the forms of
-  «весь» and «многие», and idioms such as «во время», «во имя», «во сне», «ко дну», «со дня», «обо мне».
+  «весь» and «многие», and idioms such as «во время», «во много раз», «во сне», «со временем», «ко дну»,
+  «со дня», «обо мне».
   «обо» before forms of «весь» («обо всех») competes with a common «о всех», so it is only offered.
 
 Only the missing «о» is flagged. The reverse is not an error in general («во время», «со мной» are
@@ -27,15 +28,16 @@ CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 CLUSTER_STARTS = {"в": frozenset("вф"), "с": frozenset("сзшж")}
 ALL_FORMS = frozenset({"все", "всё", "всех", "всем", "всеми", "всего", "всему", "всей", "всею", "всю", "вся"})
 FIXED_WORDS = {
-    "в": frozenset({"мне", "многом", "многих", "многие", "многое", "время", "имя", "избежание", "сне", "дворе",
-                    "дворце", "рту", "лбу", "тьме"}),
-    "с": ALL_FORMS | {"мной", "мною", "многими", "второго", "второй", "дна", "дня", "лба", "льдом"},
+    "в": frozenset({"мне", "многом", "многих", "многие", "многое", "много", "время", "имя", "избежание", "сне",
+                    "снах", "дворе", "дворце", "рту", "лбу", "тьме"}),
+    "с": ALL_FORMS | {"мной", "мною", "многими", "второго", "второй", "временем", "вчерашнего", "дна", "дня", "лба",
+                      "льдом"},
     "к": ALL_FORMS | {"мне", "всякому", "всякой", "многим", "многому", "второму", "дну", "сну", "рву", "лбу"},
     "о": ALL_FORMS | {"мне"},
 }
 RULE_CONFIDENCE = 0.95
 FIXED_CONFIDENCE = 0.97
-VARYING_CONFIDENCE = 0.85  # «со щ…», «обо всех»: both spellings are in use
+VARYING_CONFIDENCE = 0.6  # «со щ…», «обо всех»: both spellings are in use
 
 
 def detect(document):

@@ -19,7 +19,8 @@ replacement. Gaps that hold a line break are never touched, so a fix cannot chan
   - a colon or semicolon: move the space.
 * No space after a sentence end before a capitalised Cyrillic word: «конец.Начало» → «конец. Начало».
   Not after initials or abbreviations («А.С.Пушкин», «т.е.», «ул.Ленина»: the word before the period is a
-  single letter, tagged as an abbreviation by pymorphy3 or in ``ABBREVIATIONS``), not before a Latin
+  single letter, read first as an abbreviation by pymorphy3, listed in ``ABBREVIATIONS``, or a short
+  word the dictionary does not know), not before a Latin
   word («Газеты.Ru»), and never inside numbers or URLs (those are single tokens). After a capitalised
   word the period may join a brand name («Яндекс.Деньги»), so that case is only offered.
 * A comma glued on both sides between two Cyrillic words: «слово,слово» → «слово, слово». Numbers
@@ -45,9 +46,10 @@ ABBREVIATIONS = frozenset({
     "им", "рис", "тел", "акад", "доц", "тов", "ген", "зам", "св", "ред", "изд", "нач", "зав", "пер", "наб",
     "просп", "корп", "ком",
 })
+MIN_UNKNOWN_WORD = 5  # an unknown word this long before a period is a word, not an abbreviation
 CERTAIN = 0.97
 SURE = 0.95
-BRAND_RISK = 0.7
+BRAND_RISK = 0.6  # hints, below any sensible auto-fix threshold
 UNSURE = 0.6
 
 
@@ -139,7 +141,7 @@ def _sentence_end_confidence(mark: str, before, lexicon) -> float | None:
     if before.text in CLOSERS:
         return CERTAIN
     word = before.text
-    if before.kind != "word" or len(word) < 2 or not lexicon.is_known(word) or _is_abbreviation(word, lexicon):
+    if before.kind != "word" or _is_abbreviation(word, lexicon):
         return None
     if mark == "." and word[0].isupper():
         return BRAND_RISK
@@ -148,7 +150,12 @@ def _sentence_end_confidence(mark: str, before, lexicon) -> float | None:
 
 def _is_abbreviation(word: str, lexicon) -> bool:
     lower = word.lower()
-    return lower in ABBREVIATIONS or any("Abbr" in parse.tag for parse in lexicon.morph.parse(lower))
+    if len(lower) < 2 or lower in ABBREVIATIONS:
+        return True
+    if not lexicon.is_known(lower):
+        return len(lower) < MIN_UNKNOWN_WORD  # short unknown words are often abbreviations («доц»)
+    # The first reading only: «вазе» also reads as the abbreviation ВАЗ, but is a word first.
+    return "Abbr" in lexicon.morph.parse(lower)[0].tag
 
 
 def _starts_capitalised(word: str) -> bool:
