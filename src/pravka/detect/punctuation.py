@@ -97,7 +97,8 @@ def _spacing(document, index: int) -> Finding | None:
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     glued_after = after is not None and after.start == mark.stop
     spaced_before = before.stop < mark.start
-    if spaced_before and mark.text in SPACED_MARKS and (before.kind in ("word", "latin", "number") or before.text in CLOSERS):
+    after_text = before.kind in ("word", "latin", "number") or before.text in CLOSERS
+    if spaced_before and mark.text in SPACED_MARKS and after_text:
         if before.kind == "number" and after is not None and after.kind == "number":
             return None  # «2 : 1», «1 , 2»: scores, ratios and lists are spaced on purpose
         if glued_after and after.kind in ("word", "latin"):
