@@ -33,6 +33,7 @@ from pathlib import Path
 import dawg
 
 CACHE_FORMAT = 3
+KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = (
     "не", "анти", "пост", "псевдо", "сверх", "супер", "гипер", "мега", "микро", "макро", "мини", "авиа",
@@ -99,12 +100,22 @@ class Lexicon:
         bundled = sorted(PROJECT_DICTIONARIES.glob("*.txt")) if PROJECT_DICTIONARIES.is_dir() else []
         for path in [*bundled, *dictionaries]:
             self.extra_words |= read_word_list(path)
+        self.extra_prefixes = {word[:i] for word in self.extra_words for i in range(len(word) + 1)}
         respellings = PROJECT_DICTIONARIES / "respellings.tsv"
         self.respellings = read_respellings(respellings) if respellings.is_file() else {}
         self.freq, self.sound, self.tails = load_compiled_tables(self.forms)
+        self._known: dict[str, bool] = {}
 
     def is_known(self, word: str) -> bool:
         """True when the dictionary or a word list holds this exact form (ё and е interchangeable)."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= KNOWN_CACHE_SIZE:
+                self._known.clear()
+            known = self._known[word] = self._lookup(word)
+        return known
+
+    def _lookup(self, word: str) -> bool:
         lower = word.lower()
         if lower in self.forms:
             return True
@@ -114,7 +125,7 @@ class Lexicon:
         if "е" in lower and self.morph.word_is_known(lower):  # non-strict lookup restores ё
             return True
         if "-" in lower:
-            return all(part and self.is_known(part) for part in lower.split("-"))
+            return all(part and self._lookup(part) for part in lower.split("-"))
         return self._is_prefixed_compound(lower)
 
     def _is_extra_word_form(self, word: str) -> bool:
@@ -137,6 +148,10 @@ class Lexicon:
     def is_form(self, word: str) -> bool:
         """Exact dictionary or word-list lookup of a lower-case form: the fast test for candidates."""
         return word in self.forms or word in self.extra_words
+
+    def has_prefix(self, prefix: str) -> bool:
+        """True when some form or word-list word starts with ``prefix``."""
+        return prefix in self.extra_prefixes or self.forms.has_keys_with_prefix(prefix)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a form (0 when wordfreq never saw it).

@@ -15,28 +15,50 @@ from . import Candidate
 ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
-def edits1(word: str, is_form) -> list[Candidate]:
+def valid_prefix_length(word: str, has_prefix) -> int:
+    """Length of the longest start of ``word`` that starts some dictionary form (binary search)."""
+    low, high = 0, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if has_prefix(word[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def edits1(word: str, is_form, has_prefix=None) -> list[Candidate]:
+    """Look every one-edit string up first and price only the hits: most strings are not words.
+
+    An edit at position i keeps ``word[:i]``; when that is the start of no form at all, no edit from i
+    on can make a word. So edits are tried only up to the longest valid start (``has_prefix``), which
+    for a typo in mid-word halves the look-ups without losing a candidate.
+    """
     found: list[Candidate] = []
     n = len(word)
-    first_letter = channel.COST_FIRST_LETTER
+    last = valid_prefix_length(word, has_prefix) if has_prefix is not None else n
 
-    def add(text: str, cost_and_source: tuple[float, str], position: int) -> None:
+    def add(text: str, position: int, price) -> None:
         if is_form(text):
-            cost, source = cost_and_source
-            found.append(Candidate(text, source, cost + (first_letter if position == 0 else 0.0)))
+            cost, source = price()
+            if position == 0:
+                cost += channel.COST_FIRST_LETTER
+            found.append(Candidate(text, source, cost))
 
-    for i in range(n):
-        add(word[:i] + word[i + 1 :], channel.extra_letter(word, i), i)
+    for i in range(min(n, last + 1)):
+        head, rest = word[:i], word[i + 1 :]
+        add(head + rest, i, lambda i=i: channel.extra_letter(word, i))
         if i + 1 < n and word[i] != word[i + 1]:
-            add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], (channel.COST_SWAP, "swapchar"), i)
+            add(head + word[i + 1] + word[i] + word[i + 2 :], i, lambda: (channel.COST_SWAP, "swapchar"))
         for letter in ALPHABET:
             if letter != word[i]:
-                add(word[:i] + letter + word[i + 1 :], channel.substitution(word[i], letter), i)
-    for i in range(n + 1):
+                add(head + letter + rest, i, lambda i=i, letter=letter: channel.substitution(word[i], letter))
+    for i in range(min(n, last) + 1):
+        head, rest = word[:i], word[i:]
         for letter in ALPHABET:
-            add(word[:i] + letter + word[i:], channel.missing_letter(word, i, letter), i)
+            add(head + letter + rest, i, lambda i=i, letter=letter: channel.missing_letter(word, i, letter))
         if 0 < i < n:
-            add(word[:i] + "-" + word[i:], (channel.COST_HYPHEN, "hyphen"), i)
+            add(head + "-" + rest, i, lambda: (channel.COST_HYPHEN, "hyphen"))
     return found
 
 

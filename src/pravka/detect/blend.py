@@ -21,11 +21,11 @@ and are left to the non-word detector.
 
 from __future__ import annotations
 
+from ..candidates.edits import ALPHABET
 from ..types import Finding, Suggestion
 from .nonword import CHECKABLE
 
 MIN_LENGTH = 10
-MIN_PART = 3
 MIN_TAIL_ZIPF = 2.5
 # A blend's reading is a reconstruction, not a repair: even a single reading stays below the default
 # fix threshold, so blends are reported for a person to confirm.
@@ -74,7 +74,7 @@ def _previous_word(document, index: int) -> str | None:
 
 def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]:
     best = None
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+    for cut in range(MIN_HEAD, len(word) - MIN_HEAD + 1):
         head, tail = word[:cut], word[cut:]
         head_word = _complete_head(head, lexicon)
         tail_word = _complete_tail(tail, lexicon)
@@ -115,7 +115,7 @@ def _looks_spun(head: str, tail: str, head_word: str, tail_word: str) -> bool:
 def _complete_head(head: str, lexicon) -> str | None:
     if lexicon.is_form(head) and len(head) >= 4:
         return head
-    options = [w for w in lexicon.forms.keys(head) if len(w) - len(head) == 1 and "-" not in w]
+    options = [head + letter for letter in ALPHABET if lexicon.is_form(head + letter)]
     options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
     return max(options, key=lexicon.zipf, default=None)
 

@@ -24,10 +24,10 @@ def detect(document):
         left, right = tokens[index], tokens[index + 1]
         if left.kind != "word" or right.kind != "word" or text[left.stop : right.start] != " ":
             continue
-        if not (CHECKABLE.fullmatch(left.text) and CHECKABLE.fullmatch(right.text)) or right.text[:1].isupper():
-            continue
         unknown = [not lexicon.is_known(t.text) for t in (left, right)]
         if not any(unknown):
+            continue
+        if not (CHECKABLE.fullmatch(left.text) and CHECKABLE.fullmatch(right.text)) or right.text[:1].isupper():
             continue
         joined = left.text + right.text
         if not lexicon.is_form(joined.lower()) or lexicon.zipf(joined) < MIN_JOINED_ZIPF:

@@ -28,6 +28,9 @@ LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HAS_DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[^\w\s]+")
 # Digits that OCR reads for letters of the same shape: 0/о, 3/з, 4/ч, 6/б.
+WHITESPACE_RUN = re.compile(r"\S+")
+PLAIN_WORD = re.compile(r"[^\W\d_]+")
+HYPHENS = frozenset("-\u00ad\u2010")
 LETTERS_OR_OCR_DIGITS = re.compile(r"(?:[^\W\d_]|[0346])+")
 
 
@@ -69,25 +72,57 @@ def _glues(left: str, right: str) -> bool:
     return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC.search(joined))
 
 
-def _razdel_tokens(text: str, offset: int) -> list[Token]:
-    tokens: list[Token] = []
-    for piece in razdel_tokenize(text):
-        start, stop = piece.start + offset, piece.stop + offset
-        previous = tokens[-1] if tokens else None
-        # Glue rule: razdel cuts mixed-script words at the script change; letters that touch are one word.
-        if previous is not None and previous.stop == start and _glues(previous.text, piece.text):
-            tokens[-1] = Token(previous.start, stop, previous.text + piece.text)
+def _pieces(text: str, offset: int):
+    """(start, stop, text) of razdel's tokens; whitespace-separated runs of plain letters skip razdel.
+
+    Razdel's rules decide only where letters meet punctuation or digits; a run of letters between
+    spaces is one token whatever they say, and such runs are most of any text, so they bypass it.
+    Everything else goes to razdel in stretches as long as possible, and a run that ends in a hyphen
+    takes the next run with it, so razdel still sees a word broken across lines («безопас-\nности»).
+    """
+    stretch_start = None
+    stretch_end = 0
+    pull_next = False
+    for run in WHITESPACE_RUN.finditer(text):
+        chunk = run.group()
+        if PLAIN_WORD.fullmatch(chunk) and not pull_next:
+            if stretch_start is not None:
+                yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+                stretch_start = None
+            yield run.start() + offset, run.end() + offset, chunk
         else:
-            tokens.append(Token(start, stop, piece.text))
-    return tokens
+            if stretch_start is None:
+                stretch_start = run.start()
+            stretch_end = run.end()
+        pull_next = chunk[-1] in HYPHENS
+    if stretch_start is not None:
+        yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+
+
+def _razdel_pieces(text: str, start: int, end: int, offset: int):
+    base = start + offset
+    for piece in razdel_tokenize(text[start:end]):
+        yield piece.start + base, piece.stop + base, piece.text
+
+
+def _glued_pieces(text: str, offset: int) -> list[tuple[int, int, str]]:
+    pieces: list[tuple[int, int, str]] = []
+    for start, stop, piece in _pieces(text, offset):
+        # Glue rule: razdel cuts mixed-script words at the script change; letters that touch are one word.
+        if pieces and pieces[-1][1] == start and _glues(pieces[-1][2], piece):
+            previous = pieces[-1]
+            pieces[-1] = (previous[0], stop, previous[2] + piece)
+        else:
+            pieces.append((start, stop, piece))
+    return pieces
 
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     position = 0
     for start, stop, kind in [*masked_spans(text), (len(text), len(text), "")]:
-        for token in _razdel_tokens(text[position:start], position):
-            tokens.append(Token(token.start, token.stop, token.text, classify(token.text)))
+        for piece_start, piece_stop, piece in _glued_pieces(text[position:start], position):
+            tokens.append(Token(piece_start, piece_stop, piece, classify(piece)))
         if kind:
             tokens.append(Token(start, stop, text[start:stop], kind))
         position = stop
