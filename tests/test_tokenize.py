@@ -36,3 +36,25 @@ def test_numbers_latin_words_and_model_names_are_not_spelling_material():
 
 def test_hyphenated_words_stay_whole():
     assert ("пресс-секретарь", "word") in kinds("Об этом сказал пресс-секретарь по-прежнему")
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.tokenize import _pieces, _razdel_pieces, glue
+
+FRAGMENTS = ["слово", "Poccия", "безопас-", "ности", "пресс-", "секретарь", ",новых", "т.е.", "10,5", "«Газеты.Ru»", "—", "кто-то", "H2O", "н0вых", "при\u00adвет", "!", "...", "(да)", "ёж"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from([" ", "\n", "  ", "\t", ""])), max_size=10))
+def test_fast_path_never_merges_what_razdel_splits(parts):
+    # Plain-letter runs bypass razdel for speed. Razdel run on the whole text may attach a dash to the
+    # word before it («слово—»); the fast path may cut finer, but every boundary razdel makes is kept.
+    text = "".join(fragment + space for fragment, space in parts)
+    fast = glue(_pieces(text, 0))
+    reference = glue(_razdel_pieces(text, 0, len(text), 0))
+    fast_boundaries = {start for start, _, _ in fast} | {stop for _, stop, _ in fast}
+    for start, stop, piece in reference:
+        assert start in fast_boundaries and stop in fast_boundaries, piece
+    assert "".join(piece for _, _, piece in fast) == "".join(piece for _, _, piece in reference)

@@ -106,8 +106,12 @@ def _razdel_pieces(text: str, start: int, end: int, offset: int):
 
 
 def _glued_pieces(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return glue(_pieces(text, offset))
+
+
+def glue(raw_pieces) -> list[tuple[int, int, str]]:
     pieces: list[tuple[int, int, str]] = []
-    for start, stop, piece in _pieces(text, offset):
+    for start, stop, piece in raw_pieces:
         # Glue rule: razdel cuts mixed-script words at the script change; letters that touch are one word.
         if pieces and pieces[-1][1] == start and _glues(pieces[-1][2], piece):
             previous = pieces[-1]
