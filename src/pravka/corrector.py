@@ -56,6 +56,10 @@ class Corrector:
         return shared_lexicon(self.dictionaries)
 
     @property
+    def _context(self):
+        return _shared_context(self.dictionaries, self.model)
+
+    @property
     def _speller(self):
         return _shared_speller(self.dictionaries)
 
@@ -69,7 +73,7 @@ class Corrector:
     def check(self, text: str) -> list[Finding]:
         if not text:
             return []
-        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold)
+        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
         return [self._decide(finding) for finding in run_detectors(document)]
 
     def fix(self, text: str) -> str:
@@ -96,6 +100,18 @@ def _shared_speller(dictionaries: tuple[str, ...]):
         return rank(word, generate(word, lexicon), lexicon)
 
     return speller
+
+
+@lru_cache(maxsize=8)
+def _shared_context(dictionaries: tuple[str, ...], model_path):
+    from .rank.context import Context
+
+    model = None
+    if model_path is not None:
+        from .lm import NgramModel
+
+        model = NgramModel.load(model_path)
+    return Context(shared_lexicon(dictionaries), model)
 
 
 def _map(function, texts: Iterable[str], jobs: int):

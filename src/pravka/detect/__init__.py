@@ -24,6 +24,27 @@ class Document:
     lexicon: object
     suggest: Callable[[str], list]
     report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
+    context: object = None  # rank.context.Context, or None to rank words in isolation
+
+    def neighbours(self, index: int) -> tuple[str | None, str | None]:
+        """The lower-case words just before and after token ``index`` within its sentence."""
+        left = right = None
+        if index > 0:
+            previous = self.tokens[index - 1]
+            if previous.kind == "word" and self.text[previous.stop : self.tokens[index].start].strip() == "":
+                left = previous.text.lower()
+        if index + 1 < len(self.tokens):
+            following = self.tokens[index + 1]
+            if following.kind == "word" and self.text[self.tokens[index].stop : following.start].strip() == "":
+                right = following.text.lower()
+        return left, right
+
+    def suggest_in_context(self, index: int) -> list:
+        word = self.tokens[index].text
+        suggestions = self.suggest(word)
+        if self.context is None or len(suggestions) == 0:
+            return suggestions
+        return self.context.rerank(word, suggestions, *self.neighbours(index))
 
     def starts_sentence(self, index: int) -> bool:
         """True when token ``index`` is the first word of a sentence or of a line."""

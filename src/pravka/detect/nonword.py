@@ -45,7 +45,7 @@ def detect(document):
         shouted = word.isupper()
         if (shouted and len(word) <= MAX_ABBREVIATION) or lexicon.is_known(word):
             continue
-        suggestions = document.suggest(word)
+        suggestions = document.suggest_in_context(index)
         guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
         if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue

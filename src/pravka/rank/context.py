@@ -1,0 +1,97 @@
+"""Context: re-rank a word's candidates by how well each fits its neighbours.
+
+The noisy channel ranks candidates for a word in isolation; the sentence often tells them apart. Two
+sources of evidence, both in log10 units added to a candidate's score:
+
+* grammar, from pymorphy3's tags — a preposition governs the case of what follows («с той стороны»:
+  genitive or instrumental; «в» + accusative or locative), an adjective or participle agrees with the
+  noun next to it in case and number. A candidate that can satisfy the neighbour gets a bonus, one that
+  cannot a penalty; a candidate the neighbour says nothing about is left alone.
+* a language model learned from the user's own text (``pravka learn``), when one is given: the
+  smoothed probability of the candidate between its left and right neighbours.
+
+The typed word keeps its share of probability (the "keep" mass, the part of 1 that no suggestion
+claims), and all shares are renormalised, so confidences stay comparable with the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+GOVERNMENT = {
+    "в": {"accs", "loct", "loc2"}, "во": {"accs", "loct", "loc2"}, "на": {"accs", "loct", "loc2"},
+    "с": {"gent", "ablt", "accs", "gen2"}, "со": {"gent", "ablt", "accs", "gen2"}, "к": {"datv"}, "ко": {"datv"},
+    "по": {"datv", "accs", "loct"}, "о": {"accs", "loct"}, "об": {"accs", "loct"}, "обо": {"accs", "loct"},
+    "из": {"gent", "gen2"}, "от": {"gent", "gen2"}, "до": {"gent", "gen2"}, "без": {"gent", "gen2"},
+    "для": {"gent"}, "у": {"gent"}, "за": {"accs", "ablt"}, "под": {"accs", "ablt"}, "над": {"ablt"},
+    "перед": {"ablt"}, "при": {"loct"}, "через": {"accs"}, "про": {"accs"}, "между": {"ablt", "gent"},
+    "около": {"gent"}, "после": {"gent"}, "кроме": {"gent"}, "среди": {"gent"}, "вокруг": {"gent"},
+    "против": {"gent"}, "из-за": {"gent"}, "из-под": {"gent"}, "возле": {"gent"}, "мимо": {"gent"},
+}
+CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+AGREEING = frozenset({"ADJF", "PRTF"})
+BONUS = 0.4
+PENALTY = -0.6
+CONTEXT_WEIGHT = 1.0
+
+
+class Context:
+    """Scores candidates at one position of a tokenized text."""
+
+    def __init__(self, lexicon, model=None):
+        self.lexicon = lexicon
+        self.model = model
+        self._tags = lru_cache(maxsize=50_000)(self._parse_tags)
+
+    def _parse_tags(self, word: str) -> tuple:
+        return tuple(p.tag for p in self.lexicon.morph.parse(word)[:4])
+
+    def grammar(self, candidate: str, left: str | None, right: str | None) -> float:
+        if " " in candidate or "-" in candidate:
+            return 0.0
+        tags = self._tags(candidate)
+        score = 0.0
+        if left is not None and left in GOVERNMENT:
+            cases = GOVERNMENT[left]
+            score += BONUS if any(t.case in cases for t in tags if t.POS in CASED) else PENALTY
+        elif left is not None:
+            left_tags = self._tags(left)
+            if any(t.POS in AGREEING for t in left_tags[:1]) and any(t.POS == "NOUN" for t in tags):
+                score += BONUS if _agree(left_tags, tags) else PENALTY / 2
+        if right is not None and any(t.POS in AGREEING for t in tags[:1]):
+            right_tags = self._tags(right)
+            if any(t.POS == "NOUN" for t in right_tags[:1]):
+                score += BONUS if _agree(tags, right_tags) else PENALTY / 2
+        return score
+
+    def score(self, candidate: str, left: str | None, right: str | None) -> float:
+        score = self.grammar(candidate.lower(), left, right)
+        if self.model is not None:
+            score += CONTEXT_WEIGHT * self.model.context_logprob(candidate.lower(), left, right)
+        return score
+
+    def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None) -> list:
+        if len(suggestions) == 0:
+            return suggestions
+        keep = max(0.0, 1.0 - sum(s.confidence for s in suggestions))
+        if self.model is not None:
+            keep *= 10 ** (CONTEXT_WEIGHT * self.model.context_logprob(typed.lower(), left, right))
+        weights = [s.confidence * 10 ** self.score(s.text, left, right) for s in suggestions]
+        total = keep + sum(weights)
+        if total <= 0:
+            return suggestions
+        ranked = [replace(s, confidence=w / total) for s, w in zip(suggestions, weights)]
+        ranked.sort(key=lambda s: -s.confidence)
+        return ranked
+
+
+def _agree(adjective_tags, noun_tags) -> bool:
+    for a in adjective_tags:
+        if a.POS not in AGREEING:
+            continue
+        for n in noun_tags:
+            if n.POS == "NOUN" and a.case == n.case and a.number == n.number:
+                if a.number == "plur" or a.gender is None or n.gender is None or a.gender == n.gender:
+                    return True
+    return False

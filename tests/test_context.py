@@ -1,0 +1,44 @@
+"""Grammar context: prepositions govern case, adjectives agree with their nouns."""
+
+import pytest
+
+from pravka.rank.context import Context
+
+
+@pytest.fixture(scope="module")
+def context(lexicon):
+    return Context(lexicon)
+
+
+def test_preposition_governs_case(context):
+    assert context.grammar("стороны", "с", None) > 0  # genitive after «с»
+    assert context.grammar("городе", "в", None) > 0  # locative after «в»
+    assert context.grammar("город", "к", None) < 0  # «к» wants the dative
+    assert context.grammar("пришла", "в", None) < 0  # a verb has no case
+
+
+def test_adjective_agrees_with_its_noun(context):
+    assert context.grammar("сторона", "международная", None) > 0
+    assert context.grammar("стороны", "международная", None) < 0
+    assert context.grammar("новую", None, "программу") > 0
+    assert context.grammar("новой", None, "программу") < 0
+
+
+def test_neighbours_that_say_nothing_leave_the_score_alone(context):
+    assert context.grammar("программе", "мы", None) == 0
+    assert context.grammar("кто бы", "в", None) == 0
+
+
+def test_context_raises_the_candidate_that_fits(corrector):
+    isolated = {s.text: s.confidence for s in corrector.suggest("городн")}
+    [finding] = corrector.check("Он живёт в большом городн")
+    in_context = {s.text: s.confidence for s in finding.suggestions}
+    assert finding.suggestions[0].text == "городе"
+    assert in_context["городе"] > isolated["городе"]
+    assert in_context["город"] < isolated["город"]
+
+
+def test_confidences_stay_a_distribution_after_reranking(corrector):
+    [finding] = corrector.check("Она пришла с подругй")
+    assert 0 < sum(s.confidence for s in finding.suggestions) <= 1.0 + 1e-9
+    assert [s.confidence for s in finding.suggestions] == sorted((s.confidence for s in finding.suggestions), reverse=True)
