@@ -21,8 +21,8 @@ Kinds and what they do (the expected fix in brackets):
   [the two words];
 * ``ocr`` — a shape confusion inside a word: 0/о, 3/з, 6/б, 4/ч, ш/щ, и/н/п, «ьі»/«ъі» for ы, «іо» for ю
   [the word];
-* ``blend`` — the head of a word fused with the tail of the next one, «сторона страница» →
-  «сторонтраница» [the head word: a spinner's blend stands for one word, and the tail's word is lost];
+* ``blend`` — a spinner's blend: some form of a noun, sometimes cut short, fused with the tail of
+  another noun in the first noun's case and number, «стороны» → «сторонамтраницы» [the original noun];
 * ``typo`` — one letter replaced by a neighbour on the ЙЦУКЕН keyboard [the word].
 
 The clean sentences come from the caller; the benchmark (``kinds.py``) reads SpellRuEval targets in
@@ -213,13 +213,57 @@ def _ocr(sentence, words, rng):
 
 
 def _blend(sentence, words, rng):
-    eligible = [(l, r) for l, r in _pairs(sentence, words) if len(l.group()) >= 5 and len(r.group()) >= 5]
-    if not eligible:
+    """A spinner's blend: the spinner swaps a word for a "synonym" and keeps a scrap of the original.
+
+    In the seed article «с той стороны» became «с той сторонамтраницы»: the head is some form of the
+    original word («сторонам»), cut short by a letter now and then; the tail is the synonym («страницы»)
+    in the original word's case and number, missing its first letter or two. The original word is
+    what a correct first suggestion gives back. The synonym here is any other noun of the same case and
+    number from the sentence list, inflected to agree: the detector cannot lean on meaning either way.
+    """
+    morph = _morph()
+    nouns = []
+    for word in words:
+        text = word.group()
+        if len(text) < 5 or not text.islower():
+            continue
+        parse = morph.parse(text)[0]
+        if parse.tag.POS == "NOUN" and parse.tag.case and parse.tag.number and parse.score > 0.5:
+            nouns.append((word, parse))
+    if not nouns:
         return None
-    left, right = rng.choice(eligible)
-    head = left.group()[: -rng.choice((1, 2))]
-    tail = right.group()[rng.choice((1, 2)) :]
-    return _replace(sentence, left.start(), right.end(), head + tail, "blend", left.group())
+    word, parse = rng.choice(nouns)
+    forms = [f.word for f in parse.lexeme if f.word != word.group() and len(f.word) >= 5 and "-" not in f.word]
+    if not forms:
+        return None
+    head = rng.choice(forms)
+    head = head[: len(head) - rng.choice((0, 1))]
+    synonym_lemma = rng.choice(BLEND_SYNONYM_LEMMAS)
+    synonym = morph.parse(synonym_lemma)[0].inflect({parse.tag.case, parse.tag.number})
+    if synonym is None or synonym.word[:3] == word.group()[:3]:
+        return None
+    tail = synonym.word[rng.choice((1, 2)) :]
+    return _replace(sentence, word.start(), word.end(), head + tail, "blend", word.group())
+
+
+# Nouns a spinner might put in place of another: any common nouns serve, since the detector must not
+# rely on what they mean.
+BLEND_SYNONYM_LEMMAS = (
+    "страница", "граница", "организация", "программа", "территория", "направление", "решение",
+    "ситуация", "структура", "позиция", "стратегия", "перспектива", "технология", "компания",
+)
+
+
+def _morph():
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+
+        _MORPH = pymorphy3.MorphAnalyzer()
+    return _MORPH
+
+
+_MORPH = None
 
 
 def _typo(sentence, words, rng):

@@ -6,7 +6,8 @@ common words when the space key misfires. Random splits of a rare word into two 
 only when it reads like Russian:
 
 * a half of one or two letters must be a function word («в», «на», «бы», «же», …);
-* both halves must be reasonably common (Zipf ≥ 3): people glue common words;
+* both halves must be reasonably common (Zipf ≥ 3): people glue common words — except that a short
+  function word may be glued to any known word («вдубраве» → «в дубраве»);
 * a preposition must be followed by a word that has case («в конце», not «в веселились»);
 * a short function word trailing a content word («основа я», «миша ни») is priced as unlikely, except
   the clitics that really do get glued on («мужчинаи», «этож»);
@@ -29,8 +30,8 @@ GLUED_CLITICS = frozenset({"и", "ж", "же", "ли", "бы", "б", "то", "н
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 COST_MISSING_SPACE = 1.0
 COST_TRAILING_FUNCTION_WORD = 1.5
-# «не» is written together with many words that no dictionary lists («нефиг», «нерасширение»): a split
-# there is a guess, not a repair.
+# «не» is written together with many nouns and adjectives that no dictionary lists («нефиг»,
+# «нерасширение»): a split there is a guess, not a repair. With a verb it is always written apart.
 COST_NE_SPLIT = 3.0
 MIN_PART_ZIPF = 3.0
 
@@ -45,11 +46,15 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue
         if not (lexicon.is_known(left) and lexicon.is_known(right)):
             continue
-        if min(lexicon.zipf(left), lexicon.zipf(right)) < MIN_PART_ZIPF:
+        glued_function_word = left in SHORT_FUNCTION_WORDS
+        if lexicon.zipf(left) < MIN_PART_ZIPF or (lexicon.zipf(right) < MIN_PART_ZIPF and not glued_function_word):
             continue
         if _is_only_preposition(left, lexicon) and not _has_case(right, lexicon):
             continue
-        cost = COST_NE_SPLIT if left == "не" else COST_MISSING_SPACE
+        if left == "не" and not _is_verb(right, lexicon):
+            cost = COST_NE_SPLIT
+        else:
+            cost = COST_MISSING_SPACE
         if _is_name(left, lexicon) or _is_name(right, lexicon):
             continue
         if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
@@ -70,6 +75,10 @@ def _is_name(word: str, lexicon) -> bool:
 
 def _is_content_word(word: str, lexicon) -> bool:
     return lexicon.morph.parse(word)[0].tag.POS not in FUNCTION_POS
+
+
+def _is_verb(word: str, lexicon) -> bool:
+    return lexicon.morph.parse(word)[0].tag.POS in {"VERB", "INFN", "GRND"}
 
 
 def _has_case(word: str, lexicon) -> bool:

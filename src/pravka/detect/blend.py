@@ -22,6 +22,7 @@ and are left to the non-word detector.
 from __future__ import annotations
 
 from ..candidates.edits import ALPHABET
+from ..rank.context import GOVERNMENT
 from ..types import Finding, Suggestion
 from .nonword import CHECKABLE
 
@@ -127,19 +128,26 @@ def _complete_tail(tail: str, lexicon) -> str | None:
 
 
 def _head_in_tail_form(head_word: str, tail_word: str, lexicon, previous: str | None) -> list[str]:
+    """The head's lemma in each case and number the tail word can have, agreeing forms first."""
     morph = lexicon.morph
-    head_parse = morph.parse(head_word)[0]
+    tail_parses = morph.parse(tail_word)[:4]
+    head_parses = morph.parse(head_word)
+    wanted_pos = tail_parses[0].tag.POS if tail_parses else None
+    head_parse = next((p for p in head_parses if p.tag.POS == wanted_pos), head_parses[0])
     wanted = _agreement(previous, morph)
     forms: list[tuple[int, int, str]] = []
-    for order, tail_parse in enumerate(morph.parse(tail_word)[:4]):
-        grammemes = {g for g in (tail_parse.tag.case, tail_parse.tag.number) if g}
-        inflected = head_parse.inflect(grammemes) if grammemes else None
-        if inflected is None:
+    for order, tail_parse in enumerate(tail_parses):
+        case, number = tail_parse.tag.case, tail_parse.tag.number
+        if not case or not number:
             continue
+        matching = [f.word for f in head_parse.lexeme if f.tag.case == case and f.tag.number == number]
+        if not matching:
+            continue
+        form = max(matching, key=lexicon.zipf)  # «командования», not the bookish «командованья»
         agrees = wanted is not None and any(
-            wanted_case == inflected.tag.case and wanted_number == inflected.tag.number for wanted_case, wanted_number in wanted
+            case == wanted_case and wanted_number in (None, number) for wanted_case, wanted_number in wanted
         )
-        forms.append((0 if agrees else 1, order, inflected.word))
+        forms.append((0 if agrees else 1, order, form))
     seen = []
     for _, _, form in sorted(forms):
         if form not in seen:
@@ -148,8 +156,11 @@ def _head_in_tail_form(head_word: str, tail_word: str, lexicon, previous: str | 
 
 
 def _agreement(previous: str | None, morph):
-    """Case and number that an adjective or pronoun before the blend asks its noun for."""
+    """(case, number or None) pairs that the word before the blend asks its noun for: a preposition
+    governs case («с той …»), an adjective or pronoun agrees in case and number («международная …»)."""
     if previous is None:
         return None
+    if previous in GOVERNMENT:
+        return [(case, None) for case in GOVERNMENT[previous]]
     readings = [(p.tag.case, p.tag.number) for p in morph.parse(previous) if p.tag.POS in ("ADJF", "PRTF", "NUMR") and p.tag.case]
     return readings or None

@@ -19,7 +19,7 @@ UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
 UNSEEN_WORD_ZIPF = 0.5  # the typed word, if wordfreq never saw it either: it may still be a rare real word
 KEEP_BONUS = 0.0
 PAIR_ASSOCIATION = 4.5  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
-PAIR_BELOW_RARER = 0.5
+PAIR_BELOW_RARER = 0.2
 MAX_SUGGESTIONS = 5
 
 
