@@ -1,5 +1,6 @@
 """The real server (uvicorn on a free loopback port) driven by the real LanguageTool client."""
 
+import contextlib
 import http.client
 import json
 import socket
@@ -23,28 +24,51 @@ MAX_TEXT_CHARS = 2_000
 MAX_BODY_BYTES = 64 * 1024
 
 
+class MoodyChecker:
+    """Stands in for a checker with bugs: sleeps, raises or dies on cue words."""
+
+    def check(self, text):
+        import os
+
+        if "спать" in text:
+            time.sleep(60)
+        if "сломайся" in text:
+            raise RuntimeError("boom")
+        if "умри" in text:
+            os._exit(3)
+        return []
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(corrector):
+@contextlib.contextmanager
+def _serving(app):
     port = _free_port()
-    app = create_app(corrector, max_text_chars=MAX_TEXT_CHARS, max_body_bytes=MAX_BODY_BYTES)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 300  # worker processes load the dictionaries first
     while not instance.started:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(corrector):
+    app = create_app(corrector, max_text_chars=MAX_TEXT_CHARS, max_body_bytes=MAX_BODY_BYTES)
+    with _serving(app) as url:
+        yield url
 
 
 def _post(url: str, body: bytes, content_type="application/x-www-form-urlencoded"):
@@ -257,3 +281,31 @@ def test_load_script_small_run(tmp_path):
                              "--json", str(out)]) == 0
     summary = json.loads(out.read_text())
     assert summary["requests"] == 120 and summary["server_errors"] == 0
+
+
+def test_stuck_crashing_and_dying_checks_do_not_take_the_server_down():
+    app = create_app(MoodyChecker(), check_timeout=1.0)
+    with _serving(app) as url:
+        started = time.monotonic()
+        status, body = _post(url, _form(text="пора спать", language="ru"))
+        assert status == 503 and "longer than 1 s" in body
+        assert time.monotonic() - started < 20
+        assert _post(url, _form(text="сломайся", language="ru"))[0] == 500
+        assert _post(url, _form(text="умри", language="ru"))[0] == 500
+        # Each time the next request is served by a healthy (or fresh) worker.
+        status, body = _post(url, _form(text="всё хорошо", language="ru"))
+        assert status == 200 and json.loads(body)["matches"] == []
+
+
+def test_thread_isolation_mode(corrector):
+    app = create_app(corrector, isolation="thread")
+    with _serving(app) as url:
+        status, body = _post(url, _form(text=SENTENCE, language="ru"))
+    assert status == 200 and "российской" in body
+
+
+def test_unpaired_surrogates_and_deep_json_are_400(server):
+    status, body = _post(server, _form(data='{"annotation": [{"text": "\\ud800 слово"}]}', language="ru"))
+    assert status == 400 and "surrogate" in body
+    status, body = _post(server, _form(data="[" * 15_000, language="ru"))
+    assert status == 400

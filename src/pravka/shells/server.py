@@ -17,8 +17,13 @@ How a request is handled, in plain words:
 3. **Limits.** A document longer than ``max_text_chars`` gets ``413`` with a message saying the
    limit. When more than ``max_pending`` checks are already running or queued, the request gets
    ``429`` instead of piling up.
-4. **Checking.** ``Corrector.check`` is CPU-bound Python, so it runs in a worker thread (via
-   anyio) behind a capacity limiter; the event loop only does I/O and stays responsive.
+4. **Checking.** ``Corrector.check`` is CPU-bound Python, so the event loop never runs it: it
+   only does I/O and stays responsive. By default each check goes to a worker *process* (one per
+   ``workers``), and a thread from anyio's pool waits on the pipe. A check that takes longer than
+   ``check_timeout`` seconds gets ``503``; its worker is killed and replaced, so one pathological
+   text cannot hold the server (a thread could not be stopped). A worker that dies is replaced
+   the same way. ``isolation="thread"`` runs checks in anyio's thread pool instead, for a checker
+   that cannot be pickled; then there is no timeout.
 5. **Answer.** Matches are rendered by :mod:`pravka.shells.lt_format` (UTF-16 offsets, like
    LanguageTool). Errors are plain text ``Error: ...`` with a 4xx status, as LanguageTool does:
    clients such as ``language-tool-python`` show that text to the user. An unexpected exception in
@@ -36,6 +41,9 @@ import contextlib
 import ipaddress
 import json
 import logging
+import multiprocessing
+import queue
+import threading
 import urllib.parse
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
@@ -60,6 +68,9 @@ log = logging.getLogger("pravka.server")
 DEFAULT_MAX_TEXT_CHARS = 50_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_PENDING = 32
+DEFAULT_CHECK_TIMEOUT = 30.0
+WORKER_START_TIMEOUT = 300.0  # the first start on a new machine compiles the dictionary cache
+WARM_UP_TEXT = "Проверка связи."
 
 ACCEPTED_LANGUAGES = {"ru": "ru-RU", "ru-ru": "ru-RU", "auto": "ru-RU"}
 LANGUAGES = [{"name": "Russian", "code": "ru", "longCode": "ru-RU"}]
@@ -72,6 +83,133 @@ class RequestError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+class CheckTimeout(Exception):
+    """A check ran past its time limit; its worker was stopped."""
+
+
+class WorkerDied(Exception):
+    """A worker process died while checking (or none could be started)."""
+
+
+class CheckerError(Exception):
+    """The checker raised an exception; its worker is fine and keeps serving."""
+
+
+def _worker_main(connection: Any, corrector: Any) -> None:
+    """Body of a worker process: load the checker once, then answer texts until the pipe closes."""
+    if corrector is None:
+        from pravka import Corrector
+
+        corrector = Corrector()
+    corrector.check(WARM_UP_TEXT)  # load the dictionaries before saying ready
+    connection.send(("ready", None))
+    while True:
+        try:
+            text = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            connection.send(("ok", corrector.check(text)))
+        except Exception as exc:  # report and keep serving; the parent turns it into a 500
+            connection.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    def __init__(self, corrector: Any) -> None:
+        # "spawn": the server process has threads, and forking a threaded process is unsafe.
+        context = multiprocessing.get_context("spawn")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, corrector),
+                                       name="pravka-check-worker", daemon=True)
+        self.process.start()
+        child.close()
+        status = "timeout"
+        if self.connection.poll(WORKER_START_TIMEOUT):
+            try:
+                status, _ = self.connection.recv()
+            except (EOFError, OSError):
+                status = "died"
+        if status != "ready":
+            self.stop()
+            raise WorkerDied(f"check worker failed to start ({status}, exit code "
+                             f"{self.process.exitcode})")
+
+    def check(self, text: str, timeout: float) -> list:
+        try:
+            self.connection.send(text)
+            if not self.connection.poll(timeout):
+                raise CheckTimeout(f"checking took longer than {timeout:g} s")
+            status, payload = self.connection.recv()
+        except (EOFError, OSError):
+            raise WorkerDied(f"check worker died (exit code {self.process.exitcode})") from None
+        if status != "ok":
+            raise CheckerError(payload)
+        return payload
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=10)
+        self.connection.close()
+
+
+class _ProcessChecker:
+    """Up to ``size`` worker processes. A stuck or dead worker is stopped and dropped; the next
+    check that finds no idle worker starts a fresh one."""
+
+    def __init__(self, corrector: Any, size: int, timeout: float) -> None:
+        self.corrector = corrector
+        self.size = size
+        self.timeout = timeout
+        self.idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self.workers: list[_Worker] = []
+        self.lock = threading.Lock()
+        for _ in range(size):
+            self.idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self.corrector)
+        with self.lock:
+            self.workers.append(worker)
+        return worker
+
+    def _take(self) -> _Worker:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self.lock:
+            room = len(self.workers) < self.size
+        if room:
+            return self._start()
+        try:  # the capacity limiter makes this wait rare and short
+            return self.idle.get(timeout=self.timeout + WORKER_START_TIMEOUT)
+        except queue.Empty:
+            raise WorkerDied("no check worker available") from None
+
+    def check(self, text: str) -> list:
+        """Blocking; called from a thread, never from the event loop."""
+        worker = self._take()
+        try:
+            findings = worker.check(text, self.timeout)
+        except (CheckTimeout, WorkerDied):
+            worker.stop()  # a thread cannot be stopped, but a process can
+            with self.lock:
+                self.workers.remove(worker)
+            raise
+        except CheckerError:
+            self.idle.put(worker)
+            raise
+        self.idle.put(worker)
+        return findings
+
+    def close(self) -> None:
+        with self.lock:
+            workers, self.workers = self.workers, []
+        for worker in workers:
+            worker.stop()
 
 
 def _error(status: int, message: str) -> PlainTextResponse:
@@ -179,27 +317,43 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     *,
     max_pending: int = DEFAULT_MAX_PENDING,
-    check_threads: int = 1,
+    workers: int = 1,
+    check_timeout: float = DEFAULT_CHECK_TIMEOUT,
+    isolation: str = "process",
 ) -> Starlette:
     """Build the ASGI app.
 
-    ``corrector``: anything with ``check(text) -> list[Finding]``; ``None`` builds a default
-    ``pravka.Corrector()`` at startup (off the event loop). ``check_threads`` is how many checks run
-    at once; CPU-bound checks gain little from more than one thread under the GIL, and one keeps
-    a corrector that is not thread-safe safe.
+    ``corrector``: anything with ``check(text) -> list[Finding]`` (picklable for
+    ``isolation="process"``); ``None`` builds a default ``pravka.Corrector()``. ``workers`` is how
+    many checks run at once (one process each); ``check_timeout`` (seconds) bounds one check.
+    Workers start with the app's lifespan, off the event loop.
     """
-    state: dict[str, Any] = {"corrector": corrector, "pending": 0}
-    limiter = anyio.CapacityLimiter(max(1, check_threads))
+    if isolation not in ("process", "thread"):
+        raise ValueError("isolation must be 'process' or 'thread'")
+    state: dict[str, Any] = {"check": None, "pending": 0}
+    limiter = anyio.CapacityLimiter(max(1, workers))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if state["corrector"] is None:
-            from pravka import Corrector
+        pool = None
+        if isolation == "process":
+            pool = await anyio.to_thread.run_sync(_ProcessChecker, corrector, max(1, workers),
+                                                  check_timeout)
+            state["check"] = pool.check
+        else:
+            checker = corrector
+            if checker is None:
+                from pravka import Corrector
 
-            state["corrector"] = await anyio.to_thread.run_sync(Corrector)
-        # Load the dictionaries now (they load on first use), so the first client does not wait.
-        await anyio.to_thread.run_sync(state["corrector"].check, "Проверка связи.")
-        yield
+                checker = await anyio.to_thread.run_sync(Corrector)
+            # Load the dictionaries now (they load on first use), so the first client does not wait.
+            await anyio.to_thread.run_sync(checker.check, WARM_UP_TEXT)
+            state["check"] = checker.check
+        try:
+            yield
+        finally:
+            if pool is not None:
+                await anyio.to_thread.run_sync(pool.close)
 
     async def check(request: Request) -> Response:
         try:
@@ -212,11 +366,18 @@ def create_app(
                     doc = annotated_document(json.loads(fields["data"]))
                 except json.JSONDecodeError as exc:
                     raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
+                except RecursionError:
+                    raise RequestError(400, "'data' is nested too deeply") from None
                 except AnnotationError as exc:
                     raise RequestError(400, str(exc)) from None
                 document = doc.document
             else:
                 raise RequestError(400, "missing 'text' or 'data' parameter")
+            try:
+                document.encode("utf-8")
+            except UnicodeEncodeError:
+                # Possible through JSON escapes in 'data' ("\ud800"); not text anyone can check.
+                raise RequestError(400, "text contains unpaired surrogate code points") from None
             if len(document) > max_text_chars:
                 raise RequestError(413, f"text is {len(document)} characters; "
                                         f"this server checks at most {max_text_chars} per request")
@@ -233,12 +394,15 @@ def create_app(
             return _error(429, "server busy; retry shortly")
         state["pending"] += 1
         try:
-            checker = state["corrector"]
+            check_text = state["check"]
             if doc is None:
-                findings = await anyio.to_thread.run_sync(checker.check, document, limiter=limiter)
+                findings = await anyio.to_thread.run_sync(check_text, document, limiter=limiter)
             else:
-                plain = await anyio.to_thread.run_sync(checker.check, doc.plain, limiter=limiter)
+                plain = await anyio.to_thread.run_sync(check_text, doc.plain, limiter=limiter)
                 findings = [doc.to_document(f) for f in plain]
+        except CheckTimeout as exc:
+            log.warning("%s on a %d-character text; its worker was stopped", exc, len(document))
+            return _error(503, f"{exc}; try a shorter text")
         except Exception:
             log.exception("checker failed on a %d-character text", len(document))
             return _error(500, "internal error while checking this text")
@@ -288,6 +452,8 @@ def run(
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     max_pending: int = DEFAULT_MAX_PENDING,
+    workers: int = 1,
+    check_timeout: float = DEFAULT_CHECK_TIMEOUT,
     log_level: str = "info",
 ) -> None:
     """Serve until interrupted. Binds to loopback unless ``host`` says otherwise."""
@@ -296,7 +462,8 @@ def run(
     if not _is_loopback(host):
         log.warning("pravka serve is listening on %s: it has no authentication; "
                     "anyone who can reach this address can use it", host)
-    app = create_app(corrector, max_text_chars, max_body_bytes, max_pending=max_pending)
+    app = create_app(corrector, max_text_chars, max_body_bytes, max_pending=max_pending,
+                     workers=workers, check_timeout=check_timeout)
     uvicorn.run(app, host=host, port=port, log_level=log_level,
                 # Keep header parsing bounded too; bodies are limited by the app.
                 h11_max_incomplete_event_size=64 * 1024)
