@@ -204,3 +204,15 @@ def test_annotated_document_with_real_corrector(corrector):
 def test_bad_annotations_are_rejected_with_a_message(data):
     with pytest.raises(AnnotationError):
         annotated_document(data)
+
+
+def test_deletion_is_an_empty_replacement_with_a_readable_message(corrector):
+    text = "Мы мы пошли домой."
+    findings = [f for f in corrector.check(text) if f.kind == "repeat"]
+    assert findings, "the core reports the repeated word"
+    (match,) = lt_response(text, findings)["matches"]
+    assert match["rule"]["id"] == "PRAVKA_REPEAT"
+    assert match["replacements"][0] == {"value": ""}
+    assert "«»" not in match["message"]
+    fixed = text[:match["offset"]] + "" + text[match["offset"] + match["length"]:]
+    assert fixed == "Мы пошли домой."

@@ -217,7 +217,10 @@ def _match(finding: Finding, text: str, to16: Utf16Offsets, sentences: _Sentence
     message = rule.message
     if finding.fix is not None or finding.suggestions:
         best = finding.fix if finding.fix is not None else finding.suggestions[0].text
-        message = f"{rule.message} Возможно, имелось в виду: «{best}»."
+        if best.strip():
+            message = f"{rule.message} Возможно, имелось в виду: «{best.strip()}»."
+        elif not best:  # the suggestion is to delete the span (a repeated word, a stray space)
+            message = f"{rule.message} Лишнее можно удалить."
     return {
         "message": message,
         "shortMessage": rule.short_message,
