@@ -8,16 +8,20 @@ only when it reads like Russian:
 * a half of one or two letters must be a function word («в», «на», «бы», «же», …);
 * both halves must be reasonably common (Zipf ≥ 3): people glue common words — except that a short
   function word may be glued to any known word («вдубраве» → «в дубраве»);
-* a preposition must be followed by a word that has case («в конце», not «в веселились»);
+* a preposition must be followed by a word in a case it governs («в конце», not «в веселились» or
+  «до кукурузные»);
+* two content words are split only when web text has never seen them written together: otherwise the
+  token is a compound («трехчасовой», «слайдшоу»);
 * a short function word trailing a content word («основа я», «миша ни») is priced as unlikely, except
   the clitics that really do get glued on («мужчинаи», «этож»);
-* neither half may be a first name or surname («бабулина» is not «бабу лина»).
+* neither half may be a first name, surname or abbreviation («бабулина» is not «бабу лина»).
 
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 """
 
 from __future__ import annotations
 
+from ..rank.context import GOVERNMENT
 from . import Candidate
 
 SHORT_FUNCTION_WORDS = frozenset(
@@ -27,7 +31,8 @@ CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
 # Words that really do get glued to the end of the previous one («мужчинаи», «этож», «чтоли»).
 GLUED_CLITICS = frozenset({"и", "ж", "же", "ли", "бы", "б", "то", "не"})
-NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+# Names and abbreviations («Лина», «пер», «спец») are not what people glue on by accident.
+NOT_GLUED_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Abbr", "Init"})
 COST_MISSING_SPACE = 1.0
 COST_TRAILING_FUNCTION_WORD = 1.5
 # «не» is written together with many nouns and adjectives that no dictionary lists («нефиг»,
@@ -49,13 +54,15 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         glued_function_word = left in SHORT_FUNCTION_WORDS
         if lexicon.zipf(left) < MIN_PART_ZIPF or (lexicon.zipf(right) < MIN_PART_ZIPF and not glued_function_word):
             continue
-        if _is_only_preposition(left, lexicon) and not _has_case(right, lexicon):
+        if not glued_function_word and lexicon.zipf(word) > 0 and not _is_function_word(left, lexicon):
+            continue  # two content words: web text has seen this spelling, so it is a compound
+        if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
         if left == "не" and not _is_verb(right, lexicon):
             cost = COST_NE_SPLIT
         else:
             cost = COST_MISSING_SPACE
-        if _is_name(left, lexicon) or _is_name(right, lexicon):
+        if _is_name_or_abbreviation(left, lexicon) or _is_name_or_abbreviation(right, lexicon):
             continue
         if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
             cost += COST_TRAILING_FUNCTION_WORD
@@ -68,9 +75,9 @@ def _is_only_preposition(word: str, lexicon) -> bool:
     return bool(parses) and parses[0].tag.POS == "PREP"
 
 
-def _is_name(word: str, lexicon) -> bool:
+def _is_name_or_abbreviation(word: str, lexicon) -> bool:
     tag = lexicon.morph.parse(word)[0].tag
-    return bool(NAME_GRAMMEMES & set(tag.grammemes))
+    return bool(NOT_GLUED_GRAMMEMES & set(tag.grammemes))
 
 
 def _is_content_word(word: str, lexicon) -> bool:
@@ -81,5 +88,14 @@ def _is_verb(word: str, lexicon) -> bool:
     return lexicon.morph.parse(word)[0].tag.POS in {"VERB", "INFN", "GRND"}
 
 
-def _has_case(word: str, lexicon) -> bool:
-    return any(p.tag.POS in CASE_BEARING for p in lexicon.morph.parse(word))
+def _is_function_word(word: str, lexicon) -> bool:
+    return not _is_content_word(word, lexicon)
+
+
+def _is_governed(preposition: str, word: str, lexicon) -> bool:
+    """Whether ``word`` can stand in a case the preposition governs («до кукурузные» cannot)."""
+    cases = GOVERNMENT.get(preposition)
+    parses = [p for p in lexicon.morph.parse(word) if p.tag.POS in CASE_BEARING]
+    if cases is None:
+        return bool(parses)
+    return any(p.tag.case in cases for p in parses)
