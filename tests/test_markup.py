@@ -3,14 +3,18 @@ and a fix never changes a character outside prose."""
 
 import pytest
 
-pytest.importorskip("markdown_it")
-
-from pravka.shells.markup import (  # noqa: E402
+from pravka.shells.markup import (
     check_markup,
     extract_checkable_spans,
     fix_markup,
     format_for_path,
 )
+
+
+@pytest.fixture
+def markdown_it():
+    # Markdown needs the markup extra; HTML needs only the standard library.
+    return pytest.importorskip("markdown_it")
 
 MISSPELLED = "безопастности"
 FIXED = "безопасности"
@@ -96,7 +100,7 @@ def test_format_for_path():
     assert format_for_path("Makefile") == "text"
 
 
-def test_markdown_findings_only_in_prose_with_original_offsets(corrector):
+def test_markdown_findings_only_in_prose_with_original_offsets(corrector, markdown_it):
     findings = [f for f in check_markup(corrector, MARKDOWN, "markdown") if f.text == MISSPELLED]
     for finding in findings:
         assert MARKDOWN[finding.start:finding.end] == MISSPELLED
@@ -118,7 +122,7 @@ def test_markdown_findings_only_in_prose_with_original_offsets(corrector):
     assert link_text_offset in [f.start for f in findings]
 
 
-def test_markdown_spans_exclude_code_urls_and_markup():
+def test_markdown_spans_exclude_code_urls_and_markup(markdown_it):
     spans = extract_checkable_spans(MARKDOWN, "markdown")
     prose = [MARKDOWN[a:b] for a, b in spans]
     joined = "\n".join(prose)
@@ -130,7 +134,7 @@ def test_markdown_spans_exclude_code_urls_and_markup():
     assert all(prev[1] <= cur[0] for prev, cur in zip(spans, spans[1:]))
 
 
-def test_markdown_fix_changes_only_prose(corrector):
+def test_markdown_fix_changes_only_prose(corrector, markdown_it):
     fixed = fix_markup(corrector, MARKDOWN, "markdown")
     original_lines, fixed_lines = MARKDOWN.split("\n"), fixed.split("\n")
     assert len(original_lines) == len(fixed_lines)
@@ -188,7 +192,7 @@ def test_html_entities_and_inline_tags_keep_words_whole():
     assert spans == ["Сло", "во", " и", "ещё ", "одно"]
 
 
-def test_finding_across_markup_is_reported_but_not_fixed(corrector):
+def test_finding_across_markup_is_reported_but_not_fixed(corrector, markdown_it):
     text = "Вопросы безо**пастности** обсудили.\n"
     findings = check_markup(corrector, text, "markdown")
     crossing = [f for f in findings if f.start < text.index("**") < f.end]
@@ -197,7 +201,7 @@ def test_finding_across_markup_is_reported_but_not_fixed(corrector):
     assert fix_markup(corrector, text, "markdown") == text
 
 
-def test_placeholder_findings_are_dropped():
+def test_placeholder_findings_are_dropped(markdown_it):
     class FlagsEverything:
         def check(self, text):
             from pravka import Finding
@@ -219,7 +223,7 @@ def test_plain_text_format_is_the_whole_text(corrector):
     assert fix_markup(corrector, text, "text") == corrector.fix(text)
 
 
-def test_crlf_and_nested_containers(corrector):
+def test_crlf_and_nested_containers(corrector, markdown_it):
     text = "> > вложенные вопросы безопастности\r\n> > и ещё строка\r\n\r\n1. пункт\r\n   - вложенный безопастности\r\n"
     findings = [f for f in check_markup(corrector, text, "markdown") if f.text == MISSPELLED]
     assert [f.start for f in findings] == _occurrences(text)
@@ -228,6 +232,8 @@ def test_crlf_and_nested_containers(corrector):
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_empty_and_markup_only_documents(corrector, fmt):
+    if fmt == "markdown":
+        pytest.importorskip("markdown_it")
     for text in ("", "\n\n", "```\nкод безопастности\n```\n" if fmt == "markdown" else "<pre>безопастности</pre>"):
         assert check_markup(corrector, text, fmt) == []
         assert fix_markup(corrector, text, fmt) == text
