@@ -3,8 +3,9 @@
 Files are streamed chunk by chunk (whole lines, about 1 MB each); with ``--jobs N`` the chunks go to N
 worker processes, each holding its own Corrector, and come back in order. Findings are printed as
 ``file:line:col: kind: «word» → suggestion (confidence)`` or as JSON; ``fix`` writes corrected text to
-stdout, to ``-o OUT`` or back in place (atomically). Exit status: 0 no findings, 1 findings, 2 usage or
-input error.
+stdout, to ``-o OUT`` or back in place (atomically). ``learn`` counts the words of the user's own text
+into an n-gram model that ``--model`` passes to the Corrector. Exit status: 0 no findings, 1 findings,
+2 usage or input error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import difflib
 import json
 import os
 import sys
+import time
 from bisect import bisect_right
 from collections import deque
 from pathlib import Path
@@ -25,10 +27,23 @@ BIG_INPUT_BYTES = 4 << 20
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _check_model(context, parameter, path):
+    """Open the --model file once up front, so a wrong file is a usage error and not a traceback."""
+    if path is not None:
+        from .lm import NgramModel
+
+        try:
+            NgramModel.load(path).close()
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    return path
+
+
 def _corrector_options(function):
     options = [
         click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Confidence needed to apply a fix (default: calibrated)."),
         click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra word list, one word per line (repeatable)."),
+        click.option("--model", type=click.Path(exists=True, dir_okay=False), callback=_check_model, help="Word n-gram model from 'pravka learn', to rank suggestions by their neighbours."),
         click.option("--jobs", type=click.IntRange(0), default=0, help="Worker processes (0 = all cores for big inputs, else 1)."),
         click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251."),
         click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders."),
@@ -49,10 +64,10 @@ def main() -> None:
 @main.command()
 @_corrector_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True)
-def check(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, output_format):
+def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, output_format):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
     files = _expand(inputs, pattern)
-    session = _Session(threshold, dictionaries, jobs, files)
+    session = _Session(threshold, dictionaries, model, jobs, files)
     found_any = False
     all_findings = []
     try:
@@ -81,7 +96,7 @@ def check(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the corrected text here.")
 @click.option("--in-place", is_flag=True, help="Rewrite each file atomically.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
-def fix(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, output, in_place, diff):
+def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, output, in_place, diff):
     """Apply the sure fixes; print the corrected text."""
     if in_place and (output or diff):
         _fail("--in-place cannot be combined with -o or --diff")
@@ -90,7 +105,7 @@ def fix(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, 
         _fail("-o takes one input")
     if in_place and "-" in files:
         _fail("--in-place needs files, not stdin")
-    session = _Session(threshold, dictionaries, jobs, files)
+    session = _Session(threshold, dictionaries, model, jobs, files)
     try:
         for name in files:
             if in_place:
@@ -116,6 +131,35 @@ def fix(inputs, threshold, dictionaries, jobs, encoding, pattern, input_format, 
         _fail(str(error))
     finally:
         session.close()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write (replaced atomically).")
+@click.option("--order", type=click.IntRange(2, 3), default=2, show_default=True, help="Longest run of words counted.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251.")
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders.")
+def learn(inputs, output, order, encoding, pattern):
+    """Learn a word n-gram model from plain text, for check/fix --model."""
+    from tqdm import tqdm
+
+    from .lm import NgramModel
+
+    files = _expand(inputs, pattern)
+    texts = (chunk.text for name in files for chunk in read_chunks(name, encoding))
+    started = time.perf_counter()
+    bar = tqdm(unit=" words", unit_scale=True, file=sys.stderr, leave=False, disable=not sys.stderr.isatty())
+    try:
+        model = NgramModel.build(texts, output, order=order, progress=bar.update)
+    except InputError as error:
+        _fail(str(error))
+    finally:
+        bar.close()
+    seconds = time.perf_counter() - started
+    megabytes = os.path.getsize(output) / 1e6
+    distinct = f"{model.unigrams:,} words, {model.bigrams:,} pairs" + (f", {model.trigrams:,} triples" if order == 3 else "")
+    model.close()
+    click.echo(f"{output}: {model.tokens:,} tokens, {distinct} in {seconds:.1f} s, {megabytes:.1f} MB")
 
 
 @main.command()
@@ -175,10 +219,10 @@ def _resolve_format(name: str, input_format: str) -> str:
 class _Session:
     """One Corrector (or a pool of worker processes with one each) for the whole command."""
 
-    def __init__(self, threshold, dictionaries, jobs, files):
+    def __init__(self, threshold, dictionaries, model, jobs, files):
         from .corrector import Corrector
 
-        self.corrector = Corrector(threshold=threshold, dictionaries=dictionaries)
+        self.corrector = Corrector(threshold=threshold, dictionaries=dictionaries, model=model)
         total = sum(input_size(name) or 0 for name in files)
         self.total_bytes = total
         self.jobs = jobs or ((os.cpu_count() or 1) if total >= BIG_INPUT_BYTES else 1)
