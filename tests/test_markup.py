@@ -242,3 +242,57 @@ def test_empty_and_markup_only_documents(corrector, fmt):
 def test_unknown_format_is_an_error(corrector):
     with pytest.raises(ValueError):
         check_markup(corrector, "текст", "rst")
+
+
+_MARKDOWN_ATOMS = ["слово", "Слово", " ", "\n", "\r\n", "*", "**", "_", "`", "``", "[", "]", "(", ")", "<", ">",
+                   "!", "# ", "> ", "- ", "1. ", "|", "\\", "\\*", "&amp;", "&", ";", "http://x.ru/слово", "\t",
+                   "    ", "```", "---", "~~", '"', "<b>", "</b>", "<!--", "-->", "😀",
+                   '[слово](http://x.ru/слово "слово")', "![слово](слово.png)", "<http://слово.ru>"]
+_HTML_ATOMS = ["слово", " ", "\n", "<p>", "</p>", "<code>", "</code>", "<pre>", "</pre>", "<a href='слово'>", "</a>",
+               "&amp;", "&nbsp", "&#1072;", "<", ">", "<!--", "-->", "<script>", "</script>", "<br/>",
+               "<img alt=слово>", "<b", "'", '"', "😀", "<!DOCTYPE html>", "<?pi?>", "</", "\r\n"]
+
+
+class _UppercasesEveryWord:
+    def check(self, text):
+        from pravka import Finding
+
+        findings, i = [], 0
+        while i < len(text):
+            if text[i].isalpha():
+                j = i
+                while j < len(text) and text[j].isalpha():
+                    j += 1
+                findings.append(Finding(i, j, text[i:j], "nonword", [], text[i:j].upper()))
+                i = j
+            else:
+                i += 1
+        return findings
+
+
+@pytest.mark.parametrize("fmt, atoms", [("markdown", _MARKDOWN_ATOMS), ("html", _HTML_ATOMS)])
+def test_property_fixes_stay_inside_prose(fmt, atoms):
+    if fmt == "markdown":
+        pytest.importorskip("markdown_it")
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(atoms), max_size=30).map("".join))
+    def check(text):
+        spans = extract_checkable_spans(text, fmt)
+        inside = set()
+        previous_end = 0
+        for start, end in spans:
+            assert previous_end <= start < end <= len(text)
+            previous_end = end
+            inside.update(range(start, end))
+        checker = _UppercasesEveryWord()
+        for finding in check_markup(checker, text, fmt):
+            assert text[finding.start:finding.end] == finding.text
+        fixed = fix_markup(checker, text, fmt)
+        assert len(fixed) == len(text)
+        changed = {i for i, (a, b) in enumerate(zip(text, fixed)) if a != b}
+        assert changed <= inside
+
+    check()

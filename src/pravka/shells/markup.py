@@ -290,7 +290,7 @@ def _backtick_run(s: str, run: str, start: int) -> int:
         j = i
         while j < len(s) and s[j] == "`":
             j += 1
-        if j - i == len(run) and (i == 0 or s[i - 1] != "`"):
+        if j - i == len(run):  # runs are scanned whole from `start`, never entered midway
             return i
         i = s.find(run, j)
     return -1
@@ -374,6 +374,11 @@ def _tag_reading(raw_tag: str) -> str:
     return PARAGRAPH
 
 
+_DELIMITER_TOKENS = frozenset(
+    "em_open em_close strong_open strong_close s_open s_close".split()
+)
+
+
 class _InlineWalker:
     """Walks one inline token's children over its content, collecting parts in content offsets."""
 
@@ -410,8 +415,10 @@ class _InlineWalker:
                 ok = self._skip_to_after("[")
             elif kind == "link_close":
                 ok = self._link_tail()
-            # Emphasis, strikethrough and other delimiters are simply stepped over: the gap
-            # between matched texts reads as nothing.
+            elif kind in _DELIMITER_TOKENS and tok.markup and self.s.startswith(tok.markup, self.cursor):
+                # Step over an emphasis or strikethrough delimiter, so that a literal "*" or "~"
+                # in the next text is not matched against it. It reads as nothing.
+                self.cursor += len(tok.markup)
             if not ok:
                 return  # cannot follow the source any further: leave the rest unchecked
             i += 1
@@ -483,8 +490,10 @@ class _InlineWalker:
             return True
         s = self.s
         at = s.find(text, self.cursor)
-        # Fast path: the text is in the source as is, after nothing but delimiters.
-        if at != -1 and not any(ch.isalnum() for ch in s[self.cursor:at]):
+        # Fast path: the text is in the source as is, after nothing but spaces and delimiters,
+        # and holds no "&" or "\\" (which may belong to an entity or an escape in the source).
+        if (at != -1 and all(ch.isspace() or ch in "*_~" for ch in s[self.cursor:at])
+                and "&" not in text and "\\" not in text):
             self._add(at, at + len(text), None)
             self.cursor = at + len(text)
             return True
@@ -495,7 +504,17 @@ class _InlineWalker:
             i += 1
         run_start = None
         while j < len(text) and i < len(s):
-            decoded, width = self._escape_at(s, i, text, j)
+            if s[i] == "\\" and i + 1 < len(s) and s[i + 1] == text[j] and _is_ascii_punct(s[i + 1]):
+                # A backslash escape: the backslash reads as nothing, the escaped character is
+                # prose taken literally (so "\\&amp;" is "&amp;", not "&").
+                if run_start is not None:
+                    self._add(run_start, i, None)
+                self._add(i, i + 1, "")
+                run_start = i + 1
+                i += 2
+                j += 1
+                continue
+            decoded, width = self._entity_at(s, i, text, j)
             if width:
                 if run_start is not None:
                     self._add(run_start, i, None)
@@ -516,12 +535,9 @@ class _InlineWalker:
         return j == len(text)
 
     @staticmethod
-    def _escape_at(s: str, i: int, text: str, j: int) -> tuple[str, int]:
-        """(decoded text, source width) if an escape or entity at ``s[i]`` spells ``text[j:]``."""
-        ch = s[i]
-        if ch == "\\" and i + 1 < len(s) and s[i + 1] == text[j] and _is_ascii_punct(s[i + 1]):
-            return "", 1  # the backslash reads as nothing; the escaped char is matched next
-        if ch == "&":
+    def _entity_at(s: str, i: int, text: str, j: int) -> tuple[str, int]:
+        """(decoded text, source width) if an entity reference at ``s[i]`` spells ``text[j:]``."""
+        if s[i] == "&":
             semicolon = s.find(";", i + 1, i + 40)
             if semicolon != -1:
                 raw = s[i:semicolon + 1]
@@ -559,7 +575,7 @@ def _markdown_parts(text: str) -> list[_Part]:
     previous = ""
     for token in parser.parse(source):
         container, previous = previous, token.type
-        if token.type != "inline" or not token.map or token.children is None:
+        if token.type != "inline" or not token.map or not token.content or token.children is None:
             continue
         in_table = container in ("th_open", "td_open")
         origin = _InlineSource(token.content, token.map[0], token.map[1], lines, used, in_table)
