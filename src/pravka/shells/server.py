@@ -46,6 +46,7 @@ import queue
 import threading
 import urllib.parse
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -57,6 +58,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from pravka.shells.lt_format import (
+    AnnotatedDocument,
     AnnotationError,
     annotated_document,
     filter_matches,
@@ -311,6 +313,58 @@ def _language(fields: Mapping[str, str]) -> str:
     return code
 
 
+@dataclass
+class _CheckRequest:
+    """A validated ``/v2/check`` request."""
+
+    document: str  # what the client's offsets refer to
+    annotated: AnnotatedDocument | None  # set for 'data' requests
+    language: str
+    rule_filters: dict[str, Any]
+
+    @property
+    def checked_text(self) -> str:
+        return self.document if self.annotated is None else self.annotated.plain
+
+
+def _check_request(fields: Mapping[str, str], max_text_chars: int) -> _CheckRequest:
+    language = _language(fields)
+    annotated = None
+    if "text" in fields:
+        document = fields["text"]
+    elif "data" in fields:
+        try:
+            annotated = annotated_document(json.loads(fields["data"]))
+        except json.JSONDecodeError as exc:
+            raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise RequestError(400, "'data' is nested too deeply") from None
+        except AnnotationError as exc:
+            raise RequestError(400, str(exc)) from None
+        document = annotated.document
+    else:
+        raise RequestError(400, "missing 'text' or 'data' parameter")
+    try:
+        document.encode("utf-8")
+    except UnicodeEncodeError:
+        # Possible through JSON escapes in 'data' ("\ud800"); not text anyone can check.
+        raise RequestError(400, "text contains unpaired surrogate code points") from None
+    if len(document) > max_text_chars:
+        raise RequestError(413, f"text is {len(document)} characters; "
+                                f"this server checks at most {max_text_chars} per request")
+    enabled_only = fields.get("enabledOnly", "false").strip().lower() == "true"
+    if enabled_only and not (fields.get("enabledRules") or fields.get("enabledCategories")):
+        raise RequestError(400, "enabledOnly=true needs 'enabledRules' or 'enabledCategories'")
+    rule_filters = {
+        "disabled_rules": _split_list(fields, "disabledRules"),
+        "enabled_rules": _split_list(fields, "enabledRules"),
+        "enabled_only": enabled_only,
+        "disabled_categories": _split_list(fields, "disabledCategories"),
+        "enabled_categories": _split_list(fields, "enabledCategories"),
+    }
+    return _CheckRequest(document, annotated, language, rule_filters)
+
+
 def create_app(
     corrector: Any = None,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
@@ -357,34 +411,7 @@ def create_app(
 
     async def check(request: Request) -> Response:
         try:
-            fields = await _request_fields(request, max_body_bytes)
-            language = _language(fields)
-            if "text" in fields:
-                document, doc = fields["text"], None
-            elif "data" in fields:
-                try:
-                    doc = annotated_document(json.loads(fields["data"]))
-                except json.JSONDecodeError as exc:
-                    raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
-                except RecursionError:
-                    raise RequestError(400, "'data' is nested too deeply") from None
-                except AnnotationError as exc:
-                    raise RequestError(400, str(exc)) from None
-                document = doc.document
-            else:
-                raise RequestError(400, "missing 'text' or 'data' parameter")
-            try:
-                document.encode("utf-8")
-            except UnicodeEncodeError:
-                # Possible through JSON escapes in 'data' ("\ud800"); not text anyone can check.
-                raise RequestError(400, "text contains unpaired surrogate code points") from None
-            if len(document) > max_text_chars:
-                raise RequestError(413, f"text is {len(document)} characters; "
-                                        f"this server checks at most {max_text_chars} per request")
-            enabled_only = fields.get("enabledOnly", "false").strip().lower() == "true"
-            if enabled_only and not (fields.get("enabledRules") or fields.get("enabledCategories")):
-                raise RequestError(400, "enabledOnly=true needs 'enabledRules' or "
-                                        "'enabledCategories'")
+            wanted = _check_request(await _request_fields(request, max_body_bytes), max_text_chars)
         except RequestError as exc:
             return _error(exc.status, exc.message)
         except ClientDisconnect:
@@ -394,30 +421,22 @@ def create_app(
             return _error(429, "server busy; retry shortly")
         state["pending"] += 1
         try:
-            check_text = state["check"]
-            if doc is None:
-                findings = await anyio.to_thread.run_sync(check_text, document, limiter=limiter)
-            else:
-                plain = await anyio.to_thread.run_sync(check_text, doc.plain, limiter=limiter)
-                findings = [doc.to_document(f) for f in plain]
+            findings = await anyio.to_thread.run_sync(state["check"], wanted.checked_text,
+                                                      limiter=limiter)
         except CheckTimeout as exc:
-            log.warning("%s on a %d-character text; its worker was stopped", exc, len(document))
+            log.warning("%s on a %d-character text; its worker was stopped", exc,
+                        len(wanted.document))
             return _error(503, f"{exc}; try a shorter text")
         except Exception:
-            log.exception("checker failed on a %d-character text", len(document))
+            log.exception("checker failed on a %d-character text", len(wanted.document))
             return _error(500, "internal error while checking this text")
         finally:
             state["pending"] -= 1
 
-        findings = filter_matches(
-            findings,
-            disabled_rules=_split_list(fields, "disabledRules"),
-            enabled_rules=_split_list(fields, "enabledRules"),
-            enabled_only=enabled_only,
-            disabled_categories=_split_list(fields, "disabledCategories"),
-            enabled_categories=_split_list(fields, "enabledCategories"),
-        )
-        return JSONResponse(lt_response(document, findings, language))
+        if wanted.annotated is not None:
+            findings = [wanted.annotated.to_document(f) for f in findings]
+        findings = filter_matches(findings, **wanted.rule_filters)
+        return JSONResponse(lt_response(wanted.document, findings, wanted.language))
 
     async def languages(request: Request) -> Response:
         return JSONResponse(LANGUAGES)
