@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -398,8 +398,3 @@ def annotated_document(data: Any) -> AnnotatedDocument:
         doc_len += len(chunk)
         plain_len += len(checked)
     return AnnotatedDocument("".join(doc_parts), "".join(plain_parts), segments)
-
-
-def check_annotated(check: Callable[[str], Sequence[Finding]], doc: AnnotatedDocument) -> list[Finding]:
-    """Run ``check`` on the plain text of ``doc`` and return findings in document offsets."""
-    return [doc.to_document(f) for f in check(doc.plain)]
