@@ -57,16 +57,16 @@ def test_counts_words_and_neighbours_within_sentences(tmp_path):
     assert model.tokens == 17 and model.order == 3
 
 
-def test_flushing_often_gives_the_same_model(tmp_path, monkeypatch):
-    whole = build(tmp_path, [FAMILY] * 3, "whole.db", order=3)
-    monkeypatch.setattr(pravka.lm, "FLUSH_TOKENS", 2)
-    flushed = build(tmp_path, [FAMILY] * 3, "flushed.db", order=3)
-    for model in (whole, flushed):
-        model.close()
+def test_load_gives_back_the_counts_however_often_the_builder_flushed(tmp_path, monkeypatch):
+    build(tmp_path, [FAMILY] * 3, "whole.db", order=3).close()
+    monkeypatch.setattr(pravka.lm, "FLUSH_TOKENS", 2)  # flush after every text, so the upserts add up
+    build(tmp_path, [FAMILY] * 3, "flushed.db", order=3).close()
     whole, flushed = NgramModel.load(tmp_path / "whole.db"), NgramModel.load(tmp_path / "flushed.db")
-    assert (whole.tokens, whole.unigrams, whole.bigrams, whole.trigrams) == (
-        flushed.tokens, flushed.unigrams, flushed.bigrams, flushed.trigrams,
-    ) == (51, 12, 10, 7)
+
+    def sizes(model):
+        return model.tokens, model.unigrams, model.bigrams, model.trigrams
+
+    assert sizes(whole) == sizes(flushed) == (51, 12, 10, 7)
     for words in (("мама",), ("мама", "мыла"), ("мыла", "раму"), ("мама", "мыла", "окно"), ("стояла", "у", "окна")):
         assert whole.count(*words) == flushed.count(*words) > 0
     assert whole.context_logprob("мыла", "мама", "окно") == flushed.context_logprob("мыла", "мама", "окно")

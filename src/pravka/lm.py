@@ -159,8 +159,7 @@ class NgramModel:
         return {"path": self.path}
 
     def __setstate__(self, state: dict) -> None:
-        self.path = state["path"]
-        self._open()
+        self.__init__(state["path"])
 
     def close(self) -> None:
         self._connection.close()
