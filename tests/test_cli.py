@@ -144,3 +144,15 @@ def test_real_subprocess_exit_codes_and_jobs(tmp_path, damaged_file):
     assert (clean.returncode, clean.stdout) == (0, "")
     binary = subprocess.run([*command, "fix", "-"], input=b"\x00\x01", capture_output=True, env=env)
     assert binary.returncode == 2 and b"binary" in binary.stderr and b"Traceback" not in binary.stderr
+
+
+def test_a_single_line_longer_than_a_chunk_streams_whole(tmp_path, monkeypatch):
+    import pravka.textio
+
+    monkeypatch.setattr(pravka.textio, "CHUNK_BYTES", 1024)
+    line = "вопросы безопастности и " * 4000  # ~100 KB, no newline at all
+    path = tmp_path / "line.txt"
+    path.write_text(line, encoding="utf-8")
+    result = run("fix", path)
+    assert result.exit_code == 0
+    assert result.output == line.replace("безопастности", "безопасности")

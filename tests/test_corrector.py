@@ -86,3 +86,11 @@ def test_batches_in_worker_processes_match_serial(corrector):
 def test_empty_text(corrector):
     assert corrector.check("") == []
     assert corrector.fix("") == ""
+
+
+def test_runs_longer_than_any_word_are_left_alone(corrector):
+    # A 100,000-letter run (a stuck key, base64) must not send the candidate search quadratic.
+    text = "начало " + "а" * 100_000 + " конец"
+    assert corrector.check(text) == []
+    assert corrector.fix(text) == text
+    assert corrector.suggest("б" * 60) == []

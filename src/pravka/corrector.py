@@ -19,7 +19,7 @@ from .candidates import generate
 from .detect import Document, run_detectors
 from .lexicon import shared_lexicon
 from .rank.noisy_channel import rank
-from .tokenize import tokenize
+from .tokenize import MAX_WORD_LENGTH, tokenize
 from .types import Finding, Suggestion
 
 # Calibrated on the SpellRuEval tune half (benchmarks/quality.py --sweep): the lowest threshold whose
@@ -68,6 +68,8 @@ class Corrector:
 
     def suggest(self, word: str) -> list[Suggestion]:
         """Ranked corrections for one word, in the word's own letter case."""
+        if len(word) > MAX_WORD_LENGTH:
+            return []
         return [replace(s, text=match_case(word, s.text)) for s in self._speller(word.lower())]
 
     def check(self, text: str) -> list[Finding]:

@@ -84,6 +84,6 @@ def stretched(word: str, is_form) -> list[Candidate]:
     found = []
     for keep in (r"\1", r"\1\1"):
         text = runs.sub(keep, word)
-        if is_form(text):
+        if len(text) > 1 and is_form(text):
             found.append(Candidate(text, "stretched", channel.COST_STRETCHED))
     return found

@@ -5,7 +5,8 @@ Razdel does the cutting. Before it runs, spans that are not prose — URLs, e-ma
 repair rule glues back letter runs that touch with no gap: razdel splits a Cyrillic word at a Latin
 look-alike letter («Pocc» + «ия» for «Poccия» with Latin P, o, c) or at a digit that OCR read for a
 letter («н» + «0» + «вых»), and the homoglyph and OCR detectors need the whole word. Each token then gets a kind: ``word`` (has a Cyrillic letter), ``latin``, ``number`` (has a
-digit: «Ту-154», «COVID-19», «10,5»), ``punct``, or a masked kind. Only ``word`` tokens are checked for
+digit: «Ту-154», «COVID-19», «10,5»), ``punct``, ``other`` (anything longer than any word, so no
+detector spends quadratic time on a 50,000-letter run), or a masked kind. Only ``word`` tokens are checked for
 spelling; the others pass through untouched.
 """
 
@@ -23,6 +24,7 @@ MASKS = (
     ("mention", re.compile(r"(?<![\w@])@\w+")),
     ("hashtag", re.compile(r"(?<![\w#])#\w+")),
 )
+MAX_WORD_LENGTH = 50
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HAS_DIGIT = re.compile(r"\d")
@@ -49,6 +51,8 @@ def masked_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def classify(text: str) -> str:
+    if len(text) > MAX_WORD_LENGTH:
+        return "other"  # no Russian word is this long: base64, hashes, a run of one key
     if LETTERS_ONLY.fullmatch(text):
         return "word" if CYRILLIC.search(text) else "latin"
     if HAS_DIGIT.search(text):
