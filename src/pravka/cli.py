@@ -167,7 +167,9 @@ def learn(inputs, output, order, encoding, pattern):
 @click.option("--port", default=8081, show_default=True, type=int)
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None)
 @click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def serve(host, port, threshold, dictionaries):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Checking processes.")
+@click.option("--check-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a check may take (then 503).")
+def serve(host, port, threshold, dictionaries, workers, check_timeout):
     """Serve the LanguageTool /v2/check API (needs pravka[server])."""
     try:
         from .shells.server import run
@@ -175,7 +177,8 @@ def serve(host, port, threshold, dictionaries):
         _fail(f"pravka serve needs the server extra: pip install 'pravka[server]' ({error})")
     from .corrector import Corrector
 
-    run(host=host, port=port, corrector=Corrector(threshold=threshold, dictionaries=dictionaries))
+    corrector = Corrector(threshold=threshold, dictionaries=dictionaries)
+    run(host=host, port=port, corrector=corrector, workers=workers, check_timeout=check_timeout)
 
 
 def _fail(message: str):
@@ -212,8 +215,9 @@ def _as_line(record: dict) -> str:
 def _resolve_format(name: str, input_format: str) -> str:
     if input_format != "auto":
         return input_format
-    suffix = Path(name).suffix.lower()
-    return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "text")
+    from .shells.markup import format_for_path
+
+    return format_for_path(name)
 
 
 class _Session:
