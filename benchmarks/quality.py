@@ -10,7 +10,11 @@ For every data set (see ``benchmarks/datasets.py``) and every ``{"source", "targ
   suggestion of every underline would get; it bounds what a better threshold could reach.
 * **false alarms on clean text** — ``check(target)`` on the gold side: findings per 1,000 words
   ("flags"), and how many of them carry an automatic fix ("fixes"). Words are the metric's words
-  (whitespace tokens with at least one letter or digit). The most frequent flagged words are listed.
+  (whitespace tokens with at least one letter or digit). As in the metric, only findings that touch
+  words count: a finding whose fix (or first suggestion) leaves the metric's words of the sentence
+  unchanged — spacing around punctuation, case, ё — is counted apart as "punctuation/case" and not as
+  a false alarm; a finding without suggestion counts when its text has a letter or digit. The most
+  frequent false alarms are listed.
 
 ``--sweep`` runs ``check`` once per sentence of the SpellRuEval TUNE half (or of ``--dataset``) and
 then, offline, for each threshold t of a grid applies the first suggestion of the findings whose first
@@ -79,6 +83,22 @@ def fixes_of(findings) -> list[tuple[int, int, str]]:
     return [(f.start, f.end, f.fix) for f in findings if f.fix is not None]
 
 
+def changes_words(text: str, start: int, end: int, new: str) -> bool:
+    """Whether replacing ``text[start:end]`` by ``new`` changes the metric's words of ``text``."""
+    return tokenize(text[:start] + new + text[end:]) != tokenize(text)
+
+
+def touches_words(text: str, finding, replacement: str | None = None) -> bool:
+    """Whether a finding matters at word level: its replacement (default: fix, else first suggestion)
+    changes the metric's words, or, with nothing to replace, its text has a letter or digit."""
+    if replacement is None:
+        replacement = finding.fix if finding.fix is not None else (
+            finding.suggestions[0].text if finding.suggestions else None)
+    if replacement is None:
+        return any(char.isalpha() or char.isdigit() for char in finding.text)
+    return changes_words(text, finding.start, finding.end, replacement)
+
+
 # --------------------------------------------------------------------------- one data set
 
 
@@ -118,6 +138,7 @@ class DatasetReport:
     clean_flags: int
     clean_fixes: int
     seconds: float
+    clean_punctuation_findings: int = 0
     false_alarm_words: Counter = field(default_factory=Counter)
     wrong_fixes: list[str] = field(default_factory=list)
     false_fixes: list[str] = field(default_factory=list)
@@ -142,6 +163,7 @@ class DatasetReport:
             "clean_words": self.clean_words,
             "clean_flags": self.clean_flags,
             "clean_fixes": self.clean_fixes,
+            "clean_punctuation_findings": self.clean_punctuation_findings,
             "flags_per_1k": self.flags_per_1k,
             "fixes_per_1k": self.fixes_per_1k,
             "seconds": self.seconds,
@@ -176,11 +198,14 @@ def score_runs(name: str, runs: list[SentenceRun], seconds: float) -> DatasetRep
         for key in result.misses:
             report.misses.append(_example(result, key, result.source_words[key[0] : key[1]], result.gold[key]))
         report.clean_words += len(tokenize(target))
-        report.clean_flags += len(run.target_findings)
         labels = []
         for finding in run.target_findings:
+            if not touches_words(target, finding):
+                report.clean_punctuation_findings += 1
+                continue
+            report.clean_flags += 1
             top = finding.suggestions[0].text if finding.suggestions else "—"
-            labels.append(f"{finding.text} -> {finding.fix or top} [{finding.kind}]")
+            labels.append(f"{finding.text} -> {finding.fix if finding.fix is not None else top} [{finding.kind}]")
             if finding.fix is not None:
                 report.clean_fixes += 1
         report.false_alarm_words.update(labels)
@@ -225,7 +250,11 @@ def sweep(runs: list[SentenceRun], thresholds=SWEEP_THRESHOLDS) -> list[SweepRow
         for run in runs:
             answer = apply_replacements(run.pair.source, first_suggestions(run.source_findings, threshold))
             scorer.add(run.pair.source, run.pair.target, answer)
-            clean_fixes += len(first_suggestions(run.target_findings, threshold))
+            target = run.pair.target
+            clean_fixes += sum(
+                changes_words(target, start, end, new)
+                for start, end, new in first_suggestions(run.target_findings, threshold)
+            )
         rows.append(SweepRow(threshold, scorer.score, 1000 * clean_fixes / clean_words if clean_words else None))
     return rows
 
@@ -370,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\nSpellRuEval metric, P / R / F1 in %. fix = Corrector().fix(); its P is the auto-fix precision. "
               "report = first suggestion of every finding applied. Clean words = target side.\n")
         print(quality_table(reports))
+        punctuation = sum(report.clean_punctuation_findings for report in reports)
+        print(f"\n(also {punctuation} findings on the clean side that change no word — punctuation, spacing, "
+              "case — not counted as false alarms)")
         print("\nTop findings on the clean (target) side, distinct sentences: word -> fix or first suggestion [kind]\n")
         print(false_alarm_sections(reports))
         if args.verbose:
