@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pravka benchmarks — SpellRuEval metric, P / R / F1 in %; Python {platform.python_version()}, "
           f"{platform.machine()}; {time.perf_counter() - started:.0f} s in all.\n")
     print(combined_table(reports, peer_results, speed_figures, threshold))
+    print("\n" + quality.quality_notes(list(reports.values())))
     print("\nTop findings on clean text (pravka), distinct sentences:\n")
     print(quality.false_alarm_sections(list(reports.values()), top=15))
 
