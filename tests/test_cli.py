@@ -67,6 +67,9 @@ def test_fix_writes_stdout_output_file_and_diff(damaged_file, tmp_path):
     out = tmp_path / "out.txt"
     assert run("fix", damaged_file, "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8") == FIXED
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # like any new file, not mkstemp's 0600
     diff = run("fix", "--diff", damaged_file).output
     assert "-В Женеве прошли беседы с участием росийской делегации." in diff
     assert "+В Женеве прошли беседы с участием российской делегации." in diff
@@ -78,7 +81,9 @@ def test_fix_reads_stdin():
 
 
 def test_fix_in_place_is_atomic_and_keeps_other_files(damaged_file, tmp_path):
+    damaged_file.chmod(0o640)
     assert run("fix", "--in-place", damaged_file).exit_code == 0
+    assert damaged_file.stat().st_mode & 0o777 == 0o640
     assert damaged_file.read_text(encoding="utf-8") == FIXED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["статья.txt"]
 
