@@ -39,6 +39,7 @@ COST_TRAILING_FUNCTION_WORD = 1.5
 # «нерасширение»): a split there is a guess, not a repair. With a verb it is always written apart.
 COST_NE_SPLIT = 3.0
 MIN_PART_ZIPF = 3.0
+MIN_RARE_PART_ZIPF = 1.5
 
 
 def two_words(word: str, lexicon) -> list[Candidate]:
@@ -52,9 +53,13 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         if not (lexicon.is_known(left) and lexicon.is_known(right)):
             continue
         glued_function_word = left in SHORT_FUNCTION_WORDS
-        if lexicon.zipf(left) < MIN_PART_ZIPF or (lexicon.zipf(right) < MIN_PART_ZIPF and not glued_function_word):
+        never_seen = lexicon.zipf(word) == 0
+        # Long words nobody ever wrote («госпитализацияпроведение») may join rarer words; otherwise
+        # both halves must be common.
+        min_zipf = MIN_RARE_PART_ZIPF if never_seen and min(len(left), len(right)) >= 4 else MIN_PART_ZIPF
+        if lexicon.zipf(left) < min_zipf or (lexicon.zipf(right) < min_zipf and not glued_function_word):
             continue
-        if not glued_function_word and lexicon.zipf(word) > 0 and not _is_function_word(left, lexicon):
+        if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue

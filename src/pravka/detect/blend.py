@@ -35,6 +35,8 @@ MIN_HEAD = 5
 MIN_CUT_TAIL = 6
 LINKING_VOWELS = frozenset("оеи")
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+LOCATIVE = frozenset({"loct", "loc2"})
 
 
 def detect(document):
@@ -57,10 +59,18 @@ def detect(document):
 
 
 def _is_blend_split(suggestion, lexicon) -> bool:
-    """A two-word split between content words («укрепления рубле») is a blend, not a glue."""
+    """A split that does not read as Russian is a blend, not two glued words.
+
+    «укрепления рубле» cannot be two neighbouring words: a noun in the locative case stands only after
+    a preposition. Glued content words that can stand side by side («артерия момент») stay glued.
+    """
     if suggestion.source != "twowords":
         return False
-    return not any(_is_function_word(part, lexicon) for part in suggestion.text.lower().split())
+    parts = suggestion.text.lower().split()
+    if any(_is_function_word(part, lexicon) for part in parts):
+        return False
+    right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
+    return bool(right_cases) and right_cases <= LOCATIVE
 
 
 def _is_function_word(word: str, lexicon) -> bool:
