@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..candidates.split import SHORT_FUNCTION_WORDS
 from ..types import Finding
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
@@ -67,6 +68,8 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
     if not suggestions:
         return False
     best = suggestions[0]
+    if best.source == "twowords" and not SHORT_FUNCTION_WORDS.intersection(best.text.lower().split()):
+        return False  # «Бойдел» is a surname, not «Бой дел»
     return (
         best.confidence >= NAME_MIN_CONFIDENCE
         and min(lexicon.zipf(part) for part in best.text.split()) >= NAME_MIN_ZIPF
