@@ -47,6 +47,7 @@ from html.parser import HTMLParser
 from typing import Any, Protocol
 
 from pravka.shells.lt_format import AnnotatedDocument, annotated_document
+from pravka.apply import apply_fixes
 from pravka.types import Finding
 
 FORMATS = ("text", "markdown", "html")
@@ -196,20 +197,13 @@ def fix_markup(corrector: Any, text: str, fmt: str) -> str:
         return corrector.fix(text)
     spans = extract_checkable_spans(text, fmt)
     starts = [s for s, _ in spans]
-    pieces: list[str] = []
-    position = 0
-    for finding in check_markup(corrector, text, fmt):
-        if finding.fix is None or finding.start < position:
-            continue
-        i = bisect.bisect_right(starts, finding.start) - 1
+
+    def inside_one_prose_span(finding: Finding) -> bool:
         # Only fix what lies wholly inside one prose span: markup is never rewritten.
-        if i < 0 or finding.end > spans[i][1]:
-            continue
-        pieces.append(text[position:finding.start])
-        pieces.append(finding.fix)
-        position = finding.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+        i = bisect.bisect_right(starts, finding.start) - 1
+        return i >= 0 and finding.end <= spans[i][1]
+
+    return apply_fixes(text, [f for f in check_markup(corrector, text, fmt) if inside_one_prose_span(f)])
 
 
 # --------------------------------------------------------------------------------------- markdown
