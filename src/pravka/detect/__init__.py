@@ -61,13 +61,13 @@ class Document:
 
 
 def run_detectors(document: Document) -> list[Finding]:
-    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, repeat, split
+    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, realword, repeat, split
 
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for detector in (
         homoglyph.detect, hyphenation.detect, punctuation.detect, repeat.detect, preposition.detect,
-        ocr.detect, split.detect, blend.detect, nonword.detect,
+        ocr.detect, split.detect, blend.detect, nonword.detect, realword.detect,
     ):
         for finding in detector(document):
             if any(finding.start < end and start < finding.end for start, end in taken):
