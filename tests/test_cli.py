@@ -161,3 +161,19 @@ def test_a_single_line_longer_than_a_chunk_streams_whole(tmp_path, monkeypatch):
     result = run("fix", path)
     assert result.exit_code == 0
     assert result.output == line.replace("безопастности", "безопасности")
+
+
+def test_lt_json_answers_once_per_file_with_utf16_offsets(tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("😀 росийской\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text(CLEAN, encoding="utf-8")
+    result = run("check", "--format", "lt-json", first, second)
+    assert result.exit_code == 1
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [len(a["matches"]) for a in answers] == [1, 0]
+    match = answers[0]["matches"][0]
+    assert (match["offset"], match["length"]) == (3, 9)  # the emoji is two UTF-16 units
+    assert match["replacements"][0]["value"] == "российской"
+    clean = run("check", "--format", "lt-json", second)
+    assert clean.exit_code == 0 and json.loads(clean.output)["matches"] == []

@@ -63,7 +63,10 @@ def main() -> None:
 
 @main.command()
 @_corrector_options
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True,
+    help="lt-json: one LanguageTool /v2/check answer per file, one per line.",
+)
 def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, output_format):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
     files = _expand(inputs, pattern)
@@ -72,6 +75,11 @@ def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input
     all_findings = []
     try:
         for name in files:
+            if output_format == "lt-json":
+                response = session.lt_json(name, encoding, input_format)
+                found_any = found_any or bool(response["matches"])
+                click.echo(json.dumps(response, ensure_ascii=False))
+                continue
             for record in session.findings(name, encoding, input_format):
                 found_any = True
                 if output_format == "text":
@@ -82,8 +90,6 @@ def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input
                     all_findings.append(record)
         if output_format == "json":
             click.echo(json.dumps(all_findings, ensure_ascii=False, indent=2))
-        elif output_format == "lt-json":
-            click.echo(json.dumps(session.lt_json(files, encoding), ensure_ascii=False, indent=2))
     except InputError as error:
         _fail(str(error))
     finally:
@@ -294,11 +300,17 @@ class _Session:
         for _, corrected in self._map(_fix_chunk, self._chunks_with_progress(name, encoding)):
             yield corrected
 
-    def lt_json(self, files, encoding):
+    def lt_json(self, name, encoding, input_format):
+        """LanguageTool's answer for one whole file (its offsets are UTF-16 units into that file)."""
         from .shells.lt_format import lt_response
 
-        text = "".join(read_text(name, encoding) for name in files)
-        return lt_response(text, self.corrector.check(text))
+        text = read_text(name, encoding)
+        fmt = _resolve_format(name, input_format)
+        if fmt == "text":
+            return lt_response(text, self.corrector.check(text))
+        from .shells.markup import check_markup
+
+        return lt_response(text, check_markup(self.corrector, text, fmt))
 
     def close(self):
         if self.pool is not None:
