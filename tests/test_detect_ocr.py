@@ -20,3 +20,7 @@ def test_same_shape_letter_swap_is_reported_as_ocr(corrector):
 @pytest.mark.parametrize("text", ["Самолёт Ту-154 и вирус COVID-19.", "В 2020 году, 10 км, 3D-модель, H2O.", "Версия 4.0 вышла в 06:30."])
 def test_numbers_and_model_names_stay_silent(corrector, text):
     assert corrector.check(text) == []
+
+
+def test_numbers_joined_to_words_by_a_hyphen_are_not_misread_letters(corrector):
+    assert corrector.check("Юбилей 40-летней давности и 3-й этаж") == []

@@ -50,6 +50,8 @@ def detect(document):
         word = token.text
         if token.kind not in ("word", "number") or not CYRILLIC.search(word) or not SUSPECT.search(word):
             continue
+        if any(part.isdigit() for part in word.split("-")):
+            continue  # «40-летней», «2-й»: a number in its own right, not letters misread
         if lexicon.is_known(word):
             continue
         for candidate in rewrites(word):
