@@ -39,7 +39,7 @@ COST_TRAILING_FUNCTION_WORD = 1.5
 # «нерасширение»): a split there is a guess, not a repair. With a verb it is always written apart.
 COST_NE_SPLIT = 3.0
 MIN_PART_ZIPF = 3.0
-MIN_RARE_PART_ZIPF = 1.5
+MIN_RARE_PART_ZIPF = 0.0
 
 
 def two_words(word: str, lexicon) -> list[Candidate]:
