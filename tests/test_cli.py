@@ -177,3 +177,9 @@ def test_lt_json_answers_once_per_file_with_utf16_offsets(tmp_path):
     assert match["replacements"][0]["value"] == "российской"
     clean = run("check", "--format", "lt-json", second)
     assert clean.exit_code == 0 and json.loads(clean.output)["matches"] == []
+
+
+def test_text_format_quotes_invisible_suggestions(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("Нет оснований для ,новых встреч.\n", encoding="utf-8")
+    assert run("check", path).output == f"{path}:1:18: punctuation: « ,» → « » (0.95)\n"

@@ -212,7 +212,10 @@ def _as_line(record: dict) -> str:
     suggestions = record["suggestions"]
     if suggestions:
         best = suggestions[0]
-        proposal = f"{best['text']} ({best['confidence']:.2f})"
+        shown = best["text"]
+        if shown != shown.strip() or not shown:
+            shown = f"«{shown}»"  # a space or a deletion would be invisible bare
+        proposal = f"{shown} ({best['confidence']:.2f})"
     else:
         proposal = "?"
     return f"{record['file']}:{record['line']}:{record['column']}: {record['kind']}: «{record['text']}» → {proposal}"
