@@ -35,7 +35,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.datasets import DATASETS, load_dataset  # noqa: E402
-from benchmarks.quality import apply_replacements, pct, prf  # noqa: E402
+from benchmarks.quality import apply_replacements, prf  # noqa: E402
 from benchmarks.spellrueval_metric import Score, Scorer, tokenize  # noqa: E402
 from benchmarks.speed import SPEED_DATASETS, TOKEN_UNIT, corpus, count_tokens, run_worker  # noqa: E402
 

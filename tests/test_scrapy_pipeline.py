@@ -17,7 +17,6 @@ import sys
 import textwrap
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
