@@ -44,7 +44,7 @@ INFLECTION_ENDINGS = frozenset(
     "а ы е у ой ою ам ами ах и ов ом ям ями ях ю ей ем я ь ть ла ло ли л ет ут ют ит ат ят ого ему ым их ими ая ое ые".split()
 )
 LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
-VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
+SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 PROJECT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
 
 
@@ -143,8 +143,8 @@ class Lexicon:
         for prefix in PRODUCTIVE_PREFIXES:
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) >= 5 and rest in self.forms:
-                # «не» with a verb is always written apart («не понимают»): no compound there.
-                return prefix != "не" or self.morph.parse(rest)[0].tag.POS not in VERB_FORMS
+                # «не» with a verb or a comparative is always written apart («не понимают», «не менее»).
+                return prefix != "не" or self.morph.parse(rest)[0].tag.POS not in SEPARATE_FROM_NE
         return False
 
     def is_form(self, word: str) -> bool:

@@ -45,7 +45,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
 
     found = edits1(word, lexicon.is_form, lexicon.has_prefix) + stutters(word, lexicon.is_form) + stretched(word, lexicon.is_form)
     found += sound_alikes(word, lexicon)
-    if len(word) >= 4:
+    if len(word) >= 3:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))

@@ -100,7 +100,7 @@ def _is_function_word(word: str, lexicon) -> bool:
 def _is_governed(preposition: str, word: str, lexicon) -> bool:
     """Whether ``word`` can stand in a case the preposition governs («до кукурузные» cannot)."""
     cases = GOVERNMENT.get(preposition)
-    parses = [p for p in lexicon.morph.parse(word) if p.tag.POS in CASE_BEARING]
+    parses = [p for p in lexicon.morph.parse(word) if p.tag.POS in CASE_BEARING and "Abbr" not in p.tag]
     if cases is None:
         return bool(parses)
     return any(p.tag.case in cases for p in parses)
