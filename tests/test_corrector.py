@@ -94,3 +94,10 @@ def test_runs_longer_than_any_word_are_left_alone(corrector):
     assert corrector.check(text) == []
     assert corrector.fix(text) == text
     assert corrector.suggest("б" * 60) == []
+
+
+def test_hints_stay_below_the_default_threshold():
+    from pravka.corrector import DEFAULT_THRESHOLD
+    from pravka.detect import HINT
+
+    assert HINT < DEFAULT_THRESHOLD

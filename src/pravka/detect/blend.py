@@ -24,13 +24,14 @@ from __future__ import annotations
 from ..candidates.edits import ALPHABET
 from ..rank.context import GOVERNMENT
 from ..types import Finding, Suggestion
+from . import HINT
 from .nonword import CHECKABLE
 
 MIN_LENGTH = 10
 MIN_TAIL_ZIPF = 2.5
 # A blend's reading is a reconstruction, not a repair: even a single reading stays below the default
 # fix threshold, so blends are reported for a person to confirm.
-SINGLE_READING = 0.6
+SINGLE_READING = HINT
 MIN_HEAD = 5
 MIN_CUT_TAIL = 6
 LINKING_VOWELS = frozenset("оеи")

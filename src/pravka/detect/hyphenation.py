@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from ..tokenize import classify
 from ..types import Finding, Suggestion
+from . import HINT
 from .spacing import horizontal_space_end, line_breaks
 
 KIND = "hyphenation"
@@ -40,7 +41,7 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 GLUED_CLOSERS = frozenset(".,;:!?…»)]\"'”’")
 CERTAIN = 0.99
 LIKELY = 0.95
-UNSURE = 0.6
+UNSURE = HINT
 
 
 def detect(document):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..apply import match_case
 from ..types import Finding, Suggestion
+from . import HINT
 
 KIND = "preposition"
 FULL_FORMS = {"в": "во", "с": "со", "к": "ко", "о": "обо"}
@@ -37,7 +38,7 @@ FIXED_WORDS = {
 }
 RULE_CONFIDENCE = 0.95
 FIXED_CONFIDENCE = 0.97
-VARYING_CONFIDENCE = 0.6  # «со щ…», «обо всех»: both spellings are in use
+VARYING_CONFIDENCE = HINT  # «со щ…», «обо всех»: both spellings are in use
 
 
 def detect(document):

@@ -30,6 +30,7 @@ replacement. Gaps that hold a line break are never touched, so a fix cannot chan
 from __future__ import annotations
 
 from ..types import Finding, Suggestion
+from . import HINT
 from .spacing import gap, line_breaks
 
 KIND = "punctuation"
@@ -49,8 +50,8 @@ ABBREVIATIONS = frozenset({
 MIN_UNKNOWN_WORD = 5  # an unknown word this long before a period is a word, not an abbreviation
 CERTAIN = 0.97
 SURE = 0.95
-BRAND_RISK = 0.6  # hints, below any sensible auto-fix threshold
-UNSURE = 0.6
+BRAND_RISK = HINT  # hints, below any sensible auto-fix threshold
+UNSURE = HINT
 
 
 def detect(document):

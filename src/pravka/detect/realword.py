@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..apply import match_case
 from ..types import Finding, Suggestion
+from . import HINT
 
 TAKES_INFINITIVE = frozenset(
     """хотеть мочь уметь начать начинать стать продолжать перестать прекратить надо нужно можно нельзя
@@ -24,7 +25,7 @@ TAKES_INFINITIVE = frozenset(
     успеть забыть решить бояться нравиться предпочитать планировать надеяться""".split()
 )
 SUBJECT_PRONOUNS = frozenset("он она оно они кто это".split())
-CONFIDENCE = 0.6
+CONFIDENCE = HINT
 
 
 def detect(document):

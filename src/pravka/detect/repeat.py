@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from ..lexicon import fold
 from ..types import Finding, Suggestion
+from . import HINT
 from .spacing import gap, horizontal_space_end, line_breaks
 
 KIND = "repeat"
 INTENTIONAL = frozenset({"да", "нет", "ну", "так", "пока", "тук", "кап", "еле", "чуть", "вот", "бла"})
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
 FUNCTION_WORD_CONFIDENCE = 0.97
-CONTENT_WORD_CONFIDENCE = 0.6  # emphasis is about as likely as a slip: a hint, not a fix
+CONTENT_WORD_CONFIDENCE = HINT  # emphasis is about as likely as a slip: a hint, not a fix
 
 
 def detect(document):
