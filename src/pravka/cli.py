@@ -16,11 +16,11 @@ import os
 import sys
 import time
 from bisect import bisect_right
-from collections import deque
 from pathlib import Path
 
 import click
 
+from .parallel import ordered_map
 from .textio import InputError, atomic_writer, input_size, read_chunks, read_text
 
 BIG_INPUT_BYTES = 4 << 20
@@ -251,15 +251,7 @@ class _Session:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.corrector,))
-        in_flight = deque()
-        for chunk in chunks:
-            in_flight.append((chunk, self.pool.submit(function, chunk.text)))
-            if len(in_flight) >= 2 * self.jobs:
-                done, future = in_flight.popleft()
-                yield done, future.result()
-        while in_flight:
-            done, future = in_flight.popleft()
-            yield done, future.result()
+        yield from ordered_map(self.pool, function, chunks, 2 * self.jobs, payload=lambda chunk: chunk.text)
 
     def _progress(self, name):
         size = input_size(name)

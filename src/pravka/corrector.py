@@ -18,6 +18,7 @@ from .apply import apply_fixes, match_case
 from .candidates import generate
 from .detect import Document, run_detectors
 from .lexicon import shared_lexicon
+from .parallel import ordered_map
 from .rank.noisy_channel import rank
 from .tokenize import MAX_WORD_LENGTH, tokenize
 from .types import Finding, Suggestion
@@ -27,6 +28,7 @@ from .types import Finding, Suggestion
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
+BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 
 
 class Corrector:
@@ -123,6 +125,24 @@ def _map(function, texts: Iterable[str], jobs: int):
 
     def ordered_results():
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(function, texts, chunksize=16)
+            batches = _batches(texts, BATCH_SIZE)
+            for _, results in ordered_map(pool, _apply_to_batch, batches, 2 * jobs, payload=lambda b: (function, b)):
+                yield from results
 
     return ordered_results()
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _apply_to_batch(task) -> list:
+    function, batch = task
+    return [function(text) for text in batch]
