@@ -50,6 +50,14 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("spellrueval-tune", SPELLRUEVAL_FILE, "SpellRuEval tune (even lines)", parity=0),
         DatasetSpec("gera-dev", "gera/dev.spell_only.jsonl", "GERA dev, spelling edits"),
         DatasetSpec("relco", "relco_nonword/nonword.jsonl", "ReLCo non-word (L2 learners)"),
+        DatasetSpec(
+            "med-missing_space-tune", "medspellchecker_synthetic/missing_space.jsonl",
+            "Med synthetic missing_space tune (even lines)", parity=0,
+        ),
+        DatasetSpec(
+            "med-missing_space-heldout", "medspellchecker_synthetic/missing_space.jsonl",
+            "Med synthetic missing_space held-out (odd lines)", parity=1,
+        ),
         *[
             DatasetSpec(f"med-{kind}", f"medspellchecker_synthetic/{kind}.jsonl", f"Med synthetic {kind}")
             for kind in MED_KINDS
