@@ -1,36 +1,383 @@
-"""Split words: one word broken in two by a stray space («време ни» → «времени»).
+"""Split words: one word broken in two by a stray space («време ни» → «времени», «кто то» → «кто-то»).
 
-Two neighbouring words separated by one space are joined when at least one of them is not a word and
-the joined form is a known word that is not rare: «време ни» → «времени», «пре красный» → «прекрасный».
-Two valid, ordinary words are never joined by default — «без опасности» is good Russian — so the rule
-needs an unknown half. Names are left alone.
+Two neighbouring word tokens separated by exactly one space are looked at as a pair. The fix only
+ever changes that space: it becomes nothing (the words are joined) or a hyphen. Everything else —
+letters, their case, the text around — stays as typed. Each rule below is tried in turn and the first
+that fires wins; all of them say nothing unless the joined or hyphenated spelling is a dictionary form.
+
+* ``joined`` — one half is not a word and the joined form is a known word that is not rare:
+  «време ни» → «времени», «пре красный» → «прекрасный». Names are left alone.
+* ``hyphen-particle`` — an indefinite or emphatic particle written apart: «кто то», «кого нибудь»,
+  «где либо», «кое как», «опять таки», «встретил таки», «давай ка». «нибудь», «либо» and «кое» after
+  or before a pronoun or pronoun adverb (кто, что, какой, где, как, почему …) are hyphenated
+  whenever the hyphenated form is in the dictionary. «то» is the dangerous one, because it is also a
+  pronoun («то, что», «то же», «то есть», «одно и то же», «то место») and the second half of «если …,
+  то …»; the rule stays silent when the word after «то» shows one of those readings (a comma and a
+  relative word, «что», «же», «есть», «ли», a neuter noun «то» could point at, a colon as in «как то:»).
+  After a pronoun base «-то» is then almost certain. After any other word («любви то», «дело то»,
+  «я то») the emphatic «-то» is likely but «то» may still open the main clause of a conditional with
+  its comma missing («если есть общение то оно …»), so it is only offered when the sentence before it
+  has a conditional word, and is fixed otherwise. «таки» is hyphenated after a verb and after the
+  adverbs that take it («всё-таки», «опять-таки», «довольно-таки»); «он таки пришёл» stays apart.
+  «ка» is hyphenated after an imperative («давай-ка», «посмотри-ка») and «ну».
+* ``compound-preposition`` — a short list of spellings that are never right apart: «из под», «из за»,
+  «по над», «из вне», «пожалуй ста».
+* ``joined-pol`` — «пол» (half) + a noun in the genitive: «пол часа» → «полчаса», and with a hyphen
+  before a vowel or «л»: «пол литра» → «пол-литра», when that spelling is in the dictionary. A rare
+  joined form is left alone: «пол комнаты» is more often the floor of the room.
+* ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
+  «рок-звезда», «веб камеру» → «веб-камеру».
+* ``joined-chtoby`` — «что бы» → «чтобы». «что бы ни …» and questions («что бы ты сделал?») are
+  right apart, so the rule is silent there; it fixes when the context asks for a purpose or wish
+  clause (an infinitive follows, or it follows «том», «того», «хочу», «нужно», «надо», «просил» …) and
+  only offers otherwise («что бы я без тебя делал» is right).
+* ``joined-ne`` — «не» + an adjective or adverb whose joined form is a frequent dictionary word:
+  «не понятно» → «непонятно». Russian writes both («не понятно, а ясно»), so the rule is silent
+  with a contrast («а», «но» later in the clause), after a strengthened negation («вовсе не»,
+  «далеко не», «ничего … не»), before a modal («не нужно», «не надо»), and only offers the join.
+
+Two valid words outside these rules are never joined: «без опасности» is good Russian.
 """
 
 from __future__ import annotations
 
 from ..types import Finding, Suggestion
+from . import HINT
 from .nonword import CHECKABLE
 
+KIND = "split"
 MIN_JOINED_ZIPF = 2.5
 CONFIDENCE_ONE_UNKNOWN = 0.93
 CONFIDENCE_BOTH_UNKNOWN = 0.97
 
+# ------------------------------------------------------------------ particles
+PRONOUN_BASES = frozenset({
+    "кто", "что", "какой", "чей", "где", "куда", "откуда", "когда", "как", "почему", "зачем", "отчего",
+    "сколько", "каков", "кой", "чего",
+})
+ALWAYS_HYPHENATED = frozenset({"нибудь", "либо"})
+TAKI_ADVERBS = frozenset({
+    "всё", "все", "опять", "так", "довольно", "верно", "прямо", "точно", "вполне", "действительно",
+    "достаточно", "порядочно",
+})
+KA_WORDS = frozenset({"ну", "на", "нате"})
+# Words after «то» that show the pronoun «то» («то, что»; «то же»; «то есть»; «то ли»; «то и дело»).
+PRONOUN_TO_FOLLOWERS = frozenset({
+    "что", "чтобы", "же", "есть", "ли", "и", "кто", "как", "где", "куда", "откуда", "когда", "чем", "чего",
+    "чему", "о", "об", "который", "которое", "которая", "которые", "которого", "которой", "которым", "которых",
+    "какой", "какое", "какая", "какие", "каким", "каких", "самое", "самый", "самого", "самому", "самым",
+    "самом", "время", "место",
+})
+CONDITIONAL_WORDS = frozenset({"если", "раз", "коли", "ежели", "когда", "хотя", "хоть", "поскольку", "пока"})
+# «то» after these is the pronoun or a conjunction, never the particle: «а то», «на то», «это то, что».
+NOT_PARTICLE_HOSTS = frozenset({
+    "это", "то", "всё", "все", "самое", "не", "ни", "да", "вот", "тот", "та", "те", "и", "а", "но", "или",
+})
+NOT_PARTICLE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
+CONFIDENCE_PRONOUN_PARTICLE = 0.95
+CONFIDENCE_ALWAYS_HYPHENATED = 0.97
+CONFIDENCE_EMPHATIC_TO = 0.8
+CORRELATIVE_SPAN = 8  # words searched for a second «то» of «то …, то …»
+CONFIDENCE_TAKI = 0.9
+CONFIDENCE_KA = 0.9
+
+# ------------------------------------------------------------------ fixed spellings
+FIXED = {
+    ("из", "под"): "-", ("из", "за"): "-", ("по", "над"): "-", ("из", "вне"): "", ("пожалуй", "ста"): "",
+}
+CONFIDENCE_FIXED = 0.96
+CONFIDENCE_POL = 0.9
+POL_HYPHEN_BEFORE = frozenset("аеёиоуыэюял")
+POL_MIN_ZIPF = 2.5
+CONFIDENCE_COMPOUND = 0.85
+
+# ------------------------------------------------------------------ «что бы»
+WISH_WORDS = frozenset({
+    "том", "тому", "того", "то", "так", "хочу", "хочешь", "хочет", "хотим", "хотите", "хотят", "хотел",
+    "хотела", "хотели", "хотелось", "хочется", "нужно", "надо", "важно", "главное", "необходимо", "просил",
+    "просила", "просили", "попросил", "попросила", "прошу", "требует", "требуют", "мечтаю", "мечтал",
+    "мечтала", "для", "затем", "лишь", "желаю", "стараюсь", "старался", "старалась",
+})
+CONFIDENCE_CHTOBY = 0.9
+
+# ------------------------------------------------------------------ «не»
+NE_JOINED_MIN_ZIPF = 3.0
+NE_JOINED_POS = frozenset({"ADVB", "ADJS", "ADJF", "PRED"})
+NE_STRENGTHENERS = frozenset({"вовсе", "отнюдь", "далеко", "нисколько", "ничуть", "совсем", "ни", "никак"})
+NE_MODALS = frozenset({"нужно", "надо", "можно", "должно", "нужен", "нужна", "нужны", "должен", "должна", "должны"})
+CONTRAST_WORDS = frozenset({"а", "но"})
+CONFIDENCE_NE_PREDICATIVE = 0.75  # «не понятно» → «непонятно» once contrast and strengthening are ruled out
+
 
 def detect(document):
-    lexicon = document.lexicon
-    tokens = document.tokens
-    text = document.text
+    tokens, text = document.tokens, document.text
     for index in range(len(tokens) - 1):
         left, right = tokens[index], tokens[index + 1]
         if left.kind != "word" or right.kind != "word" or text[left.stop : right.start] != " ":
             continue
-        unknown = [not lexicon.is_known(t.text) for t in (left, right)]
-        if not any(unknown):
+        if not (CHECKABLE.fullmatch(left.text) and CHECKABLE.fullmatch(right.text)):
             continue
-        if not (CHECKABLE.fullmatch(left.text) and CHECKABLE.fullmatch(right.text)) or right.text[:1].isupper():
+        if _mixed_case(left.text, right.text):
             continue
-        joined = left.text + right.text
-        if not lexicon.is_form(joined.lower()) or lexicon.zipf(joined) < MIN_JOINED_ZIPF:
-            continue
-        confidence = CONFIDENCE_BOTH_UNKNOWN if all(unknown) else CONFIDENCE_ONE_UNKNOWN
-        yield Finding(left.start, right.stop, text[left.start : right.stop], "split", [Suggestion(joined, confidence, "joined")])
+        for rule in RULES:
+            found = rule(document, index)
+            if found is not None:
+                separator, confidence, source = found
+                replacement = left.text + separator + right.text
+                yield Finding(
+                    left.start, right.stop, text[left.start : right.stop], KIND,
+                    [Suggestion(replacement, confidence, source)],
+                )
+                break
+
+
+def _mixed_case(left: str, right: str) -> bool:
+    """«Москва Сити», «то ТО»: a capital second half is a name or an abbreviation, not a broken word."""
+    if right[:1].isupper():
+        return not (left.isupper() and right.isupper())
+    return False
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _word(document, index: int) -> str | None:
+    """The lower-case word token ``index``, or None past the ends or for a non-word."""
+    if 0 <= index < len(document.tokens) and document.tokens[index].kind == "word":
+        return document.tokens[index].text.lower()
+    return None
+
+
+def _gap(document, index: int) -> str:
+    """The text between token ``index`` and the next one."""
+    tokens = document.tokens
+    if index + 1 >= len(tokens):
+        return ""
+    return document.text[tokens[index].stop : tokens[index + 1].start]
+
+
+def _next_after(document, index: int) -> tuple[str | None, str | None]:
+    """What follows token ``index``: (punctuation mark or None, the next word or None).
+
+    Only a comma, colon or sentence end is reported as the mark; the word is the first word after it.
+    """
+    tokens = document.tokens
+    j = index + 1
+    mark = None
+    while j < len(tokens) and tokens[j].kind == "punct":
+        if mark is None:
+            mark = tokens[j].text
+        j += 1
+    word = tokens[j].text.lower() if j < len(tokens) and tokens[j].kind == "word" else None
+    return mark, word
+
+
+def _previous_word(document, index: int, skip_commas: bool = True) -> str | None:
+    """The word before token ``index`` in the same sentence (a comma may stand between)."""
+    j = index - 1
+    tokens = document.tokens
+    while j >= 0 and tokens[j].kind == "punct" and skip_commas and tokens[j].text == ",":
+        j -= 1
+    if j >= 0 and tokens[j].kind == "word":
+        return tokens[j].text.lower()
+    return None
+
+
+def _sentence_words_before(document, index: int) -> list[str]:
+    """The lower-case words of the sentence up to token ``index`` (exclusive)."""
+    words = []
+    j = index - 1
+    while j >= 0:
+        token = document.tokens[j]
+        if token.kind == "punct" and token.text[-1] in ".!?…":
+            break
+        if "\n" in document.text[token.stop : document.tokens[j + 1].start]:
+            break
+        if token.kind == "word":
+            words.append(token.text.lower())
+        j -= 1
+    return words
+
+
+def _clause_words_after(document, index: int, limit: int = 6) -> list[str]:
+    """Up to ``limit`` lower-case words after token ``index``, up to the end of the sentence."""
+    words = []
+    tokens = document.tokens
+    for token in tokens[index + 1 :]:
+        if token.kind == "punct" and token.text[-1] in ".!?…;":
+            break
+        if token.kind == "word":
+            words.append(token.text.lower())
+            if len(words) >= limit:
+                break
+    return words
+
+
+def _lemmas(document, word: str) -> set[str]:
+    return {parse.normal_form for parse in document.lexicon.morph.parse(word)}
+
+
+def _first_tag(document, word: str):
+    return document.lexicon.morph.parse(word)[0].tag
+
+
+# ------------------------------------------------------------------ rules
+# Each takes (document, index of the left token) and returns (separator, confidence, source) or None.
+
+
+def _joined_unknown(document, index):
+    lexicon = document.lexicon
+    left, right = document.tokens[index], document.tokens[index + 1]
+    unknown = [not lexicon.is_known(t.text) for t in (left, right)]
+    if not any(unknown) or right.text[:1].isupper():
+        return None
+    joined = left.text + right.text
+    if not lexicon.is_form(joined.lower()) or lexicon.zipf(joined) < MIN_JOINED_ZIPF:
+        return None
+    return "", CONFIDENCE_BOTH_UNKNOWN if all(unknown) else CONFIDENCE_ONE_UNKNOWN, "joined"
+
+
+def _particle(document, index):
+    lexicon = document.lexicon
+    first, second = _word(document, index), _word(document, index + 1)
+    hyphenated = f"{first}-{second}"
+    if first == "кое":
+        return ("-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle") if lexicon.is_form(hyphenated) else None
+    if second in ALWAYS_HYPHENATED:
+        if lexicon.is_form(hyphenated) and _lemmas(document, first) & PRONOUN_BASES:
+            return "-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle"
+        return None
+    if second == "таки":
+        tag = _first_tag(document, first)
+        if first in TAKI_ADVERBS or tag.POS in {"VERB", "INFN"}:
+            return "-", CONFIDENCE_TAKI, "hyphen-particle"
+        return None
+    if second == "ка":
+        tag = _first_tag(document, first)
+        if first in KA_WORDS or (tag.POS == "VERB" and tag.mood == "impr"):
+            return "-", CONFIDENCE_KA, "hyphen-particle"
+        return None
+    if second == "то":
+        return _particle_to(document, index, first)
+    return None
+
+
+def _particle_to(document, index, first):
+    if first in NOT_PARTICLE_HOSTS or not document.lexicon.is_known(first):
+        return None
+    mark, following = _next_after(document, index + 1)
+    if mark == ":":
+        return None  # «как то: …» lists examples
+    if mark is None and following is not None:
+        if following in PRONOUN_TO_FOLLOWERS or _is_neuter_noun(document, following):
+            return None  # «то же», «то есть», «то место»
+    if mark == "," and following is not None:
+        if following in PRONOUN_TO_FOLLOWERS or _first_tag(document, following).POS in {"PREP", "NPRO"}:
+            return None  # «то, что …», «то, о чём …»
+    if _lemmas(document, first) & PRONOUN_BASES and document.lexicon.is_form(f"{first}-то"):
+        return "-", CONFIDENCE_PRONOUN_PARTICLE, "hyphen-particle"
+    if _first_tag(document, first).POS in NOT_PARTICLE_POS:
+        return None
+    before = _sentence_words_before(document, index)
+    if CONDITIONAL_WORDS & set(before):
+        return None  # «если есть общение то оно …»: the comma before «то» is what is missing
+    if "то" in before[:CORRELATIVE_SPAN] or "то" in _clause_words_after(document, index + 1, CORRELATIVE_SPAN):
+        return None  # «то прилягу, то присяду»
+    return "-", CONFIDENCE_EMPHATIC_TO, "hyphen-particle"
+
+
+def _is_neuter_noun(document, word: str) -> bool:
+    tag = _first_tag(document, word)
+    return tag.POS == "NOUN" and "neut" in tag and "sing" in tag
+
+
+def _fixed(document, index):
+    separator = FIXED.get((_word(document, index), _word(document, index + 1)))
+    return None if separator is None else (separator, CONFIDENCE_FIXED, "compound-preposition")
+
+
+def _pol(document, index):
+    if _word(document, index) != "пол":
+        return None
+    lexicon = document.lexicon
+    noun = _word(document, index + 1)
+    if not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
+        return None
+    if noun[0] in POL_HYPHEN_BEFORE:  # «пол-литра», «пол-яблока»: the spelling rule wants a hyphen
+        return ("-", CONFIDENCE_POL, "joined-pol") if lexicon.is_form(f"пол-{noun}") else None
+    joined = f"пол{noun}"
+    if lexicon.is_form(joined) and lexicon.zipf(joined) >= POL_MIN_ZIPF:  # not «пол комнаты», the floor
+        return "", CONFIDENCE_POL, "joined-pol"
+    return None
+
+
+def _compound(document, index):
+    lexicon = document.lexicon
+    first, second = _word(document, index), _word(document, index + 1)
+    hyphenated = f"{first}-{second}"
+    if not lexicon.is_form(hyphenated):
+        return None
+    if not any(p.tag.POS == "NOUN" for p in lexicon.morph.parse(hyphenated)):
+        return None
+    if _first_tag(document, first).POS != "NOUN" or _first_tag(document, second).POS != "NOUN":
+        return None
+    return "-", CONFIDENCE_COMPOUND, "hyphen-compound"
+
+
+def _chtoby(document, index):
+    if (_word(document, index), _word(document, index + 1)) != ("что", "бы"):
+        return None
+    after = _clause_words_after(document, index + 1, limit=3)
+    if "ни" in after:
+        return None  # «что бы ни случилось»
+    if _sentence_is_question(document, index):
+        return None  # «что бы ты сделал?»
+    previous = _previous_word(document, index)
+    if previous in WISH_WORDS or (after and _first_tag(document, after[0]).POS == "INFN"):
+        return "", CONFIDENCE_CHTOBY, "joined-chtoby"
+    return "", HINT, "joined-chtoby"
+
+
+def _sentence_is_question(document, index) -> bool:
+    for token in document.tokens[index + 1 :]:
+        if token.kind == "punct" and token.text[-1] in ".!?…":
+            return "?" in token.text
+    return False
+
+
+def _ne(document, index):
+    if _word(document, index) != "не":
+        return None
+    lexicon = document.lexicon
+    word = _word(document, index + 1)
+    joined = "не" + word
+    if word in NE_MODALS or not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
+        return None
+    if _first_tag(document, joined).POS not in NE_JOINED_POS and joined != "неохота":
+        return None
+    if _first_tag(document, word).POS in {"VERB", "INFN", "GRND", "COMP", "NPRO", "PRTS", "PRTF"}:
+        return None
+    before = _sentence_words_before(document, index)
+    if before and before[0] in NE_STRENGTHENERS:
+        return None
+    if {"не", "ни"} & set(before[:3]):
+        return None  # the second half of «не плохо и не хорошо»
+    if any(w.startswith("ни") and _first_tag(document, w).POS in {"NPRO", "ADVB"} for w in before[:4]):
+        return None  # «ничего не понятно», «никому не интересно»
+    after = _clause_words_after(document, index + 1, limit=4)
+    if CONTRAST_WORDS & set(after) or {"не", "ни"} & set(after):
+        return None  # «не плохо, а отлично», «не плохо и не хорошо»
+    if after and _first_tag(document, after[0]).POS == "INFN":
+        return None  # «не способны растопить», «не готов ждать»
+    if _is_predicative(document, joined):
+        return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
+    return "", HINT, "joined-ne"
+
+
+def _is_predicative(document, word: str) -> bool:
+    """«непонятно», «неплохо», «неохота»: a word that can stand as the predicate «(мне) …»."""
+    tag = _first_tag(document, word)
+    return word == "неохота" or tag.POS == "PRED" or (tag.POS == "ADVB" and "Prdx" in tag)
+
+
+RULES = (_joined_unknown, _particle, _fixed, _pol, _compound, _chtoby, _ne)

@@ -1,0 +1,140 @@
+"""The split detector: one word broken in two by a space, joined again or hyphenated."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only_splits(corrector, text):
+    return [f for f in corrector.check(text) if f.kind == "split"]
+
+
+def single_split(corrector, text):
+    findings = only_splits(corrector, text)
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+# ------------------------------------------------------------------ fixed on their own
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed, source",
+    [
+        # a half that is not a word
+        ("Мы не теряли време ни даром.", "време ни", "Мы не теряли времени даром.", "joined"),
+        # indefinite particles after pronouns and pronoun adverbs
+        ("Кто то оставил дверь открытой.", "Кто то", "Кто-то оставил дверь открытой.", "hyphen-particle"),
+        ("Вчера мне что то показалось странным.", "что то", "Вчера мне что-то показалось странным.", "hyphen-particle"),
+        ("Поезд почему то опоздал на час.", "почему то", "Поезд почему-то опоздал на час.", "hyphen-particle"),
+        ("У входа стояли какие то люди.", "какие то", "У входа стояли какие-то люди.", "hyphen-particle"),
+        ("Позови кого нибудь из соседей.", "кого нибудь", "Позови кого-нибудь из соседей.", "hyphen-particle"),
+        ("Ты был где либо за границей?", "где либо", "Ты был где-либо за границей?", "hyphen-particle"),
+        ("Он кое как дописал отчёт.", "кое как", "Он кое-как дописал отчёт.", "hyphen-particle"),
+        # emphatic particles
+        ("Брат встретил таки её на вокзале.", "встретил таки", "Брат встретил-таки её на вокзале.", "hyphen-particle"),
+        ("Опять таки никто не пришёл.", "Опять таки", "Опять-таки никто не пришёл.", "hyphen-particle"),
+        ("Давай ка начнём сначала.", "Давай ка", "Давай-ка начнём сначала.", "hyphen-particle"),
+        ("А деньги то кончились.", "деньги то", "А деньги-то кончились.", "hyphen-particle"),
+        # compound prepositions and fixed spellings
+        ("Кот вылез из под дивана.", "из под", "Кот вылез из-под дивана.", "compound-preposition"),
+        ("Мы опоздали из за дождя.", "из за", "Мы опоздали из-за дождя.", "compound-preposition"),
+        ("Помогите мне, пожалуй ста.", "пожалуй ста", "Помогите мне, пожалуйста.", "compound-preposition"),
+        ("Угроза пришла из вне.", "из вне", "Угроза пришла извне.", "compound-preposition"),
+        # «пол» + genitive
+        ("Я ждал его пол часа.", "пол часа", "Я ждал его полчаса.", "joined-pol"),
+        ("Купили пол литра молока.", "пол литра", "Купили пол-литра молока.", "joined-pol"),
+        # two nouns that make a dictionary compound
+        ("Сестра купила новую веб камеру.", "веб камеру", "Сестра купила новую веб-камеру.", "hyphen-compound"),
+        # «что бы» in a purpose or wish clause
+        ("Я мечтала о том, что бы отпуск не кончался.", "что бы", "Я мечтала о том, чтобы отпуск не кончался.", "joined-chtoby"),
+        ("Он пришёл что бы узнать новости.", "что бы", "Он пришёл чтобы узнать новости.", "joined-chtoby"),
+        # «не» + a predicative adverb, no contrast around
+        ("Мне не понятно, как это работает.", "не понятно", "Мне непонятно, как это работает.", "joined-ne"),
+        ("Получилось не плохо.", "не плохо", "Получилось неплохо.", "joined-ne"),
+    ],
+)
+def test_split_words_are_fixed(corrector, text, span, fixed, source):
+    finding = single_split(corrector, text)
+    assert finding.text == span
+    assert finding.suggestions[0].source == source
+    assert finding.fix is not None
+    assert corrector.fix(text) == fixed
+
+
+def test_the_fix_keeps_letter_case_and_changes_only_the_space(corrector):
+    text = "КТО ТО звонил. Из за тебя!"
+    fixed = corrector.fix(text)
+    assert fixed == "КТО-ТО звонил. Из-за тебя!"
+    assert fixed.replace("-", " ") == text
+
+
+# ------------------------------------------------------------------ only offered
+
+
+@pytest.mark.parametrize(
+    "text, suggestion",
+    [
+        ("Что бы больно не было, выпей таблетку.", "Что бы"),  # could be «Что бы …» as a wish: offered
+        ("На столе лежал не понятный прибор.", "не понятный"),  # «не» + full adjective
+    ],
+)
+def test_ambiguous_joins_are_only_offered(corrector, text, suggestion):
+    finding = single_split(corrector, text)
+    assert finding.text == suggestion
+    assert finding.fix is None
+    assert finding.suggestions[0].confidence < 0.7
+    assert corrector.fix(text) == text
+
+
+# ------------------------------------------------------------------ silent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «то» the pronoun or the conjunction
+        "Если хочешь, то иди.",
+        "Если хочешь то иди.",  # the comma is missing, not a hyphen
+        "Это не то что ты думаешь.",
+        "Мы говорили о том, то есть о деньгах.",
+        "Он сделал то, что обещал.",
+        "Я понял то, о чём ты говорил.",
+        "Она писала то же самое.",
+        "Мы видели то место.",
+        "Это одно и то же.",
+        "Лучше, чем то, что было.",
+        "Есть разные способы, как то: чтение, письмо.",
+        "Он сидел дома, а то бы промок.",
+        "Весь день то лежала, то сидела.",
+        "Весь день ходила то в магазин, то в аптеку.",
+        "Самое то для прогулки.",
+        # «таки» and «ка» after words that do not take the hyphen
+        "Он таки пришёл.",
+        # compound prepositions already written right, and other prepositions
+        "Кот вылез из-под дивана из-за шума.",
+        "Мы шли по-над рекой.",
+        # «пол» the floor
+        "Он мыл пол час назад.",
+        # «что бы ни», and a question
+        "Что бы ни случилось, звони.",
+        "Что бы ты сделал на моём месте?",
+        # «не» kept apart: contrast, strengthened negation, a modal, an infinitive, «ни»
+        "Это не понятно, а очевидно.",
+        "Это вовсе не плохо.",
+        "Мне ничего не понятно.",
+        "Здесь не плохо и не хорошо.",
+        "Тебе не нужно приходить.",
+        "Они не способны ждать.",
+        "Я не знаю, не я это сделал.",
+        # two ordinary words
+        "Мы шли без опасности для жизни.",
+        "Он любит рок и джаз.",
+    ],
+)
+def test_correct_text_is_left_alone(corrector, text):
+    assert only_splits(corrector, text) == []
+
+
+def test_names_are_not_joined(corrector):
+    assert only_splits(corrector, "Мы гуляли по Москва Сити.") == []
