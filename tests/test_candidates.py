@@ -43,3 +43,26 @@ def test_error_model_orders_slips_by_likelihood():
     assert channel.substitution("о", "а")[0] < channel.substitution("в", "а")[0] < channel.substitution("ж", "а")[0]
     assert channel.edit_cost("росийской", "российской") < channel.edit_cost("росийской", "росинской")
     assert channel.edit_cost("сабака", "собака") < channel.edit_cost("сабака", "рабака") + 1
+
+
+def test_candidates_reach_forms_spelt_with_yo_and_keep_the_writers_e(lexicon):
+    # pymorphy3 stores «ещё»; the writer typed «е», so the correction is «еще», priced as one slip.
+    found = by_text("еше", lexicon)
+    assert "еще" in found and "ещё" not in found
+    assert by_text("ёлкв", lexicon)["ёлка"].source == "keyboard"
+    assert channel.edit_cost("еще", "ещё") == 0.0
+
+
+def test_groups_of_letters_that_sound_alike_cost_one_slip():
+    assert sound_key("нащет") == sound_key("насчет")
+    assert sound_key("мущщину") == sound_key("мужчину")
+    assert sound_key("остаецца") == sound_key("остается")
+    assert sound_key("празник") == sound_key("праздник")
+    assert channel.edit_cost("нащет", "насчет") == channel.COST_SOUND_GROUP
+    assert channel.edit_cost("хочеца", "хочется") == channel.COST_SOUND_GROUP
+    assert channel.edit_cost("хочеца", "хочется") < channel.edit_cost("хочеца", "хохочется")
+
+
+def test_phonetic_spellings_find_their_word(corrector):
+    for typed, meant in [("нащет", "насчет"), ("товарисч", "товарищ"), ("остаецца", "остается"), ("хочеца", "хочется"), ("мущщину", "мужчину")]:
+        assert corrector.suggest(typed)[0].text == meant, typed

@@ -17,6 +17,9 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
   ``"key word"`` strings in a completion DAWG so that all words sharing a key are one prefix query.
 * ``tails``: the same words reversed, so that "which words end in «траница»" is one prefix query (the
   blend detector needs it).
+* ``yo``: every dictionary form spelt with «ё», written with «е» («еще», «молодежь»). Russians rarely
+  type «ё», and pymorphy3's exact lookup only knows «ещё»: without this table a one-edit candidate such
+  as «еше» → «еще» would never be found.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from pathlib import Path
 
 import dawg
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = (
@@ -45,6 +48,10 @@ INFLECTION_ENDINGS = frozenset(
 )
 LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
+# OpenCorpora marks forms that are in the dictionary only because people write them: «Erro» a
+# misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal form («седня», «щас»).
+VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})
+_FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
 PROJECT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
 
 
@@ -104,7 +111,7 @@ class Lexicon:
         self.extra_prefixes = {word[:i] for word in self.extra_words for i in range(len(word) + 1)}
         respellings = PROJECT_DICTIONARIES / "respellings.tsv"
         self.respellings = read_respellings(respellings) if respellings.is_file() else {}
-        self.freq, self.sound, self.tails = load_compiled_tables(self.forms)
+        self.freq, self.sound, self.tails, self.yo_folded = load_compiled_tables(self.forms)
         self._known: dict[str, bool] = {}
 
     def is_known(self, word: str) -> bool:
@@ -147,13 +154,54 @@ class Lexicon:
                 return prefix != "не" or self.morph.parse(rest)[0].tag.POS not in SEPARATE_FROM_NE
         return False
 
+    def variant(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """The standard spelling of a lower-case word that the dictionary holds only as a marked
+        variant, and the marks («ето» → («это», {Dist})); None when any reading is ordinary.
+
+        The standard form is the unmarked form of the same lexeme with the same case, number, gender,
+        person, tense and mood («прийдется» → «придётся»), else the lexeme's unmarked normal form
+        («многа» → «много»). A word in ``respellings.tsv`` takes the listed spelling («седня» →
+        «сегодня»).
+        """
+        parses = [p for p in self.morph.parse(word) if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
+        marks: set[str] = set()
+        standard = None
+        for parse in parses:
+            found = VARIANT_MARKS & parse.tag.grammemes
+            if not found:
+                return None
+            marks |= found
+            if standard is None:
+                standard = self._standard_form(parse)
+        if word in self.respellings and parses:
+            standard = self.respellings[word]
+        if standard is None or fold(standard) == fold(word):
+            return None
+        return standard, frozenset(marks)
+
+    @staticmethod
+    def _standard_form(parse) -> str | None:
+        key = tuple(getattr(parse.tag, name) for name in _FORM_KEY)
+        for form in parse.lexeme:
+            if not VARIANT_MARKS & form.tag.grammemes and tuple(getattr(form.tag, name) for name in _FORM_KEY) == key:
+                return form.word
+        lemma = parse.lexeme[0]
+        if lemma.word == parse.normal_form and not VARIANT_MARKS & lemma.tag.grammemes:
+            return lemma.word
+        return None
+
     def is_form(self, word: str) -> bool:
-        """Exact dictionary or word-list lookup of a lower-case form: the fast test for candidates."""
-        return word in self.forms or word in self.extra_words
+        """Exact dictionary or word-list lookup of a lower-case form (ё written as е or not): the fast
+        test for candidates."""
+        return word in self.forms or word in self.yo_folded or word in self.extra_words
 
     def has_prefix(self, prefix: str) -> bool:
         """True when some form or word-list word starts with ``prefix``."""
-        return prefix in self.extra_prefixes or self.forms.has_keys_with_prefix(prefix)
+        return (
+            prefix in self.extra_prefixes
+            or self.forms.has_keys_with_prefix(prefix)
+            or self.yo_folded.has_keys_with_prefix(prefix)
+        )
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a form (0 when wordfreq never saw it).
@@ -174,20 +222,21 @@ class Lexicon:
         return [entry[len(prefix):] for entry in self.sound.keys(prefix)]
 
 
-def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG]:
+def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG]:
     folder = cache_dir()
     tag = _cache_tag()
-    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails")]
+    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo")]
     if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
         with _exclusive(folder / ".build.lock"):
             if not all(path.exists() for path in paths):
                 _compile_tables(forms, *paths)
-    freq_path, sound_path, tails_path = paths
+    freq_path, sound_path, tails_path, yo_path = paths
     return (
         dawg.IntDAWG().load(str(freq_path)),
         dawg.CompletionDAWG().load(str(sound_path)),
         dawg.CompletionDAWG().load(str(tails_path)),
+        dawg.CompletionDAWG().load(str(yo_path)),
     )
 
 
@@ -202,7 +251,7 @@ def _exclusive(lock_path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path) -> None:
+def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path) -> None:
     import wordfreq
 
     from .candidates.sound import sound_key
@@ -221,6 +270,7 @@ def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path) 
     _save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
     _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
     _save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
+    _save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
 
 
 def _save_atomically(table, path: Path) -> None:

@@ -27,10 +27,16 @@ class Candidate:
     cost: float
 
 
-def best_per_text(candidates) -> list[Candidate]:
-    """Keep the cheapest explanation of each distinct corrected text."""
+def best_per_text(candidates, keep_yo: bool = True) -> list[Candidate]:
+    """Keep the cheapest explanation of each distinct corrected text.
+
+    With ``keep_yo`` false, «ё» in candidates is written «е»: a writer who does not type «ё» gets
+    corrections in the same spelling («еше» → «еще», not «ещё»).
+    """
     best: dict[str, Candidate] = {}
     for candidate in candidates:
+        if not keep_yo and "ё" in candidate.text:
+            candidate = Candidate(candidate.text.replace("ё", "е"), candidate.source, candidate.cost)
         seen = best.get(candidate.text)
         if seen is None or candidate.cost < seen.cost:
             best[candidate.text] = candidate
@@ -49,4 +55,4 @@ def generate(word: str, lexicon) -> list[Candidate]:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
-    return best_per_text(found)
+    return best_per_text(found, keep_yo="ё" in word)

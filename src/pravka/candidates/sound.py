@@ -2,7 +2,8 @@
 
 A writer who does not know a word's spelling writes what they hear: unstressed «о» and «а» sound alike,
 as do unstressed «е», «и», «я»; doubled consonants sound single; «ь» and «ъ» are silent separators;
-«-тся» and «-ться» both sound «-ца»; voiced consonants before a voiceless one or at the end devoice. The
+«-тся» and «-ться» both sound «-ца», and «сч», «жч», «щ» all sound «щ»; consonants in «здн», «стн», «вств»
+go unheard; voiced consonants before a voiceless one or at the end devoice. The
 sound key rewrites a word into that folded form, so «припораты» and «препараты» share the key
 «припарати» even though they are two edits apart. Words sharing a key with an unknown word are its
 ``sound`` candidates; the ranker still prices the actual differences.
@@ -13,14 +14,20 @@ from __future__ import annotations
 import re
 
 _VOWEL_CLASSES = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и", "э": "и", "ы": "и", "ю": "у"})
-_TSYA = re.compile(r"ть?ся\b|тс|дс")
+_TSYA_ENDING = re.compile(r"ть?ся\b")
+_TS = re.compile(r"ть?с|дс")
+_SHCH = re.compile(r"сч|шч|жч|зч|сщ|зщ|шш")
+_SILENT = re.compile(r"(?<=з)д(?=н)|(?<=с)т(?=н)|(?<=в)с(?=тв)|(?<=л)н(?=ц)|(?<=р)д(?=ц)")
 _SEPARATORS = re.compile(r"[ьъ]")
 _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_DEVOICING = str.maketrans({"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"})
 
 
 def sound_key(word: str) -> str:
-    key = _TSYA.sub("ц", word.lower())
+    key = _TSYA_ENDING.sub("ца", word.lower())
+    key = _TS.sub("ц", key)
+    key = _SHCH.sub("щ", key)
+    key = _SILENT.sub("", key)
     key = _SEPARATORS.sub("", key)
     key = key.translate(_VOWEL_CLASSES)
     key = _DOUBLES.sub(r"\1", key)
@@ -43,6 +50,7 @@ def sound_alikes(word: str, lexicon) -> list:
         return []
     found = []
     for other in lexicon.sounds_like(sound_key(word)):
-        if other != word and Levenshtein.distance(word, other, score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE:
+        # «ё» for «е» is no slip at all (``channel.substitution``), so it does not count towards the distance.
+        if other != word and Levenshtein.distance(word, other.replace("ё", "е"), score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE:
             found.append(Candidate(other, "sound", edit_cost(word, other)))
     return found

@@ -6,6 +6,11 @@ dots), then letters of the same shape that OCR confuses (ш/щ, и/н/п), then 
 letters, then forgotten or extra letters, and dearest an arbitrary substitution. ``edit_cost`` gives the
 cheapest weighted Damerau–Levenshtein alignment between a damaged word and a candidate, so candidates
 found by any generator are priced by one rule.
+
+Some slips replace a group of letters by another group that sounds the same: «щ» for «сч» or «жч»
+(«нащет», «мущина»), «ц» or «цц» for «тс»/«ться» («остаецца», «хочеца»), «йо» for «ё». Letter by letter
+they would cost two or three edits, but they are one decision of the writer, so ``edit_cost`` also
+aligns whole groups of one ``SOUND_GROUPS`` class at ``COST_SOUND_GROUP``.
 """
 
 from __future__ import annotations
@@ -37,6 +42,17 @@ COST_FORGOT = 2.0
 COST_EXTRA = 2.1
 COST_BADCHAR = 2.6
 COST_FIRST_LETTER = 0.6  # added when the first letter itself is damaged: people rarely get it wrong
+COST_SOUND_GROUP = 0.8
+
+# Spellings that are pronounced alike; any member may be typed for any other of its class.
+SOUND_GROUPS = (
+    ("щ", "сч", "шч", "жч", "зч", "сщ", "зщ", "щщ", "шш"),
+    ("ц", "цц", "тс", "тьс", "дс"),
+    ("тся", "ться", "ца", "цца", "цо", "ццо", "тса", "тьса"),
+    ("ё", "йо", "ьо"),
+)
+_GROUP_OF = {member: index for index, group in enumerate(SOUND_GROUPS) for member in group}
+_GROUP_LENGTHS = sorted({len(member) for member in _GROUP_OF})
 
 
 def _key_positions() -> dict[str, tuple[float, int]]:
@@ -55,6 +71,8 @@ def are_keyboard_neighbours(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def substitution(typed: str, meant: str) -> tuple[float, str]:
+    if typed == "е" and meant == "ё":
+        return 0.0, "yo"  # writing «е» for «ё» is the norm, not a slip
     pair = frozenset((typed, meant))
     if pair in VOWEL_PAIRS:
         return COST_VOWEL, "vowel"
@@ -105,10 +123,22 @@ def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
     return COST_FORGOT, "forgotchar"
 
 
+def _groups_ending_at(word: str) -> list[list[tuple[int, int]]]:
+    """For each position i, the (length, class) of every sound-group member that ends at ``word[:i]``."""
+    found: list[list[tuple[int, int]]] = [[] for _ in range(len(word) + 1)]
+    for i in range(1, len(word) + 1):
+        for size in _GROUP_LENGTHS:
+            group = _GROUP_OF.get(word[i - size : i]) if size <= i else None
+            if group is not None:
+                found[i].append((size, group))
+    return found
+
+
 @lru_cache(maxsize=65536)
 def edit_cost(typed: str, meant: str) -> float:
-    """Cheapest weighted Damerau–Levenshtein alignment of ``typed`` onto ``meant``."""
+    """Cheapest weighted Damerau–Levenshtein alignment of ``typed`` onto ``meant``, sound groups included."""
     n, m = len(typed), len(meant)
+    typed_groups, meant_groups = _groups_ending_at(typed), _groups_ending_at(meant)
     rows = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         rows[i][0] = rows[i - 1][0] + extra_letter(typed, i - 1)[0]
@@ -122,6 +152,10 @@ def edit_cost(typed: str, meant: str) -> float:
             best = min(best, rows[i][j - 1] + missing_letter(typed, i, b)[0])
             if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
                 best = min(best, rows[i - 2][j - 2] + COST_SWAP)
+            for typed_size, typed_class in typed_groups[i]:
+                for meant_size, meant_class in meant_groups[j]:
+                    if typed_class == meant_class:
+                        best = min(best, rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP)
             rows[i][j] = best
     cost = rows[n][m]
     if typed[:1] != meant[:1]:
