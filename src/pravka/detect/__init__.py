@@ -64,13 +64,13 @@ class Document:
 
 
 def run_detectors(document: Document) -> list[Finding]:
-    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, realword, repeat, split
+    from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, realword, repeat, split, variant
 
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for detector in (
         homoglyph.detect, hyphenation.detect, punctuation.detect, repeat.detect, preposition.detect,
-        ocr.detect, split.detect, blend.detect, nonword.detect, realword.detect,
+        ocr.detect, split.detect, blend.detect, variant.detect, nonword.detect, realword.detect,
     ):
         for finding in detector(document):
             if any(finding.start < end and start < finding.end for start, end in taken):

@@ -64,6 +64,10 @@ RULES: dict[str, RuleInfo] = {
         "PRAVKA_NONWORD", "Слово не найдено в словаре", "misspelling", *_TYPOS,
         "Похоже на опечатку.", "Опечатка", "UnknownWord",
     ),
+    "variant": RuleInfo(
+        "PRAVKA_VARIANT", "Искажённое написание слова", "misspelling", *_TYPOS,
+        "Словарь знает это написание только как ошибку или искажение.", "Искажение",
+    ),
     "blend": RuleInfo(
         "PRAVKA_BLEND", "Слово склеено из частей разных слов", "misspelling", *_TYPOS,
         "Слово выглядит как смесь двух слов.", "Смесь слов", "UnknownWord",
