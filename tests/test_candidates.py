@@ -66,3 +66,9 @@ def test_groups_of_letters_that_sound_alike_cost_one_slip():
 def test_phonetic_spellings_find_their_word(corrector):
     for typed, meant in [("нащет", "насчет"), ("товарисч", "товарищ"), ("остаецца", "остается"), ("хочеца", "хочется"), ("мущщину", "мужчину")]:
         assert corrector.suggest(typed)[0].text == meant, typed
+
+
+def test_o_and_e_after_sibilants_are_one_slip():
+    assert channel.edit_cost("хороше", "хорошо") < channel.edit_cost("хороше", "хорошее")
+    assert channel.edit_cost("жолтый", "жёлтый") == channel.COST_SOUND_GROUP
+    assert channel.edit_cost("цыфра", "цифра") == channel.COST_SOUND_GROUP

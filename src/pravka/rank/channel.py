@@ -44,15 +44,21 @@ COST_BADCHAR = 2.6
 COST_FIRST_LETTER = 0.6  # added when the first letter itself is damaged: people rarely get it wrong
 COST_SOUND_GROUP = 0.8
 
-# Spellings that are pronounced alike; any member may be typed for any other of its class.
+# Spellings that are pronounced alike; any member may be typed for any other of its class. After
+# ж, ш, ч, щ, ц the spelling rules for о/ё/е and ы/и are a matter of memory, not of hearing.
 SOUND_GROUPS = (
     ("щ", "сч", "шч", "жч", "зч", "сщ", "зщ", "щщ", "шш"),
     ("ц", "цц", "тс", "тьс", "дс"),
     ("тся", "ться", "ца", "цца", "цо", "ццо", "тса", "тьса"),
     ("ё", "йо", "ьо"),
+    ("шо", "ше", "шё"), ("жо", "же", "жё"), ("чо", "че", "чё"), ("що", "ще", "щё"), ("цо", "це"),
+    ("жи", "жы"), ("ши", "шы"), ("ци", "цы"),
 )
-_GROUP_OF = {member: index for index, group in enumerate(SOUND_GROUPS) for member in group}
-_GROUP_LENGTHS = sorted({len(member) for member in _GROUP_OF})
+_GROUPS_OF: dict[str, frozenset[int]] = {}
+for _index, _group in enumerate(SOUND_GROUPS):
+    for _member in _group:
+        _GROUPS_OF[_member] = _GROUPS_OF.get(_member, frozenset()) | {_index}
+_GROUP_LENGTHS = sorted({len(member) for member in _GROUPS_OF})
 
 
 def _key_positions() -> dict[str, tuple[float, int]]:
@@ -123,14 +129,14 @@ def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
     return COST_FORGOT, "forgotchar"
 
 
-def _groups_ending_at(word: str) -> list[list[tuple[int, int]]]:
-    """For each position i, the (length, class) of every sound-group member that ends at ``word[:i]``."""
-    found: list[list[tuple[int, int]]] = [[] for _ in range(len(word) + 1)]
+def _groups_ending_at(word: str) -> list[list[tuple[int, frozenset[int]]]]:
+    """For each position i, the (length, classes) of every sound-group member that ends at ``word[:i]``."""
+    found: list[list[tuple[int, frozenset[int]]]] = [[] for _ in range(len(word) + 1)]
     for i in range(1, len(word) + 1):
         for size in _GROUP_LENGTHS:
-            group = _GROUP_OF.get(word[i - size : i]) if size <= i else None
-            if group is not None:
-                found[i].append((size, group))
+            groups = _GROUPS_OF.get(word[i - size : i]) if size <= i else None
+            if groups is not None:
+                found[i].append((size, groups))
     return found
 
 
@@ -152,9 +158,9 @@ def edit_cost(typed: str, meant: str) -> float:
             best = min(best, rows[i][j - 1] + missing_letter(typed, i, b)[0])
             if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
                 best = min(best, rows[i - 2][j - 2] + COST_SWAP)
-            for typed_size, typed_class in typed_groups[i]:
-                for meant_size, meant_class in meant_groups[j]:
-                    if typed_class == meant_class:
+            for typed_size, typed_classes in typed_groups[i]:
+                for meant_size, meant_classes in meant_groups[j]:
+                    if typed_classes & meant_classes and typed[i - typed_size : i] != meant[j - meant_size : j]:
                         best = min(best, rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP)
             rows[i][j] = best
     cost = rows[n][m]
