@@ -41,6 +41,9 @@ def single_split(corrector, text):
         ("Мы опоздали из за дождя.", "из за", "Мы опоздали из-за дождя.", "compound-preposition"),
         ("Помогите мне, пожалуй ста.", "пожалуй ста", "Помогите мне, пожалуйста.", "compound-preposition"),
         ("Угроза пришла из вне.", "из вне", "Угроза пришла извне.", "compound-preposition"),
+        # «по» + an adverb, and the parenthetical «по моему, …»
+        ("Он говорит по русски.", "по русски", "Он говорит по-русски.", "hyphen-adverb"),
+        ("По моему, он прав.", "По моему", "По-моему, он прав.", "hyphen-adverb"),
         # «пол» + genitive
         ("Я ждал его пол часа.", "пол часа", "Я ждал его полчаса.", "joined-pol"),
         ("Купили пол литра молока.", "пол литра", "Купили пол-литра молока.", "joined-pol"),
@@ -77,6 +80,10 @@ def test_the_fix_keeps_letter_case_and_changes_only_the_space(corrector):
     [
         ("Что бы больно не было, выпей таблетку.", "Что бы"),  # could be «Что бы …» as a wish: offered
         ("На столе лежал не понятный прибор.", "не понятный"),  # «не» + full adjective
+        ("Не знаю, что бы купить.", "что бы"),  # «что» may be the object: «what I could buy»
+        ("Давай сделаем по другому.", "по другому"),  # the phrase might go on: «по другому, короткому пути»
+        ("Во первых, это дорого.", "Во первых"),
+        ("Дай мне то.", "мне то"),  # «то» may be the object
     ],
 )
 def test_ambiguous_joins_are_only_offered(corrector, text, suggestion):
@@ -109,6 +116,15 @@ def test_ambiguous_joins_are_only_offered(corrector, text, suggestion):
         "Весь день то лежала, то сидела.",
         "Весь день ходила то в магазин, то в аптеку.",
         "Самое то для прогулки.",
+        "Возьми то красное яблоко.",
+        "Верни то кольцо.",
+        "Как то, так и другое.",
+        "Я сделал то что ты просил.",
+        "Когда то письмо пришло, мы обрадовались.",
+        # «по» and «во» heading a noun phrase
+        "По моему мнению, он прав.",
+        "Мы пошли по другому пути.",
+        "Во первых рядах сидели гости.",
         # «таки» and «ка» after words that do not take the hyphen
         "Он таки пришёл.",
         # compound prepositions already written right, and other prepositions

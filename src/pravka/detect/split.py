@@ -22,6 +22,12 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   «ка» is hyphenated after an imperative («давай-ка», «посмотри-ка») and «ну».
 * ``compound-preposition`` — a short list of spellings that are never right apart: «из под», «из за»,
   «по над», «из вне», «пожалуй ста».
+* ``hyphen-adverb`` — «по» or «во» + a word whose hyphenated form is an adverb or a parenthetical
+  word: «по моему» → «по-моему», «по русски» → «по-русски», «во первых» → «во-первых». Silent when
+  the next word could be the noun of a prepositional phrase in the same case: «по моему мнению»,
+  «по другому пути», «во первых рядах». Fixed when the second word is itself an adverb («по русски»:
+  «по» governs no adverb) or for «по моему, …» before punctuation; otherwise only offered, because
+  the phrase may go on past the next word («по другому, более короткому пути»).
 * ``joined-pol`` — «пол» (half) + a noun in the genitive: «пол часа» → «полчаса», and with a hyphen
   before a vowel or «л»: «пол литра» → «пол-литра», when that spelling is in the dictionary. A rare
   joined form is left alone: «пол комнаты» is more often the floor of the room.
@@ -64,7 +70,7 @@ KA_WORDS = frozenset({"ну", "на", "нате"})
 # Words after «то» that show the pronoun «то» («то, что»; «то же»; «то есть»; «то ли»; «то и дело»).
 PRONOUN_TO_FOLLOWERS = frozenset({
     "что", "чтобы", "же", "есть", "ли", "и", "кто", "как", "где", "куда", "откуда", "когда", "чем", "чего",
-    "чему", "о", "об", "который", "которое", "которая", "которые", "которого", "которой", "которым", "которых",
+    "чему", "о", "об", "так", "который", "которое", "которая", "которые", "которого", "которой", "которым", "которых",
     "какой", "какое", "какая", "какие", "каким", "каких", "самое", "самый", "самого", "самому", "самым",
     "самом", "время", "место",
 })
@@ -77,6 +83,7 @@ NOT_PARTICLE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
 CONFIDENCE_PRONOUN_PARTICLE = 0.95
 CONFIDENCE_ALWAYS_HYPHENATED = 0.97
 CONFIDENCE_EMPHATIC_TO = 0.8
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CORRELATIVE_SPAN = 8  # words searched for a second «то» of «то …, то …»
 CONFIDENCE_TAKI = 0.9
 CONFIDENCE_KA = 0.9
@@ -90,15 +97,25 @@ CONFIDENCE_POL = 0.9
 POL_HYPHEN_BEFORE = frozenset("аеёиоуыэюял")
 POL_MIN_ZIPF = 2.5
 CONFIDENCE_COMPOUND = 0.85
+ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
+NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
+CONFIDENCE_PO_ADVERB = 0.9
+POSSESSIVES = frozenset({"моему", "твоему", "нашему", "вашему", "своему"})
 
 # ------------------------------------------------------------------ «что бы»
 WISH_WORDS = frozenset({
-    "том", "тому", "того", "то", "так", "хочу", "хочешь", "хочет", "хотим", "хотите", "хотят", "хотел",
+    "том", "тому", "того", "так", "хочу", "хочешь", "хочет", "хотим", "хотите", "хотят", "хотел",
     "хотела", "хотели", "хотелось", "хочется", "нужно", "надо", "важно", "главное", "необходимо", "просил",
     "просила", "просили", "попросил", "попросила", "прошу", "требует", "требуют", "мечтаю", "мечтал",
     "мечтала", "для", "затем", "лишь", "желаю", "стараюсь", "старался", "старалась",
 })
 CONFIDENCE_CHTOBY = 0.9
+# «не знаю, что бы купить», «подумай, что бы ответить»: «что» is the object, «бы» a particle
+CHOOSING_VERBS = frozenset({
+    "знать", "думать", "подумать", "придумать", "решить", "решать", "выбрать", "выбирать", "спросить",
+    "спрашивать", "понять", "сообразить", "посоветовать", "советовать", "представить", "представлять",
+    "вспомнить", "искать", "поискать", "смотреть", "посмотреть", "гадать", "прикидывать",
+})
 
 # ------------------------------------------------------------------ «не»
 NE_JOINED_MIN_ZIPF = 3.0
@@ -278,17 +295,31 @@ def _particle_to(document, index, first):
         return "-", CONFIDENCE_PRONOUN_PARTICLE, "hyphen-particle"
     if _first_tag(document, first).POS in NOT_PARTICLE_POS:
         return None
+    if mark is None and following is not None and _is_neuter_adjective(document, following):
+        return None  # «возьми то красное яблоко» (after a pronoun, «что-то красное» is the particle)
     before = _sentence_words_before(document, index)
     if CONDITIONAL_WORDS & set(before):
         return None  # «если есть общение то оно …»: the comma before «то» is what is missing
     if "то" in before[:CORRELATIVE_SPAN] or "то" in _clause_words_after(document, index + 1, CORRELATIVE_SPAN):
         return None  # «то прилягу, то присяду»
+    if mark is None and following is not None and _first_tag(document, following).POS == "PREP":
+        return "-", HINT, "hyphen-particle"  # «понял то в чём ошибка»: maybe the pronoun and its clause
+    if following is None or mark in SENTENCE_ENDS:
+        if _first_tag(document, first).POS == "NPRO" and before and _first_tag(document, before[0]).POS == "VERB":
+            return "-", HINT, "hyphen-particle"  # «дай мне то»: maybe the pronoun as an object
     return "-", CONFIDENCE_EMPHATIC_TO, "hyphen-particle"
 
 
 def _is_neuter_noun(document, word: str) -> bool:
     tag = _first_tag(document, word)
     return tag.POS == "NOUN" and "neut" in tag and "sing" in tag
+
+
+def _is_neuter_adjective(document, word: str) -> bool:
+    return any(
+        p.tag.POS in {"ADJF", "PRTF"} and "neut" in p.tag and "sing" in p.tag
+        for p in document.lexicon.morph.parse(word)
+    )
 
 
 def _fixed(document, index):
@@ -324,6 +355,28 @@ def _compound(document, index):
     return "-", CONFIDENCE_COMPOUND, "hyphen-compound"
 
 
+def _po_adverb(document, index):
+    lexicon = document.lexicon
+    first, second = _word(document, index), _word(document, index + 1)
+    case = ADVERB_PREFIX_CASES.get(first)
+    hyphenated = f"{first}-{second}"
+    if case is None or not lexicon.is_form(hyphenated):
+        return None
+    tag = _first_tag(document, hyphenated)
+    if tag.POS != "ADVB" and "Prnt" not in tag:
+        return None
+    mark, following = _next_after(document, index + 1)
+    if mark is None and following is not None:
+        # «по моему мнению», «по другому пути», «во первых рядах»: a preposition and its noun phrase
+        if any(p.tag.POS in NOMINALS and case in p.tag for p in lexicon.morph.parse(following)):
+            return None
+    if _first_tag(document, second).POS == "ADVB":
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по русски»: «по» cannot govern an adverb
+    if second in POSSESSIVES and (mark is not None or following is None):
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по моему, …»: the parenthetical word
+    return "-", HINT, "hyphen-adverb"
+
+
 def _chtoby(document, index):
     if (_word(document, index), _word(document, index + 1)) != ("что", "бы"):
         return None
@@ -333,8 +386,12 @@ def _chtoby(document, index):
     if _sentence_is_question(document, index):
         return None  # «что бы ты сделал?»
     previous = _previous_word(document, index)
-    if previous in WISH_WORDS or (after and _first_tag(document, after[0]).POS == "INFN"):
+    if previous in WISH_WORDS:
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"
+    if after and _first_tag(document, after[0]).POS == "INFN" and not (
+        previous and _lemmas(document, previous) & CHOOSING_VERBS
+    ):
+        return "", CONFIDENCE_CHTOBY, "joined-chtoby"  # «пришёл что бы узнать», not «не знаю, что бы купить»
     return "", HINT, "joined-chtoby"
 
 
@@ -380,4 +437,4 @@ def _is_predicative(document, word: str) -> bool:
     return word == "неохота" or tag.POS == "PRED" or (tag.POS == "ADVB" and "Prdx" in tag)
 
 
-RULES = (_joined_unknown, _particle, _fixed, _pol, _compound, _chtoby, _ne)
+RULES = (_joined_unknown, _particle, _fixed, _pol, _po_adverb, _compound, _chtoby, _ne)
