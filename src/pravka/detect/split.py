@@ -15,9 +15,11 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   то …»; the rule stays silent when the word after «то» shows one of those readings (a comma and a
   relative word, «что», «же», «есть», «ли», a neuter noun «то» could point at, a colon as in «как то:»).
   After a pronoun base «-то» is then almost certain. After any other word («любви то», «дело то»,
-  «я то») the emphatic «-то» is likely but «то» may still open the main clause of a conditional with
-  its comma missing («если есть общение то оно …»), so it is only offered when the sentence before it
-  has a conditional word, and is fixed otherwise. «таки» is hyphenated after a verb and after the
+  «я то») the emphatic «-то» is likely, but «то» may still open the main clause of a conditional with
+  its comma missing («если есть общение то оно …») or be one of a pair («то лежала, то сидела»), so
+  the rule is silent when the sentence has a conditional word before it or a second «то» nearby, and
+  only offers the hyphen when «то» could be an object pronoun («понял то в чём ошибка», «дай мне
+  то»). «таки» is hyphenated after a verb and after the
   adverbs that take it («всё-таки», «опять-таки», «довольно-таки»); «он таки пришёл» stays apart.
   «ка» is hyphenated after an imperative («давай-ка», «посмотри-ка») and «ну».
 * ``compound-preposition`` — a short list of spellings that are never right apart: «из под», «из за»,
@@ -42,7 +44,8 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   with a contrast («а», «но» later in the clause), after a strengthened negation («вовсе не»,
   «далеко не», «ничего … не»), before a modal («не нужно», «не надо»), and only offers the join.
 
-Two valid words outside these rules are never joined: «без опасности» is good Russian.
+Two valid words outside these rules are never joined: «без опасности» is good Russian. A doubled word
+(«тихо тихо» → «тихо-тихо») is left to the repeat detector, which runs first.
 """
 
 from __future__ import annotations
@@ -189,11 +192,11 @@ def _next_after(document, index: int) -> tuple[str | None, str | None]:
     return mark, word
 
 
-def _previous_word(document, index: int, skip_commas: bool = True) -> str | None:
+def _previous_word(document, index: int) -> str | None:
     """The word before token ``index`` in the same sentence (a comma may stand between)."""
     j = index - 1
     tokens = document.tokens
-    while j >= 0 and tokens[j].kind == "punct" and skip_commas and tokens[j].text == ",":
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text == ",":
         j -= 1
     if j >= 0 and tokens[j].kind == "word":
         return tokens[j].text.lower()
