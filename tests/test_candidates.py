@@ -72,3 +72,8 @@ def test_o_and_e_after_sibilants_are_one_slip():
     assert channel.edit_cost("хороше", "хорошо") < channel.edit_cost("хороше", "хорошее")
     assert channel.edit_cost("жолтый", "жёлтый") == channel.COST_SOUND_GROUP
     assert channel.edit_cost("цыфра", "цифра") == channel.COST_SOUND_GROUP
+
+
+def test_an_extra_letter_next_to_its_keyboard_neighbour_is_the_likelier_slip():
+    # «о» sits beside «л» on the keyboard; «ж» beside nothing in «тыж».
+    assert channel.extra_letter("колокол", 1)[0] < channel.extra_letter("тыж", 2)[0]

@@ -3,7 +3,9 @@
 Costs reflect how people and machines actually damage Russian text. Cheapest are the spelling
 uncertainties of the language itself (unstressed vowels о/а, е/и/я; doubled consonants; ь/ъ; й/и; ё
 dots), then letters of the same shape that OCR confuses (ш/щ, и/н/п), then a finger landing on a neighbouring ЙЦУКЕН key or devoicing a consonant, then swapped
-letters, then forgotten or extra letters, and dearest an arbitrary substitution. ``edit_cost`` gives the
+letters, then forgotten or extra letters (an extra letter is cheaper when it sits next to a keyboard
+neighbour, a finger catching two keys, than when nothing explains it), and dearest an arbitrary
+substitution. ``edit_cost`` gives the
 cheapest weighted Damerau–Levenshtein alignment between a damaged word and a candidate, so candidates
 found by any generator are priced by one rule.
 
@@ -39,7 +41,8 @@ COST_SWAP = 1.7
 COST_STUTTER = 1.2  # a syllable typed twice
 COST_STRETCHED = 0.3  # «оооочень»: deliberate, and nothing else explains it
 COST_FORGOT = 2.0
-COST_EXTRA = 2.1
+COST_EXTRA = 1.9
+COST_EXTRA_STRAY = 2.6  # an extra letter that no neighbouring key explains
 COST_BADCHAR = 2.6
 COST_FIRST_LETTER = 0.6  # added when the first letter itself is damaged: people rarely get it wrong
 COST_SOUND_GROUP = 0.8
@@ -111,7 +114,10 @@ def extra_letter(word: str, index: int) -> tuple[float, str]:
         return COST_SEPARATOR, "softsign"
     if (index > 0 and word[index - 1] == letter) or (index + 1 < len(word) and word[index + 1] == letter):
         return COST_DOUBLED, "doubled"
-    return COST_EXTRA, "extrachar"
+    neighbours = word[index - 1 : index] + word[index + 1 : index + 2]
+    if any(are_keyboard_neighbours(letter, other) for other in neighbours):
+        return COST_EXTRA, "extrachar"  # the finger caught the next key too
+    return COST_EXTRA_STRAY, "extrachar"
 
 
 def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
