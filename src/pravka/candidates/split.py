@@ -16,6 +16,30 @@ only when it reads like Russian:
   the clitics that really do get glued on («мужчинаи», «этож»);
 * neither half may be a first name, surname or abbreviation («бабулина» is not «бабу лина»).
 
+Long tokens that web text has never seen (≥ 10 letters, Zipf 0) are where two rarer words get glued
+(«инфарктмиокард», «анамнезчастый»), and where the pair prior — two rare words side by side — loses to
+"keep" although a string made of two whole inflected words is hardly ever a real word. Such a split
+reads *cleanly* when both halves are words of ≥ 4 letters (or one a common three-letter word, «год»)
+and the left half does not look like the first part of a compound:
+
+* a linking vowel after a consonant ends compound heads («много|сосудистый», «бледно|розовый»,
+  «железо|бетон»), and so does a numeral in the genitive («трех|часовой», «пятидесяти|метровый»);
+* prefix-like words and chemical radicals make compounds, not phrases («пост|ковидный»,
+  «метил|пропан», «натрий|карбонат»);
+* a right half web text never saw that ends many frequent words is a suffix («отдыха|тельными»);
+* a token whose other inflections web text has seen is a rare real word in an unusual case
+  («пульмонологу»: «пульмонолога», «пульмонологи» are seen), not two words;
+* a token one edit or one stuttered syllable away from a dictionary form is a typo of that form
+  («оказалалось» is not «оказала лось»): the split keeps its ordinary cost and does not crowd out the repair.
+
+A clean split costs ``COST_CLEAN_SPLIT`` instead of ``COST_MISSING_SPACE``: its evidence outweighs the
+keep option. In such a long token one half may also be a word pymorphy lacks but web text has seen
+(«тропонин», «коронарография»), at a surcharge.
+
+Whatever its length, a numeral in the genitive or «много»/«мало» before an adjective is the head of a
+compound adjective («трех|часовой», «много|сосудистый», «мало|изученный»), so that split costs
+``COST_COMPOUND_HEAD`` more.
+
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 """
 
@@ -40,24 +64,56 @@ COST_TRAILING_FUNCTION_WORD = 1.5
 COST_NE_SPLIT = 3.0
 MIN_PART_ZIPF = 3.0
 MIN_RARE_PART_ZIPF = 0.0
+# A long token nobody ever wrote that splits cleanly into two words: see the module docstring.
+MIN_LONG_UNSEEN = 10
+MIN_CLEAN_HALF = 4
+MIN_SHORT_HALF_ZIPF = 4.0  # a three-letter half of a clean split must be a common word («год», «ход»)
+COST_CLEAN_SPLIT = -1.0
+# A half pymorphy lacks but web text has seen as a word («тропонин»): long enough not to be a stem.
+MIN_UNLISTED_HALF = 7
+MIN_UNLISTED_ZIPF = 1.0
+COST_UNLISTED_HALF = 0.5
+MAX_SUFFIX_TAILS = 20  # a never-seen right half ending more frequent words than this is a suffix
+# Endings that replace a token's last letters to give its other forms (word classes of Russian).
+OTHER_FORM_ENDINGS = (
+    "а я о е ы и у ю ь й ой ей ий ый ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ом ем ам ям ах ях "
+    "ами ями ов ев ия ие ию ии ья ье ьи ью ть ет ит ут ют ат ят ла ло ли"
+).split()
+COST_COMPOUND_HEAD = 2.0
+QUANTITY_HEADS = frozenset({"много", "мало"})
+ADJECTIVES = frozenset({"ADJF", "PRTF"})
+LINKING_VOWELS = frozenset("оеё")
+VOWELS = frozenset("аеёиоуыэюя")
+# Words that are also the first part of compounds: prefixes and chemical radicals.
+COMPOUND_HEADS = frozenset(
+    """анти пост пред полу пара мета транс супер ультра поли мульти гипер гипо экстра интер контр вице экс лже
+    псевдо квази нео сверх мега мини макро микро нано кибер медиа авиа эко био гидро
+    метил этил пропил бутил фенил бензил винил ацетил хлор бром фтор йод иод азот натрий калий кальций
+    магний литий барий алюминий цинк медь железо серебро титан кремний""".split()
+)
 
 
 def two_words(word: str, lexicon) -> list[Candidate]:
     found = []
+    never_seen = lexicon.zipf(word) == 0
+    long_unseen = never_seen and len(word) >= MIN_LONG_UNSEEN
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         if left.endswith("-") or right.startswith("-"):
             continue
         if (len(left) <= 2 and left not in SHORT_FUNCTION_WORDS) or (len(right) <= 2 and right not in SHORT_FUNCTION_WORDS):
             continue
-        if not (lexicon.is_known(left) and lexicon.is_known(right)):
+        unlisted = [half for half in (left, right) if not lexicon.is_known(half)]
+        if unlisted and not (long_unseen and len(unlisted) == 1 and _is_unlisted_word(unlisted[0], lexicon)):
             continue
+        clean = long_unseen and _is_clean_split(left, right, lexicon)
         glued_function_word = left in SHORT_FUNCTION_WORDS
-        never_seen = lexicon.zipf(word) == 0
         # Long words nobody ever wrote («госпитализацияпроведение») may join rarer words; otherwise
         # both halves must be common.
-        min_zipf = MIN_RARE_PART_ZIPF if never_seen and min(len(left), len(right)) >= 4 else MIN_PART_ZIPF
+        min_zipf = MIN_RARE_PART_ZIPF if clean or (never_seen and min(len(left), len(right)) >= 4) else MIN_PART_ZIPF
         if lexicon.zipf(left) < min_zipf or (lexicon.zipf(right) < min_zipf and not glued_function_word):
+            continue
+        if unlisted and not clean:
             continue
         if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
@@ -65,14 +121,75 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue
         if left == "не" and not _is_verb(right, lexicon):
             cost = COST_NE_SPLIT
+        elif clean:
+            cost = COST_CLEAN_SPLIT + (COST_UNLISTED_HALF if unlisted else 0.0)
         else:
             cost = COST_MISSING_SPACE
         if _is_name_or_abbreviation(left, lexicon) or _is_name_or_abbreviation(right, lexicon):
             continue
+        if _is_compound_adjective(left, right, lexicon):
+            cost += COST_COMPOUND_HEAD
         if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
             cost += COST_TRAILING_FUNCTION_WORD
         found.append(Candidate(f"{left} {right}", "twowords", cost))
     return found
+
+
+def _is_clean_split(left: str, right: str, lexicon) -> bool:
+    """Both halves whole words, the left one not the head of a compound (see the module docstring)."""
+    if "-" in left or "-" in right:
+        return False
+    for half in (left, right):
+        if len(half) < 3 or (len(half) < MIN_CLEAN_HALF and lexicon.zipf(half) < MIN_SHORT_HALF_ZIPF):
+            return False
+    if left in COMPOUND_HEADS or right in COMPOUND_HEADS:
+        return False
+    if left[-1] in LINKING_VOWELS and left[-2] not in VOWELS:
+        return False
+    if _is_numeral(left, lexicon):
+        return False
+    if lexicon.zipf(right) == 0 and len(lexicon.words_ending_with(right)) > MAX_SUFFIX_TAILS:
+        return False
+    if _other_form_seen(left + right, len(right), lexicon) or _is_typo(left + right, lexicon):
+        return False
+    return _is_content_word(left, lexicon) and _is_content_word(right, lexicon)
+
+
+def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
+    """«трех|часовой», «пятидесяти|метровый», «много|сосудистый»: a compound adjective's two parts."""
+    if lexicon.morph.parse(right)[0].tag.POS not in ADJECTIVES:
+        return False
+    return left in QUANTITY_HEADS or _is_numeral(left, lexicon)
+
+
+def _is_numeral(word: str, lexicon) -> bool:
+    return any(p.tag.POS == "NUMR" for p in lexicon.morph.parse(word)[:2])
+
+
+def _is_typo(word: str, lexicon) -> bool:
+    """Whether a dictionary form lies one edit (a hyphen counts: «бизнесцентр» → «бизнес-центр») or
+    one stuttered syllable («оказалалось») away."""
+    from .edits import edits1, stutters
+
+    return bool(stutters(word, lexicon.is_form) or edits1(word, lexicon.is_form, lexicon.has_prefix))
+
+
+def _other_form_seen(word: str, right_length: int, lexicon) -> bool:
+    """Whether web text has seen this token with another ending («пульмонологу» → «пульмонолога»).
+
+    Only endings that replace letters of the right half are tried: the left half's own forms say
+    nothing about the token.
+    """
+    for cut in range(1, min(3, right_length - 1) + 1):
+        stem = word[:-cut]
+        if any(lexicon.zipf(stem + ending) > 0 for ending in OTHER_FORM_ENDINGS if stem + ending != word):
+            return True
+    return False
+
+
+def _is_unlisted_word(half: str, lexicon) -> bool:
+    """A word pymorphy lacks but web text has seen, long enough not to be a bare stem («тропонин»)."""
+    return len(half) >= MIN_UNLISTED_HALF and lexicon.zipf(half) >= MIN_UNLISTED_ZIPF
 
 
 def _is_only_preposition(word: str, lexicon) -> bool:

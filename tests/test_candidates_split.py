@@ -1,0 +1,102 @@
+"""Two-word splits of long tokens nobody ever wrote, and the compounds that must stay whole."""
+
+import pytest
+
+from pravka.candidates import generate
+
+from pravka.candidates.split import COST_CLEAN_SPLIT, COST_MISSING_SPACE, _other_form_seen, two_words
+
+
+def splits(word, lexicon):
+    return {c.text: c.cost for c in two_words(word, lexicon)}
+
+
+def top(word, corrector):
+    suggestions = corrector.suggest(word)
+    return (suggestions[0].text, suggestions[0].confidence) if suggestions else (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("давлениеповышенное", "давление повышенное"),
+        ("хирургическийдоступ", "хирургический доступ"),
+        ("обследованиеназначено", "обследование назначено"),
+        ("температуранормальная", "температура нормальная"),
+        ("рентгенсуставов", "рентген суставов"),
+    ],
+)
+def test_long_unseen_token_of_two_whole_words_is_split_confidently(word, expected, lexicon, corrector):
+    assert splits(word, lexicon)[expected] == COST_CLEAN_SPLIT
+    text, confidence = top(word, corrector)
+    assert text == expected
+    assert confidence >= corrector.threshold
+
+
+def test_wrong_split_point_loses_to_the_right_one(corrector):
+    assert top("температуранормальная", corrector)[0] == "температура нормальная"  # not «температур анормальная»
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "пятидесятиметровый",  # numeral in the genitive heads a compound adjective
+        "многососудистый",  # «много» + adjective is one word
+        "метилпропан",  # chemical names are glued radicals
+        "натрийкарбонат",
+        "бледножелтый",  # a linking vowel: a compound (or a hyphen), never two words
+    ],
+)
+def test_compounds_are_not_split_with_confidence(word, corrector):
+    text, confidence = top(word, corrector)
+    assert text is None or " " not in text or confidence < corrector.threshold
+
+
+@pytest.mark.parametrize("word", ["трехчасовой", "многоэтажный", "малоизученный", "сверхпроводящий"])
+def test_real_compounds_are_not_reported(word, corrector):
+    assert corrector.check(f"Это был {word} вариант.") == []
+
+
+def test_linking_vowel_or_numeral_head_is_not_a_clean_split(lexicon):
+    assert splits("бледножелтый", lexicon).get("бледно желтый", COST_MISSING_SPACE) >= COST_MISSING_SPACE
+    assert splits("пятидесятиметровый", lexicon)["пятидесяти метровый"] > COST_MISSING_SPACE
+
+
+def test_compound_adjective_heads_cost_more_but_a_quantity_before_a_noun_is_glued(lexicon):
+    assert splits("многососудистый", lexicon)["много сосудистый"] > COST_MISSING_SPACE
+    assert splits("многолюдей", lexicon)["много людей"] == COST_MISSING_SPACE
+
+
+def test_other_inflections_seen_mean_a_rare_real_word(lexicon):
+    # Web text has «гематологов», «гематолога»: an unseen «гематологам» is the same word in another case.
+    assert _other_form_seen("гематологам", len("логам"), lexicon)
+    assert not _other_form_seen("давлениеповышенное", len("повышенное"), lexicon)
+
+
+@pytest.mark.parametrize("word, wrong, right", [("психалогам", "психа логам", "психологам"), ("соборалось", "собора лось", "собиралось")])
+def test_a_typo_one_edit_away_is_not_a_clean_split(word, wrong, right, lexicon):
+    assert splits(word, lexicon).get(wrong, COST_MISSING_SPACE) >= COST_MISSING_SPACE
+    assert right in {c.text for c in generate(word, lexicon)}
+
+
+def test_a_typo_keeps_its_repair_on_top(corrector):
+    assert top("психалогам", corrector)[0] == "психологам"
+
+
+def test_a_never_seen_suffix_is_not_a_right_half(lexicon):
+    # «тельными» ends hundreds of adjectives («значительными»); «отдыха|тельными» is not two words.
+    assert splits("отдыхательными", lexicon).get("отдыха тельными", COST_MISSING_SPACE) >= COST_MISSING_SPACE
+
+
+def test_short_tokens_keep_the_ordinary_rules(lexicon):
+    assert splits("кошкаспит", lexicon)["кошка спит"] == COST_MISSING_SPACE
+    assert "кто бы" in splits("ктобы", lexicon)
+
+
+def test_hyphenated_tokens_are_never_clean_splits(lexicon):
+    assert all(cost >= COST_MISSING_SPACE for cost in splits("угрюмовато-насмешливые", lexicon).values())
+
+
+def test_glued_words_in_a_sentence_are_fixed(corrector):
+    assert corrector.fix("Утром давлениеповышенное, назначен контроль.") == "Утром давление повышенное, назначен контроль."
+    assert corrector.fix("Показан хирургическийдоступ через бедро.") == "Показан хирургический доступ через бедро."
