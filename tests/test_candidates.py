@@ -77,3 +77,9 @@ def test_o_and_e_after_sibilants_are_one_slip():
 def test_an_extra_letter_next_to_its_keyboard_neighbour_is_the_likelier_slip():
     # «о» sits beside «л» on the keyboard; «ж» beside nothing in «тыж».
     assert channel.extra_letter("колокол", 1)[0] < channel.extra_letter("тыж", 2)[0]
+
+
+def test_a_hyphenated_word_has_no_rival_split_into_its_own_parts(lexicon, corrector):
+    found = by_text("ктото", lexicon)
+    assert "кто-то" in found and "кто то" not in found
+    assert corrector.suggest("Чтото")[0].text == "Что-то"

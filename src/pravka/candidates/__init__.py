@@ -40,7 +40,8 @@ def best_per_text(candidates, keep_yo: bool = True) -> list[Candidate]:
         seen = best.get(candidate.text)
         if seen is None or candidate.cost < seen.cost:
             best[candidate.text] = candidate
-    return list(best.values())
+    # Where «кто-то» is a word, «кто то» is the same slip left half-repaired, not a rival reading.
+    return [c for text, c in best.items() if " " not in text or text.replace(" ", "-", 1) not in best]
 
 
 def generate(word: str, lexicon) -> list[Candidate]:
