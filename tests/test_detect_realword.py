@@ -1,26 +1,134 @@
-"""Real-word «-тся»/«-ться» slips, judged by the word before."""
+"""Real-word slips (kind ``context``): a dictionary word that its neighbours say is the wrong one."""
 
 import pytest
 
+from pravka.detect import HINT
+
+
+def _context(corrector, text):
+    return [f for f in corrector.check(text) if f.kind == "context"]
+
 
 @pytest.mark.parametrize(
-    "text, word, meant",
+    "text, word, meant, source",
     [
-        ("Он хочет учится в Москве.", "учится", "учиться"),
-        ("Мне надо не торопится.", "торопится", "торопиться"),
-        ("Дети будут учится летом.", "учится", "учиться"),
-        ("Она учиться хорошо.", "учиться", "учится"),
+        ("Он хочет учится в Москве.", "учится", "учиться", "tsya-infinitive"),
+        ("Мне надо не торопится.", "торопится", "торопиться", "tsya-infinitive"),
+        ("Дети будут учится летом.", "учится", "учиться", "tsya-infinitive"),
+        ("Мы так и не смогли договорится с соседом.", "договорится", "договориться", "tsya-infinitive"),
+        ("Она пришла, чтобы научится плавать.", "научится", "научиться", "tsya-infinitive"),
+        ("Брат помогает мне разобратся, но сестра помогает собраться.", None, None, None),
+        ("Она учиться хорошо.", "учиться", "учится", "tsya-finite"),
+        ("Вечером Петров жениться на соседке.", "жениться", "женится", "tsya-finite-noun"),
     ],
 )
-def test_tsya_tsya_by_the_word_before(corrector, text, word, meant):
-    [finding] = corrector.check(text)
-    assert (finding.text, finding.kind, finding.suggestions[0].text) == (word, "context", meant)
+def test_tsya_tsya_by_the_word_before(corrector, text, word, meant, source):
+    found = _context(corrector, text)
+    if word is None:
+        assert found == []
+        return
+    [finding] = found
+    assert (finding.text, finding.suggestions[0].text, finding.suggestions[0].source) == (word, meant, source)
     assert finding.fix is None  # reported, not applied: one word of context is not proof
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Он учится хорошо и хочет учиться дальше.", "Шанс исправиться есть у всех.", "Дом строится третий год."],
+    [
+        "Он учится хорошо и хочет учиться дальше.",
+        "Шанс исправиться есть у всех.",
+        "Дом строится третий год.",
+        "Его желание вернуться домой понятно.",
+        "Мальчик учиться не хочет.",
+    ],
 )
-def test_correct_forms_stay_silent(corrector, text):
-    assert corrector.check(text) == []
+def test_correct_tsya_forms_stay_silent(corrector, text):
+    assert _context(corrector, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, meant, source",
+    [
+        ("Я ни знаю, где он живёт.", "ни", "не", "ni-ne"),
+        ("Это важно ни только для меня, но и для всех.", "ни", "не", "ni-ne"),
+        ("Он не разу не был на море.", "не", "ни", "ne-ni-pronoun"),
+        ("Мы не капли не устали.", "не", "ни", "ne-ni-pronoun"),
+        ("Не кто не знает ответа.", "Не кто", "Никто", "ne-ni-pronoun"),
+        ("Он не к кому не ходит в гости.", "не", "ни", "ne-ni-pronoun"),
+        ("Где бы он не был, он всегда звонит маме.", "не", "ни", "ne-ni-concessive"),
+        ("Кто бы что не говорил, я пойду.", "не", "ни", "ne-ni-concessive"),
+    ],
+)
+def test_ne_ni_slips(corrector, text, span, meant, source):
+    [finding] = _context(corrector, text)
+    assert (finding.text, finding.suggestions[0].text, finding.suggestions[0].source) == (span, meant, source)
+    assert finding.suggestions[0].confidence == HINT and finding.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ни брат, ни сестра не пришли.",
+        "Кто бы ни пришёл, мы рады гостям.",
+        "Как ни старался, он не успел.",
+        "Что ни говори, а лето кончилось.",
+        "Он ни разу не опоздал.",
+        "Ни один человек не знал дороги.",
+        "Она ни с кем не спорит.",
+        "Это не кто иной, как наш сосед.",
+        "Это не что иное, как шутка.",
+        "Он живёт не один, а с котом.",
+        "Кто бы не хотел жить у моря?",
+        "Как бы не опоздать на поезд.",
+        "Я мечтала о том, что бы дождь не кончался.",
+        "Мне не с кем поговорить.",
+    ],
+)
+def test_right_ne_ni_stays_silent(corrector, text):
+    assert _context(corrector, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, meant, applied",
+    [
+        ("Мы купили хлеб, а так же молоко.", "так же", "также", True),
+        ("Так же в саду росли яблони.", "Так же", "Также", True),
+        ("Сосед так же любит рыбалку.", "так же", "также", False),
+        ("Он смеялся и в тоже время плакал.", "тоже", "то же", False),
+        ("Мы говорим одно и тоже каждый день.", "тоже", "то же", False),
+        ("Он сказал тоже самое.", "тоже", "то же", False),
+        ("Она пела также как мама.", "также", "так же", False),
+        ("Не смотря на дождь, мы пошли гулять.", "Не смотря", "Несмотря", False),
+        ("Он ушёл и по этому не пришёл на урок.", "по этому", "поэтому", False),
+        ("Мы ждали в течении трёх часов.", "в течении", "в течение", False),
+        ("Уходи от туда скорее.", "от туда", "оттуда", False),
+    ],
+)
+def test_one_word_or_two(corrector, text, span, meant, applied):
+    [finding] = _context(corrector, text)
+    assert (finding.text, finding.suggestions[0].text) == (span, meant)
+    assert (finding.fix is not None) == applied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он поступил так же, как его отец.",
+        "Она бежала так же быстро, как брат.",
+        "Точно так же думают и другие.",
+        "Мы также пригласили соседей.",
+        "Я тоже люблю чай.",
+        "Это то же самое.",
+        "По этому поводу он промолчал.",
+        "Лодку унесло в течении реки.",
+        "В течение дня шёл дождь.",
+        "Несмотря на холод, мы гуляли.",
+    ],
+)
+def test_right_spellings_stay_silent(corrector, text):
+    assert _context(corrector, text) == []
+
+
+def test_fix_applies_only_the_sure_rule(corrector):
+    assert corrector.fix("Мы купили хлеб, а так же молоко.") == "Мы купили хлеб, а также молоко."
+    assert corrector.fix("Он хочет учится.") == "Он хочет учится."
