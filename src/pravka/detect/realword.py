@@ -8,22 +8,26 @@ they are shown to a person but not applied.
 
 «-тся» / «-ться» (both spellings are words: «учится» is «he studies», «учиться» is «to study»):
 
-* ``tsya`` (infinitive wanted) — the word before takes an infinitive: a modal or phase verb in any
-  form (хотеть, мочь, смочь, уметь, начать, стать, продолжать, помогать, …), a predicative (надо,
-  нужно, можно, нельзя, должен), «будет», or «чтобы»: «он хочет учится» → «учиться», «не смог
-  справится» → «справиться». «не», «бы», «же», «ещё», «уже» in between are skipped.
-* ``tsya`` (finite verb wanted) — the word before is a subject pronoun (он, она, оно, они, кто, это):
+* ``tsya-infinitive`` — the word before takes an infinitive: a modal or phase verb in any form
+  (хотеть, мочь, смочь, уметь, начать, стать, продолжать, помогать, …), a predicative (надо, нужно,
+  можно, нельзя, должен), «будет», or «чтобы»: «он хочет учится» → «учиться», «не смог справится» →
+  «справиться». «не», «бы», «же», «ещё», «уже» in between are skipped. After «и», when the nearest
+  verb before it in the clause is an infinitive («желание вернуть мир и избавится от врагов»), the
+  coordinated verb is one too (``tsya-infinitive-coordinated``).
+* ``tsya-finite`` — the word before is a subject pronoun (он, она, оно, они, кто, это):
   «он учиться хорошо» → «учится». After a noun in the nominative only when the noun names a person
-  («Обломов жениться», «люди содержаться») and the finite form agrees with it in number; «желание
-  вернуться», «попытка освободиться» are infinitives after an inanimate noun and stay. Silent when a
-  word that takes an infinitive follows («он учиться не хочет»).
+  («Обломов жениться», «люди содержаться») and the finite form agrees with it in number
+  (``tsya-finite-noun``); «желание вернуться», «попытка освободиться» are infinitives after an
+  inanimate noun and stay. Silent when a word that takes an infinitive follows («он учиться не хочет»).
 
 «не» / «ни»:
 
 * ``ni-ne`` — «ни» right before a verb, where the negation «не» belongs: «я ни знаю» → «не знаю»,
   «ни только … но и» → «не только». Silent in «ни …, ни …» (another «ни» in the clause), and after a
   relative word earlier in the clause, which makes the concessive «ни»: «кто бы ни пришёл», «как ни
-  старался», «что ни говори», «куда ни глянь», «на что только ни способен».
+  старался», «что ни говори», «куда ни глянь», «на что только ни способен» (but «потому что», «так
+  что» are conjunctions: «потому что можно ничего ни делать» → «не»). «ни кто», «ни чуть» before
+  the negation are one word (``ni-joined``): «ни кто из нас не знал» → «никто».
 * ``ne-ni-pronoun`` — «не» before a pronoun of the «никто» family, with another negation in the
   clause: «не кто не знает» → «никто», «не к кому не испытывает» → «ни к кому», «не разу» →
   «ни разу», «не одного слова … не сказал» → «ни одного». «не кто иной, как», «не что иное» are
@@ -78,6 +82,8 @@ RELATIVE_LEMMAS = frozenset(
 )
 RELATIVE_SPAN = 5  # words looked back for a relative word
 NI_VERB_POS = frozenset({"VERB", "INFN"})
+CONJUNCTION_CHTO = frozenset("потому оттого так то поэтому".split())  # «потому что», «так что»
+NI_JOINED = frozenset("кто чуть когда сколько".split())  # «ни кто» → «никто»; «ни что» is «ни за что» too
 CONFIDENCE_NI_NE = HINT
 
 # «ни разу», «ни капли»: nouns that follow only the negative «ни».
@@ -95,6 +101,7 @@ CONFIDENCE_NE_NI_CONCESSIVE = HINT
 
 INTENSIFIERS = frozenset("точно именно совсем совершенно ровно абсолютно всё все почти".split())
 ADDING_CONJUNCTIONS = frozenset({"а", "и", "но"})
+SUCH = frozenset("такой такая такое такие такого таких такому таким такую такими таком например".split())
 COMPARING_POS = frozenset({"ADVB", "ADJS", "COMP", "PRED"})
 CONFIDENCE_TAK_ZHE = 0.9  # after «а/и/но» or opening a sentence: 33 of 33 on the tune data
 CONFIDENCE_TAK_ZHE_ELSEWHERE = HINT
@@ -231,15 +238,28 @@ def _tsya(document, index):
     before = _adjacent_before(document, index)
     if word.endswith("тся"):
         if before is not None and (before in PURPOSE or _takes_infinitive(document, before)):
-            return index, other, CONFIDENCE_TSYA, "tsya-" + ("infinitive" if other.endswith("ться") else "finite")
+            return index, other, CONFIDENCE_TSYA, "tsya-infinitive"
+        if before == "и" and _nearest_verb_is_infinitive(document, index - 1):
+            return index, other, CONFIDENCE_TSYA, "tsya-infinitive-coordinated"  # «хочет вернуть … и избавится»
         return None
     if before is None or any(_takes_infinitive(document, w) for w in _clause_after(document, index, 2)):
         return None
     if before in SUBJECT_PRONOUNS:
-        return index, other, CONFIDENCE_TSYA, "tsya-" + ("infinitive" if other.endswith("ться") else "finite")
+        return index, other, CONFIDENCE_TSYA, "tsya-finite"
     if _person_subject(document, before, other) and not _governed_from_further(document, index):
         return index, other, CONFIDENCE_TSYA_NOUN, "tsya-finite-noun"
     return None
+
+
+def _nearest_verb_is_infinitive(document, index: int) -> bool:
+    """The nearest verb before token ``index`` in the clause is an infinitive («вернуть … и»)."""
+    for word in _clause_before(document, index, 6):
+        pos = _tag(document, word).POS
+        if pos in {"VERB", "GRND", "PRTF", "PRTS"}:
+            return False
+        if pos == "INFN":
+            return True
+    return False
 
 
 def _adjacent_before(document, index: int) -> str | None:
@@ -278,9 +298,13 @@ def _ni_for_ne(document, index):
     before = _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)
     if "ни" in before or "ни" in _clause_after(document, index, CLAUSE_SPAN, stop_at_comma=False):
         return None  # «ни …, ни …», «ни дать ни взять»
-    if any(_lemmas(document, w) & RELATIVE_LEMMAS for w in before):
-        return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»
-    if following == "только" or _tag(document, following).POS in NI_VERB_POS:
+    for position, word in enumerate(before):
+        conjunction = word == "что" and position + 1 < len(before) and before[position + 1] in CONJUNCTION_CHTO
+        if _lemmas(document, word) & RELATIVE_LEMMAS and not conjunction:
+            return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»; not «потому что»
+    if following in NI_JOINED and document.lexicon.is_form("ни" + following):
+        return index + 1, "ни" + following, CONFIDENCE_NI_NE, "ni-joined"  # «ни кто из нас не», «ни чуть»
+    if following in {"только", "так"} or _tag(document, following).POS in NI_VERB_POS:
         return index, "не", CONFIDENCE_NI_NE, "ni-ne"
     return None
 
@@ -366,20 +390,32 @@ def _index_of_by(document, index: int) -> int | None:
 def _tak_zhe(document, index):
     if _word(document, index) != "так" or _next(document, index) != "же":
         return None
-    rest = _clause_after(document, index + 1, 40, stop_at_comma=False)
     following = _next(document, index + 1)
-    if "как" in rest or following in {"и", "самый", "самое", "самая", "самые"}:
+    if _comparison_follows(document, index + 1) or following in {"и", "самый", "самое", "самая", "самые"}:
         return None  # «так же, как», «так же и доктор»
-    if following is not None and _tag(document, following).POS in COMPARING_POS:
+    opening = document.starts_sentence(index)
+    pos = _tag(document, following).POS if following is not None else None
+    if pos in {"ADJS", "COMP"} or (pos in COMPARING_POS and not opening):
         return None  # «так же быстро»
+    if pos in COMPARING_POS:
+        return index + 1, "также", CONFIDENCE_TAK_ZHE_ELSEWHERE, "tak-zhe"  # «Так же можно …»: either
     previous = _clause_before(document, index, 1)
     if previous and previous[0] in INTENSIFIERS:
         return None
-    if document.starts_sentence(index) or (previous and previous[0] in ADDING_CONJUNCTIONS):
+    if opening or (previous and previous[0] in ADDING_CONJUNCTIONS):
         return index + 1, "также", CONFIDENCE_TAK_ZHE, "tak-zhe"
     if not previous:
         return None  # after a comma: «…, так же …» may start a comparison
     return index + 1, "также", CONFIDENCE_TAK_ZHE_ELSEWHERE, "tak-zhe"
+
+
+def _comparison_follows(document, index: int) -> bool:
+    """A «как» later in the sentence that is not the «как» of «такие …, как» (a list of examples)."""
+    rest = _clause_after(document, index, 40, stop_at_comma=False)
+    for position, word in enumerate(rest):
+        if word == "как" and not SUCH & set(rest[max(0, position - 4) : position]):
+            return True
+    return False
 
 
 def _takzhe(document, index):
