@@ -90,7 +90,7 @@ def test_ambiguous_joins_are_only_offered(corrector, text, suggestion):
     finding = single_split(corrector, text)
     assert finding.text == suggestion
     assert finding.fix is None
-    assert finding.suggestions[0].confidence < 0.7
+    assert finding.suggestions[0].confidence < corrector.threshold
     assert corrector.fix(text) == text
 
 

@@ -24,6 +24,10 @@ SEA = [
     "Корабль вышел в море на рассвете.",
     "В море водится много рыбы, и рыбаки уходят в море затемно.",
     "Старый рыбак рассказывал о мире за горизонтом.",
+    "Мы купались в море каждое утро, пока не начались шторма.",
+    "Ветер стих, и в море снова вышли лодки.",
+    "Мальчишки с утра до ночи купались в море и загорали.",
+    "В море у самого берега плавали медузы.",
 ]
 WORLD = [
     "Это самый высокий небоскрёб в мире.",
@@ -148,13 +152,13 @@ def test_learn_from_files_folders_and_stdin(tmp_path):
     (corpus / "sub" / "more.txt").write_text("\n".join(SEA[3:]), encoding="utf-8")
     from_folder = run("learn", corpus, "-o", tmp_path / "a.db")
     assert from_folder.exit_code == 0, from_folder.output
-    assert from_folder.output.startswith(f"{tmp_path / 'a.db'}: 49 tokens, ")
+    assert from_folder.output.startswith(f"{tmp_path / 'a.db'}: 84 tokens, ")
     assert " pairs in " in from_folder.output and from_folder.output.endswith(" MB\n")
     from_stdin = run("learn", "-", "-o", tmp_path / "b.db", "--order", "3", input="\n".join(SEA))
     assert from_stdin.exit_code == 0, from_stdin.output
-    assert "49 tokens" in from_stdin.output and " triples in " in from_stdin.output
+    assert "84 tokens" in from_stdin.output and " triples in " in from_stdin.output
     a, b = NgramModel.load(tmp_path / "a.db"), NgramModel.load(tmp_path / "b.db")
-    assert a.count("в", "море") == b.count("в", "море") == 6 and b.order == 3
+    assert a.count("в", "море") == b.count("в", "море") == sum(s.lower().count("в море") for s in SEA) and b.order == 3
 
 
 def test_check_and_fix_take_a_model(tmp_path):

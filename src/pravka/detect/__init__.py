@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..types import Finding, Token
 
-# The confidence of a suggestion that is shown but not applied with the default threshold (0.7): a
+# The confidence of a suggestion that is shown but not applied with the default threshold (0.75): a
 # hint for a person, such as a blend's reconstruction or a comma that may or may not belong.
 HINT = 0.6
 SENTENCE_END = frozenset(".!?…")

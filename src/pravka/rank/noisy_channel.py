@@ -16,12 +16,12 @@ from __future__ import annotations
 from ..types import Suggestion
 
 UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
-UNSEEN_WORD_ZIPF = 0.5  # the typed word, if wordfreq never saw it either: it may still be a rare real word
+UNSEEN_WORD_ZIPF = 0.0  # the typed word, if wordfreq never saw it either: it may still be a rare real word
 KEEP_BONUS = 0.0
 LONG_WORD = 12
 UNSEEN_LENGTH_PENALTY = 0.1
-PAIR_ASSOCIATION = 4.5  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
-PAIR_BELOW_RARER = 0.2
+PAIR_ASSOCIATION = 4.0  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
+PAIR_BELOW_RARER = 0.7
 MAX_SUGGESTIONS = 5
 
 
