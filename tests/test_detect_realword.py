@@ -136,3 +136,8 @@ def test_right_spellings_stay_silent(corrector, text):
 def test_fix_applies_only_the_sure_rule(corrector):
     assert corrector.fix("Мы купили хлеб, а так же молоко.") == "Мы купили хлеб, а также молоко."
     assert corrector.fix("Он хочет учится.") == "Он хочет учится."
+
+
+def test_ni_after_a_garbled_relative_word_is_left_alone(corrector):
+    findings = corrector.check("Ктобы ни пришёл, двери открыты.")
+    assert [(f.kind, f.text) for f in findings] == [("glued", "Ктобы")]

@@ -298,6 +298,8 @@ def _ni_for_ne(document, index):
     before = _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)
     if "ни" in before or "ни" in _clause_after(document, index, CLAUSE_SPAN, stop_at_comma=False):
         return None  # «ни …, ни …», «ни дать ни взять»
+    if not all(document.lexicon.is_known(word) for word in before):
+        return None  # a garbled word may hide the relative word: «ктобы ни пришёл»
     for position, word in enumerate(before):
         conjunction = word == "что" and position + 1 < len(before) and before[position + 1] in CONJUNCTION_CHTO
         if _lemmas(document, word) & RELATIVE_LEMMAS and not conjunction:
