@@ -21,6 +21,8 @@ def test_productive_prefixes_make_known_compounds(lexicon):
     assert lexicon.is_known("нерасширение")
     assert lexicon.is_known("постперестроечных")
     assert not lexicon.is_known("нерасширениее")
+    assert lexicon.is_known("спецпсихологии") and lexicon.is_known("госзакупками")
+    assert not lexicon.is_known("госзакупкамии")
 
 
 def test_bundled_word_lists_accept_inflected_forms(lexicon):
