@@ -20,6 +20,9 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
 * ``yo``: every dictionary form spelt with «ё», written with «е» («еще», «молодежь»). Russians rarely
   type «ё», and pymorphy3's exact lookup only knows «ещё»: without this table a one-edit candidate such
   as «еше» → «еще» would never be found.
+* ``marked``: every form (ё written as е) that has a dictionary reading marked as a misspelling,
+  distortion or informal variant (see ``Lexicon.variant``), so that the full analysis runs only for
+  them, not for every word of a text.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from pathlib import Path
 
 import dawg
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = (
@@ -113,7 +116,7 @@ class Lexicon:
         self.extra_prefixes = {word[:i] for word in self.extra_words for i in range(len(word) + 1)}
         respellings = PROJECT_DICTIONARIES / "respellings.tsv"
         self.respellings = read_respellings(respellings) if respellings.is_file() else {}
-        self.freq, self.sound, self.tails, self.yo_folded = load_compiled_tables(self.forms)
+        self.freq, self.sound, self.tails, self.yo_folded, self.marked = load_compiled_tables(self.morph.dictionary)
         self._known: dict[str, bool] = {}
 
     def is_known(self, word: str) -> bool:
@@ -165,6 +168,8 @@ class Lexicon:
         («многа» → «много»). A word in ``respellings.tsv`` takes the listed spelling («седня» →
         «сегодня»).
         """
+        if fold(word) not in self.marked:
+            return None
         parses = [p for p in self.morph.parse(word) if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
         marks: set[str] = set()
         standard = None
@@ -224,21 +229,22 @@ class Lexicon:
         return [entry[len(prefix):] for entry in self.sound.keys(prefix)]
 
 
-def load_compiled_tables(forms) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG]:
+def load_compiled_tables(dictionary) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
     folder = cache_dir()
     tag = _cache_tag()
-    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo")]
+    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo", "marked")]
     if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
         with _exclusive(folder / ".build.lock"):
             if not all(path.exists() for path in paths):
-                _compile_tables(forms, *paths)
-    freq_path, sound_path, tails_path, yo_path = paths
+                _compile_tables(dictionary, *paths)
+    freq_path, sound_path, tails_path, yo_path, marked_path = paths
     return (
         dawg.IntDAWG().load(str(freq_path)),
         dawg.CompletionDAWG().load(str(sound_path)),
         dawg.CompletionDAWG().load(str(tails_path)),
         dawg.CompletionDAWG().load(str(yo_path)),
+        dawg.DAWG().load(str(marked_path)),
     )
 
 
@@ -253,11 +259,12 @@ def _exclusive(lock_path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path) -> None:
+def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path) -> None:
     import wordfreq
 
     from .candidates.sound import sound_key
 
+    forms = dictionary.words
     frequencies = wordfreq.get_frequency_dict("ru", wordlist="large")
     zipf_by_word: dict[str, int] = {}
     known_words: set[str] = set()
@@ -273,6 +280,26 @@ def _compile_tables(forms, freq_path: Path, sound_path: Path, tails_path: Path, 
     _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
     _save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
     _save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
+    _save_atomically(dawg.DAWG(_marked_forms(dictionary)), marked_path)
+
+
+def _marked_forms(dictionary):
+    """Folded forms with at least one reading whose tag carries a ``VARIANT_MARKS`` grammeme.
+
+    pymorphy3 stores a paradigm as three equal runs (suffixes, tag ids, prefixes) and every form as
+    (paradigm id, position), so the marked positions of each paradigm are found once from the tag table
+    and each of the 3M forms costs one set look-up.
+    """
+    marked_tags = {index for index, tag in enumerate(dictionary.gramtab) if VARIANT_MARKS & tag.grammemes}
+    marked_positions = {}
+    for paradigm_id, paradigm in enumerate(dictionary.paradigms):
+        size = len(paradigm) // 3
+        positions = {i for i, tag_id in enumerate(paradigm[size : 2 * size]) if tag_id in marked_tags}
+        if positions:
+            marked_positions[paradigm_id] = positions
+    for form, (paradigm_id, position) in dictionary.words.iteritems():
+        if position in marked_positions.get(paradigm_id, ()):
+            yield fold(form)
 
 
 def _save_atomically(table, path: Path) -> None:

@@ -29,6 +29,13 @@ class Document:
     report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
     context: object = None  # rank.context.Context, or None to rank words in isolation
 
+    def __post_init__(self):
+        self._words = [token.text.lower() if token.kind == "word" else None for token in self.tokens]
+
+    def word(self, index: int) -> str | None:
+        """The lower-case word token ``index``, or None past the ends or for a non-word."""
+        return self._words[index] if 0 <= index < len(self._words) else None
+
     def neighbours(self, index: int) -> tuple[str | None, str | None]:
         """The lower-case words just before and after token ``index`` within its sentence."""
         left = right = None

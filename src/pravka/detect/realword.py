@@ -145,13 +145,6 @@ def detect(document):
 # ------------------------------------------------------------------ helpers
 
 
-def _word(document, index: int) -> str | None:
-    """The lower-case word token ``index``, or None past the ends or for a non-word."""
-    if 0 <= index < len(document.tokens) and document.tokens[index].kind == "word":
-        return document.tokens[index].text.lower()
-    return None
-
-
 def _next(document, index: int) -> str | None:
     """The word right after token ``index``, separated only by spaces."""
     return document.neighbours(index)[1]
@@ -226,7 +219,7 @@ def _takes_infinitive(document, word: str) -> bool:
 
 
 def _tsya(document, index):
-    word = _word(document, index)
+    word = document.word(index)
     if word.endswith("ться"):
         other = word[:-4] + "тся"
     elif word.endswith("тся"):
@@ -290,7 +283,7 @@ def _governed_from_further(document, index: int) -> bool:
 
 
 def _ni_for_ne(document, index):
-    if _word(document, index) != "ни":
+    if document.word(index) != "ни":
         return None
     following = _next(document, index)
     if following is None:
@@ -315,7 +308,7 @@ def _ni_for_ne(document, index):
 
 
 def _ne_for_ni(document, index):
-    if _word(document, index) != "не":
+    if document.word(index) != "не":
         return None
     following = _next(document, index)
     if following is None:
@@ -348,7 +341,7 @@ def _ne_for_ni(document, index):
 
 
 def _ne_concessive(document, index):
-    if _word(document, index) != "не":
+    if document.word(index) != "не":
         return None
     following = _next(document, index)
     if following is None:
@@ -356,7 +349,7 @@ def _ne_concessive(document, index):
     by = _index_of_by(document, index)
     if by is None:
         return None
-    relative = _word(document, by - 1)
+    relative = document.word(by - 1)
     if relative is None or not _lemmas(document, relative) & RELATIVE_LEMMAS:
         return None
     if relative == "что" and not document.starts_sentence(by - 1):
@@ -390,7 +383,7 @@ def _index_of_by(document, index: int) -> int | None:
 
 
 def _tak_zhe(document, index):
-    if _word(document, index) != "так" or _next(document, index) != "же":
+    if document.word(index) != "так" or _next(document, index) != "же":
         return None
     following = _next(document, index + 1)
     if _comparison_follows(document, index + 1) or following in {"и", "самый", "самое", "самая", "самые"}:
@@ -421,7 +414,7 @@ def _comparison_follows(document, index: int) -> bool:
 
 
 def _takzhe(document, index):
-    if _word(document, index) != "также":
+    if document.word(index) != "также":
         return None
     following = _next(document, index)
     previous = _previous(document, index)
@@ -431,7 +424,7 @@ def _takzhe(document, index):
 
 
 def _tozhe(document, index):
-    if _word(document, index) != "тоже":
+    if document.word(index) != "тоже":
         return None
     previous = _previous(document, index)
     following = _next(document, index)
@@ -448,7 +441,7 @@ def _tozhe(document, index):
 
 
 def _joined(document, index):
-    first, second = _word(document, index), _next(document, index)
+    first, second = document.word(index), _next(document, index)
     if second is None:
         return None
     joined = JOINED.get((first, second))

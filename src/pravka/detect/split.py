@@ -161,13 +161,6 @@ def _mixed_case(left: str, right: str) -> bool:
 # ------------------------------------------------------------------ helpers
 
 
-def _word(document, index: int) -> str | None:
-    """The lower-case word token ``index``, or None past the ends or for a non-word."""
-    if 0 <= index < len(document.tokens) and document.tokens[index].kind == "word":
-        return document.tokens[index].text.lower()
-    return None
-
-
 def _gap(document, index: int) -> str:
     """The text between token ``index`` and the next one."""
     tokens = document.tokens
@@ -259,7 +252,7 @@ def _joined_unknown(document, index):
 
 def _particle(document, index):
     lexicon = document.lexicon
-    first, second = _word(document, index), _word(document, index + 1)
+    first, second = document.word(index), document.word(index + 1)
     hyphenated = f"{first}-{second}"
     if first == "кое":
         return ("-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle") if lexicon.is_form(hyphenated) else None
@@ -326,15 +319,15 @@ def _is_neuter_adjective(document, word: str) -> bool:
 
 
 def _fixed(document, index):
-    separator = FIXED.get((_word(document, index), _word(document, index + 1)))
+    separator = FIXED.get((document.word(index), document.word(index + 1)))
     return None if separator is None else (separator, CONFIDENCE_FIXED, "compound-preposition")
 
 
 def _pol(document, index):
-    if _word(document, index) != "пол":
+    if document.word(index) != "пол":
         return None
     lexicon = document.lexicon
-    noun = _word(document, index + 1)
+    noun = document.word(index + 1)
     if not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
         return None
     if noun[0] in POL_HYPHEN_BEFORE:  # «пол-литра», «пол-яблока»: the spelling rule wants a hyphen
@@ -347,7 +340,7 @@ def _pol(document, index):
 
 def _compound(document, index):
     lexicon = document.lexicon
-    first, second = _word(document, index), _word(document, index + 1)
+    first, second = document.word(index), document.word(index + 1)
     hyphenated = f"{first}-{second}"
     if not lexicon.is_form(hyphenated):
         return None
@@ -360,7 +353,7 @@ def _compound(document, index):
 
 def _po_adverb(document, index):
     lexicon = document.lexicon
-    first, second = _word(document, index), _word(document, index + 1)
+    first, second = document.word(index), document.word(index + 1)
     case = ADVERB_PREFIX_CASES.get(first)
     hyphenated = f"{first}-{second}"
     if case is None or not lexicon.is_form(hyphenated):
@@ -381,7 +374,7 @@ def _po_adverb(document, index):
 
 
 def _chtoby(document, index):
-    if (_word(document, index), _word(document, index + 1)) != ("что", "бы"):
+    if (document.word(index), document.word(index + 1)) != ("что", "бы"):
         return None
     after = _clause_words_after(document, index + 1, limit=3)
     if "ни" in after:
@@ -406,10 +399,10 @@ def _sentence_is_question(document, index) -> bool:
 
 
 def _ne(document, index):
-    if _word(document, index) != "не":
+    if document.word(index) != "не":
         return None
     lexicon = document.lexicon
-    word = _word(document, index + 1)
+    word = document.word(index + 1)
     joined = "не" + word
     if word in NE_MODALS or not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
         return None
