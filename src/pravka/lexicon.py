@@ -168,7 +168,7 @@ class Lexicon:
         («многа» → «много»). A word in ``respellings.tsv`` takes the listed spelling («седня» →
         «сегодня»).
         """
-        if fold(word) not in self.marked:
+        if fold(word).split("-")[0] not in self.marked:  # «чо-то» is «чо» with a particle
             return None
         parses = [p for p in self.morph.parse(word) if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
         marks: set[str] = set()

@@ -139,7 +139,10 @@ def detect(document):
             continue
         if _mixed_case(left.text, right.text):
             continue
-        for rule in RULES:
+        first, second = document.word(index), document.word(index + 1)
+        for rule, applies in RULES:
+            if applies is not None and not applies(first, second):
+                continue
             found = rule(document, index)
             if found is not None:
                 separator, confidence, source = found
@@ -433,4 +436,17 @@ def _is_predicative(document, word: str) -> bool:
     return word == "неохота" or tag.POS == "PRED" or (tag.POS == "ADVB" and "Prdx" in tag)
 
 
-RULES = (_joined_unknown, _particle, _fixed, _pol, _po_adverb, _compound, _chtoby, _ne)
+PARTICLES = ALWAYS_HYPHENATED | {"таки", "ка", "то"}
+
+# Each rule with the quick test on the pair (left word, right word) without which it cannot fire, so
+# that the ordinary pairs of a text cost a few set look-ups; None: the rule looks at every pair.
+RULES = (
+    (_joined_unknown, None),
+    (_particle, lambda first, second: second in PARTICLES or first == "кое"),
+    (_fixed, lambda first, second: (first, second) in FIXED),
+    (_pol, lambda first, second: first == "пол"),
+    (_po_adverb, lambda first, second: first in ADVERB_PREFIX_CASES),
+    (_compound, None),
+    (_chtoby, lambda first, second: first == "что" and second == "бы"),
+    (_ne, lambda first, second: first == "не"),
+)
