@@ -48,6 +48,8 @@ PRODUCTIVE_PREFIXES = (
     # the clipped heads of Soviet-style compounds («спецпсихология», «госслужба», «профучёба»)
     "спец", "гос", "проф", "соц", "полит", "мед", "зам",
 )
+_PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
+_PREFIX_LENGTHS = sorted({len(prefix) for prefix in PRODUCTIVE_PREFIXES})
 INFLECTION_ENDINGS = frozenset(
     "а ы е у ой ою ам ами ах и ов ом ям ями ях ю ей ем я ь ть ла ло ли л ет ут ют ит ат ят ого ему ым их ими ая ое ые".split()
 )
@@ -152,9 +154,9 @@ class Lexicon:
     def _is_prefixed_compound(self, word: str) -> bool:
         # «нерасширение», «постперестроечных», «антивоенный»: productive prefixes make words that no
         # dictionary lists; the rest of the word being a known, not tiny word is good evidence.
-        for prefix in PRODUCTIVE_PREFIXES:
-            rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 5 and rest in self.forms:
+        for size in _PREFIX_LENGTHS:
+            prefix, rest = word[:size], word[size:]
+            if prefix in _PREFIX_SET and len(rest) >= 5 and rest in self.forms:
                 # «не» with a verb or a comparative is always written apart («не понимают», «не менее»).
                 return prefix != "не" or self.morph.parse(rest)[0].tag.POS not in SEPARATE_FROM_NE
         return False
@@ -200,7 +202,7 @@ class Lexicon:
     def is_form(self, word: str) -> bool:
         """Exact dictionary or word-list lookup of a lower-case form (ё written as е or not): the fast
         test for candidates."""
-        return word in self.forms or word in self.yo_folded or word in self.extra_words
+        return word in self.forms or ("е" in word and word in self.yo_folded) or word in self.extra_words
 
     def has_prefix(self, prefix: str) -> bool:
         """True when some form or word-list word starts with ``prefix``."""

@@ -38,27 +38,29 @@ def edits1(word: str, is_form, has_prefix=None) -> list[Candidate]:
     n = len(word)
     last = valid_prefix_length(word, has_prefix) if has_prefix is not None else n
 
-    def add(text: str, position: int, price) -> None:
-        if is_form(text):
-            cost, source = price()
-            if position == 0:
-                cost += channel.COST_FIRST_LETTER
-            found.append(Candidate(text, source, cost))
+    def hit(text: str, position: int, price: tuple[float, str]) -> None:
+        cost, source = price
+        found.append(Candidate(text, source, cost + channel.COST_FIRST_LETTER if position == 0 else cost))
 
+    # Strings are tested first and priced only on a hit: most of the ~70·n strings are not words.
     for i in range(min(n, last + 1)):
-        head, rest = word[:i], word[i + 1 :]
-        add(head + rest, i, lambda i=i: channel.extra_letter(word, i))
-        if i + 1 < n and word[i] != word[i + 1]:
-            add(head + word[i + 1] + word[i] + word[i + 2 :], i, lambda: (channel.COST_SWAP, "swapchar"))
+        head, typed, rest = word[:i], word[i], word[i + 1 :]
+        if is_form(head + rest):
+            hit(head + rest, i, channel.extra_letter(word, i))
+        if i + 1 < n and typed != word[i + 1]:
+            swapped = head + word[i + 1] + typed + word[i + 2 :]
+            if is_form(swapped):
+                hit(swapped, i, (channel.COST_SWAP, "swapchar"))
         for letter in ALPHABET:
-            if letter != word[i]:
-                add(head + letter + rest, i, lambda i=i, letter=letter: channel.substitution(word[i], letter))
+            if letter != typed and is_form(head + letter + rest):
+                hit(head + letter + rest, i, channel.substitution(typed, letter))
     for i in range(min(n, last) + 1):
         head, rest = word[:i], word[i:]
         for letter in ALPHABET:
-            add(head + letter + rest, i, lambda i=i, letter=letter: channel.missing_letter(word, i, letter))
-        if 0 < i < n:
-            add(head + "-" + rest, i, lambda: (channel.COST_HYPHEN, "hyphen"))
+            if is_form(head + letter + rest):
+                hit(head + letter + rest, i, channel.missing_letter(word, i, letter))
+        if 0 < i < n and is_form(head + "-" + rest):
+            hit(head + "-" + rest, i, (channel.COST_HYPHEN, "hyphen"))
     return found
 
 

@@ -151,17 +151,19 @@ def edit_cost(typed: str, meant: str) -> float:
     """Cheapest weighted Damerau–Levenshtein alignment of ``typed`` onto ``meant``, sound groups included."""
     n, m = len(typed), len(meant)
     typed_groups, meant_groups = _groups_ending_at(typed), _groups_ending_at(meant)
+    extra = [extra_letter(typed, i)[0] for i in range(n)]
+    missing = [{letter: missing_letter(typed, i, letter)[0] for letter in set(meant)} for i in range(n + 1)]
     rows = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        rows[i][0] = rows[i - 1][0] + extra_letter(typed, i - 1)[0]
+        rows[i][0] = rows[i - 1][0] + extra[i - 1]
     for j in range(1, m + 1):
-        rows[0][j] = rows[0][j - 1] + missing_letter(typed, 0, meant[j - 1])[0]
+        rows[0][j] = rows[0][j - 1] + missing[0][meant[j - 1]]
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             a, b = typed[i - 1], meant[j - 1]
             best = rows[i - 1][j - 1] + (0.0 if a == b else substitution(a, b)[0])
-            best = min(best, rows[i - 1][j] + extra_letter(typed, i - 1)[0])
-            best = min(best, rows[i][j - 1] + missing_letter(typed, i, b)[0])
+            best = min(best, rows[i - 1][j] + extra[i - 1])
+            best = min(best, rows[i][j - 1] + missing[i][b])
             if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
                 best = min(best, rows[i - 2][j - 2] + COST_SWAP)
             for typed_size, typed_classes in typed_groups[i]:
