@@ -100,3 +100,8 @@ def test_hyphenated_tokens_are_never_clean_splits(lexicon):
 def test_glued_words_in_a_sentence_are_fixed(corrector):
     assert corrector.fix("Утром давлениеповышенное, назначен контроль.") == "Утром давление повышенное, назначен контроль."
     assert corrector.fix("Показан хирургическийдоступ через бедро.") == "Показан хирургический доступ через бедро."
+
+
+@pytest.mark.parametrize("typed, meant", [("еслиб", "если б"), ("ктож", "кто ж"), ("тыж", "ты ж")])
+def test_a_glued_clitic_after_a_function_word_is_split_off(corrector, typed, meant):
+    assert corrector.suggest(typed)[0].text == meant

@@ -49,7 +49,7 @@ from ..rank.context import GOVERNMENT
 from . import Candidate
 
 SHORT_FUNCTION_WORDS = frozenset(
-    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы да но ну уж их ей им ею".split()
+    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы ты да но ну уж их ей им ею".split()
 )
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
@@ -58,6 +58,9 @@ GLUED_CLITICS = frozenset({"и", "ж", "же", "ли", "бы", "б", "то", "н
 # Names and abbreviations («Лина», «пер», «спец») are not what people glue on by accident.
 NOT_GLUED_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Abbr", "Init"})
 COST_MISSING_SPACE = 1.0
+# «этож», «еслиб», «ктож»: casual writing glues «ж» and «б» to a pronoun or conjunction as a habit.
+SHORT_CLITICS = frozenset({"ж", "б"})
+COST_GLUED_CLITIC = 0.3
 COST_TRAILING_FUNCTION_WORD = 1.5
 # «не» is written together with many nouns and adjectives that no dictionary lists («нефиг»,
 # «нерасширение»): a split there is a guess, not a repair. With a verb it is always written apart.
@@ -123,6 +126,8 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             cost = COST_NE_SPLIT
         elif clean:
             cost = COST_CLEAN_SPLIT + (COST_UNLISTED_HALF if unlisted else 0.0)
+        elif right in SHORT_CLITICS and _is_function_word(left, lexicon):
+            cost = COST_GLUED_CLITIC
         else:
             cost = COST_MISSING_SPACE
         if _is_name_or_abbreviation(left, lexicon) or _is_name_or_abbreviation(right, lexicon):
