@@ -154,3 +154,8 @@ def test_correct_text_is_left_alone(corrector, text):
 
 def test_names_are_not_joined(corrector):
     assert only_splits(corrector, "Мы гуляли по Москва Сити.") == []
+
+
+@pytest.mark.parametrize("text", ["Он не просто друг, он брат.", "Вчера Месси и Суарес забили по голу."])
+def test_particles_after_ne_and_names_before_a_letter_stay_apart(corrector, text):
+    assert [f for f in corrector.check(text) if f.kind == "split"] == []

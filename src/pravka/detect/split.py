@@ -247,6 +247,8 @@ def _joined_unknown(document, index):
     unknown = [not lexicon.is_known(t.text) for t in (left, right)]
     if not any(unknown) or right.text[:1].isupper():
         return None
+    if left.text[:1].isupper() and not document.starts_sentence(index):
+        return None  # «Месси и»: a name inside a sentence, not half a word
     joined = left.text + right.text
     if not lexicon.is_form(joined.lower()) or lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None
@@ -413,6 +415,8 @@ def _ne(document, index):
         return None
     if _first_tag(document, word).POS in {"VERB", "INFN", "GRND", "COMP", "NPRO", "PRTS", "PRTF"}:
         return None
+    if any(p.tag.POS == "PRCL" for p in lexicon.morph.parse(word)):
+        return None  # «не просто друг»: «просто» is also the particle «simply»
     before = _sentence_words_before(document, index)
     if before and before[0] in NE_STRENGTHENERS:
         return None
