@@ -29,7 +29,7 @@ from ..types import Finding
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
 MAX_ABBREVIATION = 5  # ALL-CAPS words this short are abbreviations («ОБСЕ»); longer ones are shouted words
-NAME_MIN_CONFIDENCE = 0.9
+NAME_MIN_CONFIDENCE = 0.95
 NAME_MIN_ZIPF = 3.0
 
 
