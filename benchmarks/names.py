@@ -47,35 +47,32 @@ natasha goes into its own venv so that pymorphy2 stays out of pravka's:
 ``python3 -m venv /tmp/natasha-venv && /tmp/natasha-venv/bin/pip install natasha`` (natasha 1.6.0,
 slovnet 0.6.0, navec 0.10.0). Without ``--natasha-python`` only rows a and d are printed.
 
-Measured 2026-11-25 (2-core shared machine, Python 3.11; the checkout's pravka at e510d3a plus other
-engineers' uncommitted work — row a moves by a word or two as it changes)::
+Measured 2026-11-25 (2-core machine, Python 3.11, at the commit that set the name guard's confidence to
+0.95)::
 
     names: 590 unknown capitalized words inside sentences that the gold keeps (+13 in the seed article);
     errors: 7 real (gold changes them), 273 synthetic (one keyboard typo in a common capitalized word)
     strategy                                 names flagged fixed seed real err fixed synth err fixed lost start s ms/sent RSS MB
-    a. pravka as is                                      4     4    0       2/7           240/273      0    0.10    1.32    120
-    d. correct only to a proper noun (own)               0     0    0       2/7           157/273     83    0.00    0.01      0
-    b. + natasha NER (PER/LOC/ORG span)                  1     1    0       0/7            47/273    196    0.59    1.55    204
-    c. + natasha first/last-name lists                   0     0    0       2/7           238/273      2    0.10    0.00     25
-    b+d. NER span, unless corrected to proper noun       1     1    0       2/7           185/273     55    0.59    1.55    204
-    natasha's name lists hold 222 of the 603 names, and 3419 of 52769 kartaslov misspellings of common
+    a. pravka as is                                      4     4    0       2/7           232/273      0    0.10    0.78    120
+    d. correct only to a proper noun (own)               0     0    0       2/7           156/273     76    0.00    0.01      0
+    b. + natasha NER (PER/LOC/ORG span)                  1     1    0       0/7            45/273    189    0.79    1.51    204
+    c. + natasha first/last-name lists                   1     1    0       2/7           231/273      1    0.08    0.00     25
+    b+d. NER span, unless corrected to proper noun       1     1    0       2/7           182/273     50    0.79    1.51    204
+    natasha's name lists hold 222 of the 603 names, and 3419 of 52757 kartaslov misspellings of common
     words (6.5%: those a capitalized typo would hide behind)
 
     pravka's false alarms: Дюши→Души, Сиксу→Сексу (×3, three ReLCo sentences); none in the seed article.
-    NER loses: Пугочева, Магнитогоск (the real errors pravka fixed) and 194 synthetic ones
-    («Пцшкин», «Млскве», «Росчии»: a misspelt name is still a name to the NER). Lists lose: Андрец, Россим.
-    (b's 1.55 ms is the median over quiet stretches; under load from other jobs it was 3–28 ms.)
+    The NER loses both real errors pravka fixed (Пугочева, Магнитогоск) and most synthetic ones
+    («Пцшкин», «Млскве», «Росчии»: a misspelt name is still a name to the NER).
 
-Recommendation: keep pravka's own heuristic; do not add natasha's NER, not even as an optional extra.
-pravka already leaves 99.3% of these names alone (4 false alarms in 603, two distinct words; 0 in the
-seed article), and the NER, by protecting every entity, also protects misspelt names and places: it
-would drop the right fixes of synthetic errors from 240 to 47 and lose both real errors, to save 3 words, with 0.6 s start-up,
-~1.5 ms per sentence and 204 MB in a second process (plus pymorphy2). The own "proper-noun target" rule
-(d) is free but costs 83 fixes of capitalized common words (titles «Преступление», quotes): rejected.
-natasha's name lists (c) are the only add-on that pays here (4 → 0 false alarms for 2 of 240 fixes,
-25 MB, 0.1 s, no model), but the gain is two words and the lists also hold 6.5% of real misspellings of
-common words: if issue 4 needs more, add the frequent missing names to ``dictionaries/names.txt``; an
-optional extra reading natasha's ``first.txt``/``last.txt`` is the one natasha piece worth offering.
+Recommendation, taken: keep pravka's own heuristic; do not add natasha, not even as an optional extra.
+pravka leaves 99.3% of these names alone (4 wrong fixes in 603, two distinct words; 0 in the seed
+article). The NER, by protecting every entity, also protects misspelt names and places: right fixes
+of synthetic errors would drop from 232 to 45 and both real errors would be lost, to save 3 words, at
+0.8 s start-up, ~1.5 ms per sentence and 204 MB in a second process (plus pymorphy2). The own
+"proper-noun target" rule (d) is free but loses 76 fixes of capitalized common words (titles, quotes).
+natasha's name lists (c) save 3 words for 1 lost fix and 25 MB, but they also hold 6.5% of real
+misspellings of common words; frequent missing names belong in ``dictionaries/names.txt`` instead.
 """
 
 from __future__ import annotations
