@@ -23,7 +23,6 @@ Usage: ``python benchmarks/peers.py [--dataset NAME ...] [--limit N] [--json OUT
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import save_figures  # noqa: E402
 from benchmarks.datasets import DATASETS, load_dataset  # noqa: E402
 from benchmarks.quality import apply_replacements, prf  # noqa: E402
 from benchmarks.spellrueval_metric import Score, Scorer, tokenize  # noqa: E402
@@ -314,9 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, count in entry["reports"][datasets[0]].top_false_alarms[:10]:
                 print(f"  {count:4d}  {label}")
     if args.json:
-        serializable = json.loads(json.dumps(results, default=lambda o: o.as_dict() if hasattr(o, "as_dict") else str(o)))
-        Path(args.json).write_text(json.dumps(serializable, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"\nfigures saved to {args.json}")
+        save_figures(args.json, results)
     return 0
 
 

@@ -32,7 +32,6 @@ Usage (from the repository root)::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -42,6 +41,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import save_figures  # noqa: E402
 from benchmarks.datasets import DATASETS, Pair, load_dataset  # noqa: E402
 from benchmarks.spellrueval_metric import Score, Scorer, SentenceResult, tokenize  # noqa: E402
 
@@ -433,8 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["datasets"] = [report.as_dict() for report in reports]
 
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"\nfigures saved to {args.json}")
+        save_figures(args.json, figures)
     return 0
 
 

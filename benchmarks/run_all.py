@@ -12,7 +12,6 @@ Details of each figure: the docstrings of ``quality.py``, ``peers.py`` and ``spe
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import save_figures  # noqa: E402
 from benchmarks import peers as peers_module  # noqa: E402
 from benchmarks import quality, speed  # noqa: E402
 from benchmarks.datasets import DATASETS  # noqa: E402
@@ -133,10 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             "peers": peer_results,
             "speed": speed_figures,
         }
-        text = json.dumps(figures, ensure_ascii=False, indent=1,
-                          default=lambda o: o.as_dict() if hasattr(o, "as_dict") else str(o))
-        Path(args.json).write_text(text, encoding="utf-8")
-        print(f"\nfigures saved to {args.json}")
+        save_figures(args.json, figures)
     return 0
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import save_figures  # noqa: E402
 from benchmarks.datasets import REPO_ROOT, load_dataset  # noqa: E402
 
 SPEED_DATASETS = ("spellrueval-tune", "spellrueval-heldout")  # together: all 2000 SpellRuEval pairs
@@ -235,8 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = measure(args.limit, args.repeat, progress=lambda m: print(m, file=sys.stderr, flush=True))
     print(speed_table(figures))
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"\nfigures saved to {args.json}")
+        save_figures(args.json, figures)
     return 0
 
 
