@@ -28,22 +28,14 @@ from benchmarks.datasets import DATASETS  # noqa: E402
 FALSE_ALARM_DATASETS = ("spellrueval-heldout", "gera-dev")
 
 
-def _peer_cell(peer_results: dict | None, name: str, dataset: str) -> str:
+def _peer_cell(peer_results: dict | None, name: str, dataset: str, show) -> str:
+    """``show(report)`` for one peer on one data set, or why there is no figure."""
     if peer_results is None:
         return "not run"
     entry = peer_results["peers"][name]
     if not entry["installed"]:
         return "not installed"
-    return quality.prf(entry["reports"][dataset].score)
-
-
-def _peer_flags(peer_results: dict | None, name: str, dataset: str) -> str:
-    if peer_results is None:
-        return "not run"
-    entry = peer_results["peers"][name]
-    if not entry["installed"]:
-        return "not installed"
-    return quality.num(entry["reports"][dataset].flags_per_1k)
+    return show(entry["reports"][dataset])
 
 
 def combined_table(reports: dict, peer_results: dict | None, speed_figures: dict | None, threshold) -> str:
@@ -58,7 +50,7 @@ def combined_table(reports: dict, peer_results: dict | None, speed_figures: dict
     for name, report in reports.items():
         cells = [f"{report.title}, {report.sentences} pairs: P / R / F1",
                  quality.prf(report.fix), quality.prf(report.report)]
-        cells += [_peer_cell(peer_results, peer, name) for peer in peer_names]
+        cells += [_peer_cell(peer_results, peer, name, lambda r: quality.prf(r.score)) for peer in peer_names]
         row(cells)
     for name in FALSE_ALARM_DATASETS:
         if name not in reports:
@@ -66,7 +58,7 @@ def combined_table(reports: dict, peer_results: dict | None, speed_figures: dict
         report = reports[name]
         cells = [f"{report.title}, clean side: edits (fix) / flags per 1k words",
                  quality.num(report.fixes_per_1k), quality.num(report.flags_per_1k)]
-        cells += [_peer_flags(peer_results, peer, name) for peer in peer_names]
+        cells += [_peer_cell(peer_results, peer, name, lambda r: quality.num(r.flags_per_1k)) for peer in peer_names]
         row(cells)
     if peer_results is not None or speed_figures is not None:
         pravka_tps = None
