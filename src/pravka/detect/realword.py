@@ -287,8 +287,6 @@ def _governed_from_further(document, index: int) -> bool:
 
 
 def _ni_for_ne(document, index):
-    if document.word(index) != "ни":
-        return None
     following = _next(document, index)
     if following is None:
         return None
@@ -312,8 +310,6 @@ def _ni_for_ne(document, index):
 
 
 def _ne_for_ni(document, index):
-    if document.word(index) != "не":
-        return None
     following = _next(document, index)
     if following is None:
         return None
@@ -345,8 +341,6 @@ def _ne_for_ni(document, index):
 
 
 def _ne_concessive(document, index):
-    if document.word(index) != "не":
-        return None
     following = _next(document, index)
     if following is None:
         return None
@@ -387,7 +381,7 @@ def _index_of_by(document, index: int) -> int | None:
 
 
 def _tak_zhe(document, index):
-    if document.word(index) != "так" or _next(document, index) != "же":
+    if _next(document, index) != "же":
         return None
     following = _next(document, index + 1)
     if _comparison_follows(document, index + 1) or following in {"и", "самый", "самое", "самая", "самые"}:
@@ -418,8 +412,6 @@ def _comparison_follows(document, index: int) -> bool:
 
 
 def _takzhe(document, index):
-    if document.word(index) != "также":
-        return None
     following = _next(document, index)
     previous = _previous(document, index)
     if following == "как" or previous in INTENSIFIERS - {"все", "всё"}:
@@ -428,8 +420,6 @@ def _takzhe(document, index):
 
 
 def _tozhe(document, index):
-    if document.word(index) != "тоже":
-        return None
     previous = _previous(document, index)
     following = _next(document, index)
     if previous == "в" and following == "время":
@@ -463,7 +453,8 @@ def _joined(document, index):
 TSYA_ENDINGS = ("тся", "ться")
 
 # Each rule with the words it can start at, in the order the rules are tried; «-тся»/«-ться» words
-# go to ``_tsya`` last. A word that starts no rule costs one dictionary look-up.
+# go to ``_tsya`` last. A rule runs only at its words, so it does not test the word again; a word
+# that starts no rule costs one dictionary look-up.
 RULES = (
     (_joined, {first for first, _ in JOINED} | {"по", "в"}),
     (_tak_zhe, {"так"}),

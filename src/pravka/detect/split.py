@@ -329,8 +329,6 @@ def _fixed(document, index):
 
 
 def _pol(document, index):
-    if document.word(index) != "пол":
-        return None
     lexicon = document.lexicon
     noun = document.word(index + 1)
     if not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
@@ -379,8 +377,6 @@ def _po_adverb(document, index):
 
 
 def _chtoby(document, index):
-    if (document.word(index), document.word(index + 1)) != ("что", "бы"):
-        return None
     after = _clause_words_after(document, index + 1, limit=3)
     if "ни" in after:
         return None  # «что бы ни случилось»
@@ -404,8 +400,6 @@ def _sentence_is_question(document, index) -> bool:
 
 
 def _ne(document, index):
-    if document.word(index) != "не":
-        return None
     lexicon = document.lexicon
     word = document.word(index + 1)
     joined = "не" + word
@@ -442,8 +436,9 @@ def _is_predicative(document, word: str) -> bool:
 
 PARTICLES = ALWAYS_HYPHENATED | {"таки", "ка", "то"}
 
-# Each rule with the quick test on the pair (left word, right word) without which it cannot fire, so
-# that the ordinary pairs of a text cost a few set look-ups; None: the rule looks at every pair.
+# Each rule with the test on the pair (left word, right word) without which it cannot fire, so that
+# the ordinary pairs of a text cost a few set look-ups; a rule does not repeat its test. None: the rule
+# looks at every pair.
 RULES = (
     (_joined_unknown, None),
     (_particle, lambda first, second: second in PARTICLES or first == "кое"),
