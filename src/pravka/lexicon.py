@@ -103,6 +103,11 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def in_writers_spelling(text: str, typed: str) -> str:
+    """``text`` with «ё» written «е» unless the writer of ``typed`` types «ё»: «еше» → «еще», not «ещё»."""
+    return text if "ё" in typed else text.replace("ё", "е")
+
+
 class Lexicon:
     """Known-ness, frequency and sound-alike lookups over the dictionary and the user's word lists."""
 
@@ -209,7 +214,7 @@ class Lexicon:
         return (
             prefix in self.extra_prefixes
             or self.forms.has_keys_with_prefix(prefix)
-            or self.yo_folded.has_keys_with_prefix(prefix)
+            or ("е" in prefix and self.yo_folded.has_keys_with_prefix(prefix))
         )
 
     def zipf(self, word: str) -> float:

@@ -27,16 +27,16 @@ class Candidate:
     cost: float
 
 
-def best_per_text(candidates, keep_yo: bool = True) -> list[Candidate]:
-    """Keep the cheapest explanation of each distinct corrected text.
+def best_per_text(candidates, typed: str) -> list[Candidate]:
+    """Keep the cheapest explanation of each distinct corrected text, spelt as the writer of ``typed``
+    spells «ё» (``lexicon.in_writers_spelling``)."""
+    from ..lexicon import in_writers_spelling
 
-    With ``keep_yo`` false, «ё» in candidates is written «е»: a writer who does not type «ё» gets
-    corrections in the same spelling («еше» → «еще», not «ещё»).
-    """
     best: dict[str, Candidate] = {}
     for candidate in candidates:
-        if not keep_yo and "ё" in candidate.text:
-            candidate = Candidate(candidate.text.replace("ё", "е"), candidate.source, candidate.cost)
+        text = in_writers_spelling(candidate.text, typed)
+        if text != candidate.text:
+            candidate = Candidate(text, candidate.source, candidate.cost)
         seen = best.get(candidate.text)
         if seen is None or candidate.cost < seen.cost:
             best[candidate.text] = candidate
@@ -56,4 +56,4 @@ def generate(word: str, lexicon) -> list[Candidate]:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
-    return best_per_text(found, keep_yo="ё" in word)
+    return best_per_text(found, word)

@@ -15,6 +15,7 @@ dictionary's mark together are strong evidence («седня» → «сегод�
 from __future__ import annotations
 
 from ..apply import match_case
+from ..lexicon import in_writers_spelling
 from ..types import Finding, Suggestion
 from .nonword import CHECKABLE
 
@@ -35,7 +36,6 @@ def detect(document):
         standard, marks = found
         if not (marks & MISSPELLING_MARKS or lower in lexicon.respellings):
             continue
-        if "ё" not in lower:
-            standard = standard.replace("ё", "е")
+        standard = in_writers_spelling(standard, lower)
         source = "respelling" if lower in lexicon.respellings else "dictionary-variant"
         yield Finding(token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)])
