@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from ..rank.channel import SHCH_SPELLINGS
+
 _VOWEL_CLASSES = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и", "э": "и", "ы": "и", "ю": "у"})
 _TSYA_ENDING = re.compile(r"ть?ся\b")
 _TS = re.compile(r"ть?с|дс")
-_SHCH = re.compile(r"сч|шч|жч|зч|сщ|зщ|шш")
+_SHCH = re.compile("|".join(spelling for spelling in SHCH_SPELLINGS if len(spelling) > 1))
 _SILENT = re.compile(r"(?<=з)д(?=н)|(?<=с)т(?=н)|(?<=в)с(?=тв)|(?<=л)н(?=ц)|(?<=р)д(?=ц)")
 _SEPARATORS = re.compile(r"[ьъ]")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -43,6 +45,7 @@ def sound_alikes(word: str, lexicon) -> list:
     """Frequent words with the same sound key, priced by the full error model."""
     from rapidfuzz.distance import Levenshtein
 
+    from ..lexicon import fold
     from ..rank.channel import edit_cost
     from . import Candidate
 
@@ -51,6 +54,6 @@ def sound_alikes(word: str, lexicon) -> list:
     found = []
     for other in lexicon.sounds_like(sound_key(word)):
         # «ё» for «е» is no slip at all (``channel.substitution``), so it does not count towards the distance.
-        if other != word and Levenshtein.distance(word, other.replace("ё", "е"), score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE:
+        if other != word and Levenshtein.distance(word, fold(other), score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE:
             found.append(Candidate(other, "sound", edit_cost(word, other)))
     return found

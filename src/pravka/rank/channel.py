@@ -49,8 +49,9 @@ COST_SOUND_GROUP = 0.8
 
 # Spellings that are pronounced alike; any member may be typed for any other of its class. After
 # ж, ш, ч, щ, ц the spelling rules for о/ё/е and ы/и are a matter of memory, not of hearing.
+SHCH_SPELLINGS = ("щ", "сч", "шч", "жч", "зч", "сщ", "зщ", "щщ", "шш")  # all pronounced «щ»
 SOUND_GROUPS = (
-    ("щ", "сч", "шч", "жч", "зч", "сщ", "зщ", "щщ", "шш"),
+    SHCH_SPELLINGS,
     ("ц", "цц", "тс", "тьс", "дс"),
     ("тся", "ться", "ца", "цца", "цо", "ццо", "тса", "тьса"),
     ("ё", "йо", "ьо"),
