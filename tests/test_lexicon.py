@@ -37,3 +37,13 @@ def test_user_dictionary_extends_the_lexicon(tmp_path):
     words.write_text("# названия нашей редакции\nщебетунчик\n", encoding="utf-8")
     assert not Corrector().is_known("щебетунчик")
     assert Corrector(dictionaries=[words]).is_known("щебетунчик")
+
+
+def test_bundled_word_lists_are_package_data(lexicon):
+    # Found through importlib.resources, so a wheel install has them too (.ci/wheel-check runs one).
+    from pravka.lexicon import bundled_dictionaries
+
+    names = {entry.name for entry in bundled_dictionaries().iterdir()}
+    assert {"colloquial.txt", "names.txt", "new_words.txt", "respellings.tsv"} <= names
+    assert lexicon.is_known("хз") and lexicon.is_known("Столтенберг")
+    assert lexicon.respellings["седня"] == "сегодня"

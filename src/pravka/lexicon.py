@@ -33,7 +33,7 @@ import math
 import os
 import re
 from functools import lru_cache
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 import dawg
@@ -59,7 +59,10 @@ SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 # misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal form («седня», «щас»).
 VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
-PROJECT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
+
+def bundled_dictionaries():
+    """The word lists shipped inside the package (``dictionaries/`` in the source tree)."""
+    return resources.files("pravka.dictionaries")
 
 
 def cache_dir() -> Path:
@@ -76,10 +79,15 @@ def _cache_tag() -> str:
     return f"v{CACHE_FORMAT}-{versions}"
 
 
-def read_word_list(path: str | os.PathLike) -> set[str]:
+def _open_text(path):
+    # A package resource (importlib.resources Traversable) or a path on disk.
+    return path.open(encoding="utf-8") if hasattr(path, "iterdir") else open(path, encoding="utf-8")
+
+
+def read_word_list(path) -> set[str]:
     """One word per line; ``#`` starts a comment; case and ё are folded."""
     words = set()
-    with open(path, encoding="utf-8") as handle:
+    with _open_text(path) as handle:
         for line in handle:
             word = line.split("#", 1)[0].strip()
             if word:
@@ -87,10 +95,10 @@ def read_word_list(path: str | os.PathLike) -> set[str]:
     return words
 
 
-def read_respellings(path: str | os.PathLike) -> dict[str, str]:
+def read_respellings(path) -> dict[str, str]:
     """``typed<TAB>meant`` per line; ``#`` starts a comment."""
     table = {}
-    with open(path, encoding="utf-8") as handle:
+    with _open_text(path) as handle:
         for line in handle:
             entry = line.split("#", 1)[0].rstrip("\n")
             if "\t" in entry:
@@ -117,12 +125,12 @@ class Lexicon:
         self.morph = pymorphy3.MorphAnalyzer()
         self.forms = self.morph.dictionary.words
         self.extra_words: set[str] = set()
-        bundled = sorted(PROJECT_DICTIONARIES.glob("*.txt")) if PROJECT_DICTIONARIES.is_dir() else []
+        package_data = bundled_dictionaries()
+        bundled = sorted((entry for entry in package_data.iterdir() if entry.name.endswith(".txt")), key=lambda e: e.name)
         for path in [*bundled, *dictionaries]:
             self.extra_words |= read_word_list(path)
         self.extra_prefixes = {word[:i] for word in self.extra_words for i in range(len(word) + 1)}
-        respellings = PROJECT_DICTIONARIES / "respellings.tsv"
-        self.respellings = read_respellings(respellings) if respellings.is_file() else {}
+        self.respellings = read_respellings(package_data / "respellings.tsv")
         self.freq, self.sound, self.tails, self.yo_folded, self.marked = load_compiled_tables(self.morph.dictionary)
         self._known: dict[str, bool] = {}
 
