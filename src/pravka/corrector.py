@@ -14,10 +14,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .apply import apply_fixes, match_case
+from .apply import apply_fixes
 from .candidates import generate
 from .detect import Document, run_detectors
 from .lexicon import shared_lexicon
+from .ru.alphabet import fold, match_case
 from .parallel import ordered_map
 from .rank.noisy_channel import rank
 from .tokenize import MAX_WORD_LENGTH, tokenize
@@ -29,43 +30,80 @@ DEFAULT_THRESHOLD = 0.75
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
+# Every kind of finding, as the detectors name them (the README's table explains each one).
+KINDS = (
+    "nonword", "glued", "split", "variant", "context", "blend", "homoglyph", "ocr", "punctuation",
+    "hyphenation", "repeat", "preposition",
+)
 
 
 class Corrector:
+    """Finds damaged words in Russian text and fixes the ones it is sure of.
+
+    ``threshold``: the confidence a suggestion needs to be applied by :meth:`fix` (None: the calibrated
+    ``DEFAULT_THRESHOLD``). ``dictionaries``: paths of extra word lists, one word per line (one path
+    or several). ``model``: path of a word n-gram model from ``pravka learn``, to rank suggestions by
+    their neighbours. ``report_threshold``: how likely an unknown word must be damaged to be reported.
+    ``words``: extra words to accept (case and ё folded); a finding whose text is one of them is not
+    reported. ``disable`` / ``only``: finding kinds (``KINDS``) to leave out, or the only ones to
+    report. ``usage_model``: rank by the shipped model of Russian word use (``pravka.usage``), with
+    ``model`` mixed into it; False ranks by ``model`` alone, or without context counts. Every argument
+    is checked here, so a wrong one fails now and not at the first check.
+    """
+
     def __init__(
         self,
         threshold: float | None = None,
-        dictionaries: Iterable[str | os.PathLike] = (),
-        model=None,
+        dictionaries: str | os.PathLike | Iterable[str | os.PathLike] = (),
+        model: str | os.PathLike | None = None,
         report_threshold: float = DEFAULT_REPORT_THRESHOLD,
+        *,
+        words: Iterable[str] = (),
+        disable: Iterable[str] = (),
+        only: Iterable[str] = (),
+        usage_model: bool = True,
     ):
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
-        self.report_threshold = float(report_threshold)
-        for name, value in (("threshold", self.threshold), ("report_threshold", self.report_threshold)):
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"{name} must be within [0, 1], got {value}")
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else _probability("threshold", threshold)
+        self.report_threshold = _probability("report_threshold", report_threshold)
+        if isinstance(dictionaries, (str, os.PathLike)):
+            dictionaries = [dictionaries]  # one path, not a sequence of one-letter paths
         self.dictionaries = tuple(os.fspath(path) for path in dictionaries)
         for path in self.dictionaries:
             if not os.path.isfile(path):
                 raise FileNotFoundError(f"dictionary not found: {path}")
-        self.model = model
+        self.model = None if model is None else os.fspath(model)
+        if self.model is not None:
+            _check_model(self.model)
+        self.words = frozenset(fold(word.strip()) for word in _strings("words", words) if word.strip())
+        self.disable = _kinds("disable", disable)
+        self.only = _kinds("only", only)
+        if self.disable and self.only:
+            raise ValueError("give either disable= or only=, not both")
+        self.usage_model = bool(usage_model)
 
     def __repr__(self) -> str:
-        return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)}, report_threshold={self.report_threshold})"
+        extras = "".join(
+            f", {name}={sorted(value)}" for name, value in (("words", self.words), ("disable", self.disable), ("only", self.only)) if value
+        )
+        return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)}, report_threshold={self.report_threshold}{extras})"
 
     @property
     def lexicon(self):
+        """The shared :class:`~pravka.lexicon.Lexicon` for this Corrector's word lists (loaded on first use)."""
         return shared_lexicon(self.dictionaries)
 
     @property
     def _context(self):
-        return _shared_context(self.dictionaries, self.model)
+        return _shared_context(self.dictionaries, self.model, self.usage_model)
 
     @property
     def _speller(self):
         return _shared_speller(self.dictionaries)
 
     def is_known(self, word: str) -> bool:
+        """True when the dictionary, a word list or ``words`` holds this form (ё and е alike)."""
+        if fold(word) in self.words:
+            return True
         return self.lexicon.is_known(word)
 
     def suggest(self, word: str) -> list[Suggestion]:
@@ -75,24 +113,92 @@ class Corrector:
         return [replace(s, text=match_case(word, s.text)) for s in self._speller(word.lower())]
 
     def check(self, text: str) -> list[Finding]:
+        """Every finding in ``text``, in order of position, each with ranked suggestions; ``fix`` is set
+        on the ones whose best suggestion reaches the threshold. Offsets are code points."""
+        _check_text(text)
         if not text:
             return []
         document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
-        return [self._decide(finding) for finding in run_detectors(document)]
+        return [self._decide(finding) for finding in run_detectors(document) if self._wanted(finding)]
 
     def fix(self, text: str) -> str:
+        """``text`` with the sure fixes applied; every other character comes back as it was."""
         return apply_fixes(text, self.check(text))
 
     def check_many(self, texts: Iterable[str], jobs: int = 1) -> Iterator[list[Finding]]:
-        return _map(self.check, texts, jobs)
+        """``check`` of each text, in input order; ``jobs`` > 1 checks batches in worker processes.
+        A text that is not a str raises TypeError naming its index."""
+        return _map(self.check, _checked_texts(texts), _jobs(jobs))
 
     def fix_many(self, texts: Iterable[str], jobs: int = 1) -> Iterator[str]:
-        return _map(self.fix, texts, jobs)
+        """``fix`` of each text, in input order; ``jobs`` > 1 fixes batches in worker processes.
+        A text that is not a str raises TypeError naming its index."""
+        return _map(self.fix, _checked_texts(texts), _jobs(jobs))
+
+    def _wanted(self, finding: Finding) -> bool:
+        """The kind and word filter: drop disabled kinds and findings on words the user accepts."""
+        if finding.kind in self.disable or (self.only and finding.kind not in self.only):
+            return False
+        return not (self.words and fold(finding.text.strip()) in self.words)
 
     def _decide(self, finding: Finding) -> Finding:
         if finding.suggestions and finding.suggestions[0].confidence >= self.threshold:
             return replace(finding, fix=finding.suggestions[0].text)
         return finding
+
+
+def _probability(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number within [0, 1], got {value!r}")
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be within [0, 1], got {value}")
+    return float(value)
+
+
+def _strings(name: str, values) -> list[str]:
+    if isinstance(values, str):
+        values = values.split(",")  # "так,вот" as on the command line, not letter by letter
+    values = list(values)
+    for value in values:
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must hold strings, got {value!r}")
+    return values
+
+
+def _kinds(name: str, values) -> frozenset[str]:
+    kinds = frozenset(value.strip() for value in _strings(name, values) if value.strip())
+    unknown = sorted(kinds - set(KINDS))
+    if unknown:
+        raise ValueError(f"{name}: unknown kind {', '.join(unknown)}; the kinds are {', '.join(KINDS)}")
+    return kinds
+
+
+def _check_model(path: str) -> None:
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"model not found: {path}")
+    from .lm import NgramModel
+
+    NgramModel.load(path).close()  # raises ValueError naming the file when it is not a model
+
+
+def _check_text(text) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+
+
+def _checked_texts(texts: Iterable[str]) -> Iterator[str]:
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of str, not one str")
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{index}] must be str, got {type(text).__name__}")
+        yield text
+
+
+def _jobs(jobs) -> int:
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of at least 1, got {jobs!r}")
+    return jobs
 
 
 @lru_cache(maxsize=8)
@@ -107,15 +213,11 @@ def _shared_speller(dictionaries: tuple[str, ...]):
 
 
 @lru_cache(maxsize=8)
-def _shared_context(dictionaries: tuple[str, ...], model_path):
+def _shared_context(dictionaries: tuple[str, ...], model_path, usage_model: bool = True):
     from .rank.context import Context
+    from .usage import context_model
 
-    model = None
-    if model_path is not None:
-        from .lm import NgramModel
-
-        model = NgramModel.load(model_path)
-    return Context(shared_lexicon(dictionaries), model)
+    return Context(shared_lexicon(dictionaries), context_model(model_path, usage=usage_model))
 
 
 def _map(function, texts: Iterable[str], jobs: int):
