@@ -1,6 +1,6 @@
 from pravka.candidates import generate
 from pravka.candidates.sound import sound_key
-from pravka.rank import channel
+from pravka.candidates import channel
 
 
 def by_text(word, lexicon):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import pravka.lm
 from pravka import Corrector
 from pravka.cli import main
-from pravka.lexicon import fold
+from pravka.ru.alphabet import fold
 from pravka.lm import MAX_EVIDENCE, NgramModel
 from pravka.tokenize import tokenize
 

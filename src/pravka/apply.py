@@ -1,4 +1,4 @@
-"""Apply fixes to text and carry the original's letter case over to the replacement.
+"""Apply fixes to text (the replacements already carry the original's letter case: ``ru.alphabet.match_case``).
 
 Only the spans of applied findings change; everything between them is copied byte for byte.
 """
@@ -6,15 +6,6 @@ Only the spans of applied findings change; everything between them is copied byt
 from __future__ import annotations
 
 from .types import Finding
-
-
-def match_case(original: str, replacement: str) -> str:
-    letters = [ch for ch in original if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return replacement.upper()
-    if letters and original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:

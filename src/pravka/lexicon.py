@@ -12,7 +12,7 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
 
 * ``freq``: every Cyrillic wordfreq word → its Zipf frequency × 100 (misspellings included: the ranker
   needs to know how common the typed word itself is).
-* ``sound``: the words of that list which the dictionary knows, keyed by a *sound key* (``candidates.sound.sound_key``) that folds the
+* ``sound``: the words of that list which the dictionary knows, keyed by a *sound key* (``ru.sound.sound_key``) that folds the
   spellings Russians confuse (unstressed о/а, е/и/я, doubled consonants, ь/ъ, -тся/-ться), stored as
   ``"key word"`` strings in a completion DAWG so that all words sharing a key are one prefix query.
 * ``tails``: the same words reversed, so that "which words end in «траница»" is one prefix query (the
@@ -38,6 +38,10 @@ from pathlib import Path
 
 import dawg
 
+from .ru.alphabet import fold
+from .ru.grammar import VARIANT_MARKS
+from .ru.sound import sound_key
+
 CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
@@ -55,9 +59,6 @@ INFLECTION_ENDINGS = frozenset(
 )
 LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
-# OpenCorpora marks forms that are in the dictionary only because people write them: «Erro» a
-# misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal form («седня», «щас»).
-VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
 
 def bundled_dictionaries():
@@ -105,15 +106,6 @@ def read_respellings(path) -> dict[str, str]:
                 typed, meant = entry.split("\t", 1)
                 table[typed.strip().lower()] = meant.strip()
     return table
-
-
-def fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-def in_writers_spelling(text: str, typed: str) -> str:
-    """``text`` with «ё» written «е» unless the writer of ``typed`` types «ё»: «еше» → «еще», not «ещё»."""
-    return text if "ё" in typed else text.replace("ё", "е")
 
 
 class Lexicon:
@@ -276,8 +268,6 @@ def _exclusive(lock_path: Path):
 
 def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path) -> None:
     import wordfreq
-
-    from .candidates.sound import sound_key
 
     forms = dictionary.words
     frequencies = wordfreq.get_frequency_dict("ru", wordlist="large")

@@ -2,8 +2,9 @@
 
 A ``Token`` is a slice of the input with code-point offsets (like razdel's ``Substring``) and a ``kind``
 that tells the detectors whether it is spelling material at all. A ``Finding`` is one damaged span with
-ranked ``Suggestion``s; each suggestion names the ``source`` (the generator or rule) that produced it, so
-a user can see why pravka proposes it. ``fix`` is what ``Corrector.fix`` would write there, or None when
+ranked ``Suggestion``s; each suggestion names the ``source`` (the generator or rule) that produced it and
+the ``trail`` of units that shaped it afterwards, and the finding names its ``detector``, so a user can
+see why pravka proposes it (``pravka check --explain``). ``fix`` is what ``Corrector.fix`` would write there, or None when
 no suggestion is sure enough to apply on its own.
 """
 
@@ -25,6 +26,8 @@ class Suggestion:
     text: str
     confidence: float
     source: str
+    # The units that shaped it after its source, in order: the ranker, the context, the calibration.
+    trail: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class Finding:
     kind: str
     suggestions: list[Suggestion] = field(default_factory=list)
     fix: str | None = None
+    detector: str = ""  # the name of the detection unit that reported it (``detect.DETECTORS``)
 
     def to_dict(self) -> dict:
         return {
@@ -47,4 +51,5 @@ class Finding:
                 for s in self.suggestions
             ],
             "fix": self.fix,
+            "detector": self.detector,
         }

@@ -30,7 +30,7 @@ class Candidate:
 def best_per_text(candidates, typed: str) -> list[Candidate]:
     """Keep the cheapest explanation of each distinct corrected text, spelt as the writer of ``typed``
     spells «ё» (``lexicon.in_writers_spelling``)."""
-    from ..lexicon import in_writers_spelling
+    from ..ru.alphabet import in_writers_spelling
 
     best: dict[str, Candidate] = {}
     for candidate in candidates:

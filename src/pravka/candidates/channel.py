@@ -19,14 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-KEYBOARD_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
-ROW_SHIFT = (0.0, 0.3, 0.8)
-
-VOWEL_PAIRS = {frozenset(p) for p in ("оа", "еи", "ея", "ия", "ыи", "юу", "эе", "ёе", "ёо", "яа")}
-# ы/о: the suffixes -ывать/-овать («перепробывал»); the rest are voicing pairs and near-homophones.
-SOUND_PAIRS = {frozenset(p) for p in ("бп", "вф", "гк", "дт", "жш", "зс", "йи", "ьъ", "цс", "чщ", "ыо")}
-# Letters of the same shape that OCR confuses.
-OCR_PAIRS = {frozenset(p) for p in ("шщ", "ин", "нп", "ип", "лп", "цщ", "зэ", "тг")}
+from ..ru.keyboard import are_keyboard_neighbours
+from ..ru.sound import OCR_PAIRS, SILENT_CLUSTERS, SOUND_GROUPS, SOUND_PAIRS, VOWEL_PAIRS
 
 COST_VOWEL = 1.0
 COST_DOUBLED = 1.0
@@ -47,36 +41,11 @@ COST_BADCHAR = 2.6
 COST_FIRST_LETTER = 0.6  # added when the first letter itself is damaged: people rarely get it wrong
 COST_SOUND_GROUP = 0.8
 
-# Spellings that are pronounced alike; any member may be typed for any other of its class. After
-# ж, ш, ч, щ, ц the spelling rules for о/ё/е and ы/и are a matter of memory, not of hearing.
-SHCH_SPELLINGS = ("щ", "сч", "шч", "жч", "зч", "сщ", "зщ", "щщ", "шш")  # all pronounced «щ»
-SOUND_GROUPS = (
-    SHCH_SPELLINGS,
-    ("ц", "цц", "тс", "тьс", "дс"),
-    ("тся", "ться", "ца", "цца", "цо", "ццо", "тса", "тьса"),
-    ("ё", "йо", "ьо"),
-    ("шо", "ше", "шё"), ("жо", "же", "жё"), ("чо", "че", "чё"), ("що", "ще", "щё"), ("цо", "це"),
-    ("жи", "жы"), ("ши", "шы"), ("ци", "цы"),
-)
 _GROUPS_OF: dict[str, frozenset[int]] = {}
 for _index, _group in enumerate(SOUND_GROUPS):
     for _member in _group:
         _GROUPS_OF[_member] = _GROUPS_OF.get(_member, frozenset()) | {_index}
 _GROUP_LENGTHS = sorted({len(member) for member in _GROUPS_OF})
-
-
-def _key_positions() -> dict[str, tuple[float, int]]:
-    return {ch: (col + ROW_SHIFT[row], row) for row, keys in enumerate(KEYBOARD_ROWS) for col, ch in enumerate(keys)}
-
-
-_POSITIONS = _key_positions()
-
-
-def are_keyboard_neighbours(a: str, b: str) -> bool:
-    pa, pb = _POSITIONS.get(a), _POSITIONS.get(b)
-    if pa is None or pb is None:
-        return False
-    return abs(pa[1] - pb[1]) <= 1 and abs(pa[0] - pb[0]) <= 1.0
 
 
 @lru_cache(maxsize=4096)
@@ -97,9 +66,6 @@ def substitution(typed: str, meant: str) -> tuple[float, str]:
 
 def _silent_consonant(before: str, letter: str, after: str) -> bool:
     return before + letter + after in SILENT_CLUSTERS
-
-
-SILENT_CLUSTERS = frozenset(("стн", "здн", "лнц", "вст", "стл", "ндс", "нтс", "рдц", "рдч"))
 
 
 def extra_letter(word: str, index: int) -> tuple[float, str]:

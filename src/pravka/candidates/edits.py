@@ -3,16 +3,14 @@
 For a word of length n there are about 70·n strings one edit away (delete a letter, insert any of the
 33 letters or a hyphen, replace a letter, swap two neighbours). Each is looked up in pymorphy3's words
 DAWG, which answers in about a microsecond, so the full lexicon is searched without any index of our
-own. Every hit is priced by the error model (``rank.channel``) and tagged with the kind of slip that
+own. Every hit is priced by the error model (``candidates.channel``) and tagged with the kind of slip that
 explains it (``keyboard``, ``vowel``, ``doubled``, ``swapchar``, …).
 """
 
 from __future__ import annotations
 
-from ..rank import channel
-from . import Candidate
-
-ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+from ..ru.alphabet import ALPHABET
+from . import Candidate, channel
 
 
 def valid_prefix_length(word: str, has_prefix) -> int:

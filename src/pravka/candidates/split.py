@@ -45,12 +45,10 @@ The channel cost of a missing space is fixed; ranking prices the pair by the two
 
 from __future__ import annotations
 
-from ..rank.context import GOVERNMENT
+from ..ru.alphabet import LINKING_VOWELS, VOWELS
+from ..ru.grammar import GOVERNMENT, SHORT_FUNCTION_WORDS
 from . import Candidate
 
-SHORT_FUNCTION_WORDS = frozenset(
-    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы ты да но ну уж их ей им ею".split()
-)
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
 # Words that really do get glued to the end of the previous one («мужчинаи», «этож», «чтоли»).
@@ -85,8 +83,6 @@ OTHER_FORM_ENDINGS = (
 COST_COMPOUND_HEAD = 2.0
 QUANTITY_HEADS = frozenset({"много", "мало"})
 ADJECTIVES = frozenset({"ADJF", "PRTF"})
-LINKING_VOWELS = frozenset("оеё")
-VOWELS = frozenset("аеёиоуыэюя")
 # Words that are also the first part of compounds: prefixes and chemical radicals.
 COMPOUND_HEADS = frozenset(
     """анти пост пред полу пара мета транс супер ультра поли мульти гипер гипо экстра интер контр вице экс лже

@@ -21,10 +21,10 @@ and are left to the non-word detector.
 
 from __future__ import annotations
 
-from ..candidates.edits import ALPHABET
-from ..rank.context import GOVERNMENT
+from ..ru.alphabet import ALPHABET, LINKING_VOWELS, match_case
+from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 from .nonword import CHECKABLE
 
 MIN_LENGTH = 10
@@ -34,9 +34,8 @@ MIN_TAIL_ZIPF = 2.5
 SINGLE_READING = HINT
 MIN_HEAD = 5
 MIN_CUT_TAIL = 6
-LINKING_VOWELS = frozenset("оеи")
-FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
-CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+# A compound's head ends in a linking vowel, or in a numeral's «-и» («шести|часовое»).
+COMPOUND_HEAD_ENDINGS = LINKING_VOWELS | {"и"}
 LOCATIVE = frozenset({"loct", "loc2"})
 
 
@@ -54,8 +53,6 @@ def detect(document):
         previous = _previous_word(document, index)
         readings = blend_readings(word.lower(), lexicon, previous)
         if readings:
-            from ..apply import match_case
-
             yield Finding(token.start, token.stop, word, "blend", [Suggestion(match_case(word, s.text), s.confidence, s.source) for s in readings])
 
 
@@ -75,7 +72,7 @@ def _is_blend_split(suggestion, lexicon) -> bool:
 
 
 def _is_function_word(word: str, lexicon) -> bool:
-    return any(parse.tag.POS in FUNCTION_WORDS for parse in lexicon.morph.parse(word)[:2])
+    return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.morph.parse(word)[:2])
 
 
 def _previous_word(document, index: int) -> str | None:
@@ -121,7 +118,7 @@ def _looks_spun(head: str, tail: str, head_word: str, tail_word: str) -> bool:
         return False
     if tail_word != tail:
         return len(tail) >= MIN_CUT_TAIL
-    return len(tail) >= MIN_HEAD and head[-1] not in LINKING_VOWELS and head_word == head
+    return len(tail) >= MIN_HEAD and head[-1] not in COMPOUND_HEAD_ENDINGS and head_word == head
 
 
 def _complete_head(head: str, lexicon) -> str | None:
@@ -175,3 +172,6 @@ def _agreement(previous: str | None, morph):
         return [(case, None) for case in GOVERNMENT[previous]]
     readings = [(p.tag.case, p.tag.number) for p in morph.parse(previous) if p.tag.POS in ("ADJF", "PRTF", "NUMR") and p.tag.case]
     return readings or None
+
+
+DETECTOR = Detector("blend", ("blend",), "a long unknown word that web text never contained and no small edit explains", detect, auto_fix=False)

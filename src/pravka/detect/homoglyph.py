@@ -10,15 +10,10 @@ phrase stays, «HATO» between Russian words becomes «НАТО».
 
 from __future__ import annotations
 
-import re
-
+from ..ru.alphabet import CYRILLIC_LETTER, CYRILLIC_TO_LATIN, LATIN_LETTER, LATIN_TO_CYRILLIC, LOOKALIKE_LATIN
 from ..types import Finding, Suggestion
+from .base import Detector
 
-LATIN_TO_CYRILLIC = str.maketrans("aceopxykmABCEHKMOPTXY", "асеорхукмАВСЕНКМОРТХУ")
-CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХУ", "aceopxyABCEHKMOPTXY")
-LATIN = re.compile(r"[A-Za-z]")
-CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-LOOKALIKE_LATIN = re.compile(r"[aceopxykmABCEHKMOPTXY]+")
 CERTAIN = 0.99
 LIKELY = 0.9
 
@@ -28,7 +23,7 @@ def detect(document):
     tokens = document.tokens
     for index, token in enumerate(tokens):
         word = token.text
-        if token.kind == "word" and LATIN.search(word):
+        if token.kind == "word" and LATIN_LETTER.search(word):
             yield from _mixed_word(token, lexicon)
         elif token.kind == "latin" and len(word) >= 3 and LOOKALIKE_LATIN.fullmatch(word) and _among_cyrillic(tokens, index):
             mapped = word.translate(LATIN_TO_CYRILLIC)
@@ -38,18 +33,21 @@ def detect(document):
 
 def _mixed_word(token, lexicon):
     word = token.text
-    cyrillic_letters = len(CYRILLIC.findall(word))
-    latin_letters = len(LATIN.findall(word))
+    cyrillic_letters = len(CYRILLIC_LETTER.findall(word))
+    latin_letters = len(LATIN_LETTER.findall(word))
     if cyrillic_letters >= latin_letters:
         mapped = word.translate(LATIN_TO_CYRILLIC)
-        if not LATIN.search(mapped) and lexicon.is_known(mapped):
+        if not LATIN_LETTER.search(mapped) and lexicon.is_known(mapped):
             yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, CERTAIN, "latin2cyrillic")])
     else:
         mapped = word.translate(CYRILLIC_TO_LATIN)
-        if not CYRILLIC.search(mapped):
+        if not CYRILLIC_LETTER.search(mapped):
             yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "cyrillic2latin")])
 
 
 def _among_cyrillic(tokens, index: int) -> bool:
     neighbours = [t for t in tokens[max(0, index - 3) : index + 4] if t.kind in ("word", "latin") and t is not tokens[index]]
     return bool(neighbours) and sum(t.kind == "word" for t in neighbours) * 2 > len(neighbours)
+
+
+DETECTOR = Detector("homoglyph", ("homoglyph",), "a word mixing Latin and Cyrillic letters, or an all-Latin word of look-alike letters among Cyrillic words", detect)

@@ -29,16 +29,13 @@ start of the text marks the encoding, not damage, and is left alone.
 from __future__ import annotations
 
 from ..tokenize import classify
+from ..ru.punctuation import BYTE_ORDER_MARK, CLOSERS, HYPHENS, INVISIBLE, SOFT_HYPHEN
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 from .spacing import horizontal_space_end, line_breaks
 
 KIND = "hyphenation"
-HYPHENS = "-\u2010\u00ad"
-SOFT_HYPHEN = "\u00ad"
-BYTE_ORDER_MARK = "\ufeff"
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-GLUED_CLOSERS = frozenset(".,;:!?…»)]\"'”’")
+GLUED_CLOSERS = CLOSERS | frozenset(".,;:!?…'")  # marks that stay glued to the end of a word
 CERTAIN = 0.99
 LIKELY = 0.95
 UNSURE = HINT
@@ -124,3 +121,6 @@ def _invisible(token) -> Finding | None:
     if classify(cleaned) not in ("word", "latin"):  # emoji sequences use U+200D; leave non-words alone
         return None
     return Finding(start, token.stop, word, KIND, [Suggestion(cleaned, CERTAIN, "invisible")])
+
+
+DETECTOR = Detector("hyphenation", (KIND,), "a word ending in a hyphen before a line break, or a word holding an invisible character", detect)

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ..candidates.split import SHORT_FUNCTION_WORDS
+from ..ru.grammar import SHORT_FUNCTION_WORDS
 from ..types import Finding
+from .base import Detector
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
@@ -74,3 +75,6 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
         best.confidence >= NAME_MIN_CONFIDENCE
         and min(lexicon.zipf(part) for part in best.text.split()) >= NAME_MIN_ZIPF
     )
+
+
+DETECTOR = Detector("nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect)

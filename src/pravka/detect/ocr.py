@@ -9,7 +9,7 @@ Two kinds of damage are undone here, before the ordinary typo search:
 The damaged word is rewritten by these shape rules (every combination of the ambiguous ones); if a
 rewrite is a known word and the token is not, the fix is near certain. Letter-for-letter shape slips
 inside otherwise Cyrillic words (ш/щ, и/н/п, л/п) are priced as their own ``ocr`` channel in
-``rank.channel``, and the non-word detector reports them with kind ``ocr`` when that channel explains the
+``candidates.channel``, and the non-word detector reports them with kind ``ocr`` when that channel explains the
 best suggestion.
 """
 
@@ -18,28 +18,26 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..apply import match_case
+from ..ru.alphabet import CYRILLIC_LETTER, OCR_LETTERS, OCR_SEQUENCES, match_case
 from ..types import Finding, Suggestion
+from .base import Detector
 
-SEQUENCE_RULES = (("ьі", "ы"), ("ъі", "ы"), ("ьi", "ы"), ("ъi", "ы"), ("іо", "ю"), ("io", "ю"))
-CHARACTER_RULES = {"0": "о", "3": "з", "4": "ч", "6": "б", "і": "и", "i": "и", "l": "л"}
-SUSPECT = re.compile(r"[0346іi]")
-CYRILLIC = re.compile(r"[а-яё]", re.I)
+SUSPECT = re.compile("[" + "".join(sorted(set(OCR_LETTERS) - {"l"})) + "]")  # «l» alone is too often Latin
 CERTAIN = 0.97
 MAX_REWRITES = 64
 
 
 def rewrites(word: str) -> list[str]:
     lower = word.lower()
-    for damaged, letter in SEQUENCE_RULES:
+    for damaged, letter in OCR_SEQUENCES:
         lower = lower.replace(damaged, letter)
-    ambiguous = [i for i, ch in enumerate(lower) if ch in CHARACTER_RULES]
+    ambiguous = [i for i, ch in enumerate(lower) if ch in OCR_LETTERS]
     options = []
     for keep in itertools.islice(itertools.product((False, True), repeat=len(ambiguous)), MAX_REWRITES):
         letters = list(lower)
         for index, untouched in zip(ambiguous, keep):
             if not untouched:
-                letters[index] = CHARACTER_RULES[letters[index]]
+                letters[index] = OCR_LETTERS[letters[index]]
         options.append("".join(letters))
     return options
 
@@ -48,7 +46,7 @@ def detect(document):
     lexicon = document.lexicon
     for token in document.tokens:
         word = token.text
-        if token.kind not in ("word", "number") or not CYRILLIC.search(word) or not SUSPECT.search(word):
+        if token.kind not in ("word", "number") or not CYRILLIC_LETTER.search(word) or not SUSPECT.search(word):
             continue
         if any(part.isdigit() for part in word.split("-")):
             continue  # «40-летней», «2-й»: a number in its own right, not letters misread
@@ -59,3 +57,6 @@ def detect(document):
                 suggestion = Suggestion(match_case(word, candidate), CERTAIN, "ocr")
                 yield Finding(token.start, token.stop, word, "ocr", [suggestion])
                 break
+
+
+DETECTOR = Detector("ocr", ("ocr",), "an unknown Cyrillic word holding a digit or an «і» of a letter's shape", detect)

@@ -19,13 +19,12 @@ its letter case: «В взаимоотношении» → «Во».
 
 from __future__ import annotations
 
-from ..apply import match_case
+from ..ru.alphabet import CONSONANTS, match_case
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 
 KIND = "preposition"
 FULL_FORMS = {"в": "во", "с": "со", "к": "ко", "о": "обо"}
-CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 CLUSTER_STARTS = {"в": frozenset("вф"), "с": frozenset("сзшж")}
 ALL_FORMS = frozenset({"все", "всё", "всех", "всем", "всеми", "всего", "всему", "всей", "всею", "всю", "вся"})
 FIXED_WORDS = {
@@ -68,3 +67,6 @@ def _needs_full_form(preposition: str, word: str) -> float | None:
     if starts and len(word) > 1 and word[0] in starts and word[1] in CONSONANTS:
         return RULE_CONFIDENCE
     return None
+
+
+DETECTOR = Detector("preposition", (KIND,), "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»", detect)

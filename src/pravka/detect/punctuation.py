@@ -29,19 +29,18 @@ replacement. Gaps that hold a line break are never touched, so a fix cannot chan
 
 from __future__ import annotations
 
+from ..ru.grammar import RELATIVE_WORDS
+from ..ru.punctuation import CLOSERS, is_sentence_end
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 from .spacing import gap, line_breaks
 
 KIND = "punctuation"
 SPACED_MARKS = frozenset(",.:;")  # marks written without a space before them
-SENTENCE_END_CHARS = frozenset(".!?…")
-CLOSERS = frozenset({"»", ")", "]", '"', "”", "’"})
 CLAUSE_WORDS = frozenset({
     "что", "чтобы", "если", "когда", "где", "куда", "откуда", "пока", "хотя", "поскольку", "ибо",
     "будто", "словно", "но", "а", "однако", "зато", "причём", "причем", "потому",
 })
-RELATIVE_LEMMAS = frozenset({"который", "чей"})
 # Abbreviations often written before a name or a number that pymorphy3 does not tag «Abbr».
 ABBREVIATIONS = frozenset({
     "им", "рис", "тел", "акад", "доц", "тов", "ген", "зам", "св", "ред", "изд", "нач", "зав", "пер", "наб",
@@ -112,7 +111,7 @@ def _spacing(document, index: int) -> Finding | None:
         return None
     if mark.text == "," and before.kind == "word":
         return _finding(document, mark.start, mark.stop, [Suggestion(", ", SURE, "missing-space")])
-    if set(mark.text) <= SENTENCE_END_CHARS and _starts_capitalised(after.text):
+    if is_sentence_end(mark.text) and _starts_capitalised(after.text):
         confidence = _sentence_end_confidence(mark.text, before, document.lexicon)
         if confidence is not None:
             return _finding(document, mark.start, mark.stop, [Suggestion(mark.text + " ", confidence, "missing-space")])
@@ -136,7 +135,7 @@ def _opens_clause(word: str, lexicon) -> bool:
     if word.lower() in CLAUSE_WORDS:
         return True
     parse = lexicon.morph.parse(word.lower())[0]
-    return parse.normal_form in RELATIVE_LEMMAS or parse.tag.POS == "GRND"
+    return parse.normal_form in RELATIVE_WORDS or parse.tag.POS == "GRND"
 
 
 def _sentence_end_confidence(mark: str, before, lexicon) -> float | None:
@@ -166,3 +165,6 @@ def _starts_capitalised(word: str) -> bool:
 
 def _first_tag(word: str, lexicon):
     return lexicon.morph.parse(word.lower())[0].tag
+
+
+DETECTOR = Detector("punctuation", (KIND,), "a comma, period, colon or semicolon doubled, with a space on the wrong side, or with none after it", detect)

@@ -54,9 +54,11 @@ Two words that are one, and back:
 
 from __future__ import annotations
 
-from ..apply import match_case
+from ..ru.alphabet import match_case
+from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS
+from ..ru.punctuation import is_sentence_end
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 
 KIND = "context"
 
@@ -76,10 +78,6 @@ SUBJECT_PRONOUNS = frozenset("он она оно они кто это".split())
 CONFIDENCE_TSYA = HINT
 CONFIDENCE_TSYA_NOUN = HINT
 
-# «кто бы ни», «как ни», «что ни»: a relative word earlier in the clause makes «ни» concessive.
-RELATIVE_LEMMAS = frozenset(
-    "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько".split()
-)
 RELATIVE_SPAN = 5  # words looked back for a relative word
 NI_VERB_POS = frozenset({"VERB", "INFN"})
 CONJUNCTION_CHTO = frozenset("потому оттого так то поэтому".split())  # «потому что», «так что»
@@ -94,7 +92,6 @@ NI_PRONOUNS = frozenset(
     какому какую какими каком""".split()
 )
 NOT_NI_FOLLOWERS = frozenset("иной иное иного иным иному ином иная иную иные иных".split())  # «не кто иной»
-PREPOSITIONS = frozenset("в во на с со к ко о об обо от из у за по при про для перед над под без до через".split())
 CLAUSE_SPAN = 8
 CONFIDENCE_NE_NI = HINT
 CONFIDENCE_NE_NI_CONCESSIVE = HINT
@@ -191,13 +188,6 @@ def _clause_after(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: 
         if len(words) >= span:
             break
     return words
-
-
-def _sentence_is_question(document, index: int) -> bool:
-    for token in document.tokens[index + 1 :]:
-        if token.kind == "punct" and token.text[-1] in ".!?…":
-            return "?" in token.text
-    return False
 
 
 def _parses(document, word: str):
@@ -297,7 +287,7 @@ def _ni_for_ne(document, index):
         return None  # a garbled word may hide the relative word: «ктобы ни пришёл»
     for position, word in enumerate(before):
         conjunction = word == "что" and position + 1 < len(before) and before[position + 1] in CONJUNCTION_CHTO
-        if _lemmas(document, word) & RELATIVE_LEMMAS and not conjunction:
+        if _lemmas(document, word) & RELATIVE_WORDS and not conjunction:
             return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»; not «потому что»
     if following in NI_JOINED and document.lexicon.is_form("ни" + following):
         return index + 1, "ни" + following, CONFIDENCE_NI_NE, "ni-joined"  # «ни кто из нас не», «ни чуть»
@@ -348,11 +338,11 @@ def _ne_concessive(document, index):
     if by is None:
         return None
     relative = document.word(by - 1)
-    if relative is None or not _lemmas(document, relative) & RELATIVE_LEMMAS:
+    if relative is None or not _lemmas(document, relative) & RELATIVE_WORDS:
         return None
     if relative == "что" and not document.starts_sentence(by - 1):
         return None  # «мечтала о том, что бы пробка не рассосалась» is a purpose clause: «чтобы не»
-    if _sentence_is_question(document, index) or following == "так":
+    if document.sentence_is_question(index) or following == "так":
         return None  # «кто бы не хотел?», «как бы не так»
     tag = _tag(document, following)
     if tag.POS == "INFN" or "ни" in _clause_after(document, index, 3):
@@ -468,3 +458,6 @@ RULES_BY_WORD: dict[str, tuple] = {}
 for _rule, _words in RULES:
     for _word in _words:
         RULES_BY_WORD[_word] = (*RULES_BY_WORD.get(_word, ()), _rule)
+
+
+DETECTOR = Detector("realword", (KIND,), "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)", detect)

@@ -23,9 +23,9 @@ intended, so the deletion is applied. A doubled content word may be emphasis («
 
 from __future__ import annotations
 
-from ..lexicon import fold
+from ..ru.alphabet import fold
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 from .spacing import gap, horizontal_space_end, line_breaks
 
 KIND = "repeat"
@@ -54,3 +54,6 @@ def detect(document):
             start, end = first.stop, second.stop
         confidence = FUNCTION_WORD_CONFIDENCE if tag.POS in FUNCTION_WORDS else CONTENT_WORD_CONFIDENCE
         yield Finding(start, end, text[start:end], KIND, [Suggestion("", confidence, "repeat")])
+
+
+DETECTOR = Detector("repeat", (KIND,), "the same word twice in a row", detect)

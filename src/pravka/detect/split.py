@@ -50,8 +50,9 @@ Two valid words outside these rules are never joined: «без опасност�
 
 from __future__ import annotations
 
+from ..ru.punctuation import is_sentence_end
 from ..types import Finding, Suggestion
-from . import HINT
+from .base import HINT, Detector
 from .nonword import CHECKABLE
 
 KIND = "split"
@@ -86,7 +87,6 @@ NOT_PARTICLE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
 CONFIDENCE_PRONOUN_PARTICLE = 0.95
 CONFIDENCE_ALWAYS_HYPHENATED = 0.97
 CONFIDENCE_EMPHATIC_TO = 0.8
-SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CORRELATIVE_SPAN = 8  # words searched for a second «то» of «то …, то …»
 CONFIDENCE_TAKI = 0.9
 CONFIDENCE_KA = 0.9
@@ -305,7 +305,7 @@ def _particle_to(document, index, first):
         return None  # «то прилягу, то присяду»
     if mark is None and following is not None and _first_tag(document, following).POS == "PREP":
         return "-", HINT, "hyphen-particle"  # «понял то в чём ошибка»: maybe the pronoun and its clause
-    if following is None or mark in SENTENCE_ENDS:
+    if following is None or is_sentence_end(mark):
         if _first_tag(document, first).POS == "NPRO" and before and _first_tag(document, before[0]).POS == "VERB":
             return "-", HINT, "hyphen-particle"  # «дай мне то»: maybe the pronoun as an object
     return "-", CONFIDENCE_EMPHATIC_TO, "hyphen-particle"
@@ -380,7 +380,7 @@ def _chtoby(document, index):
     after = _clause_words_after(document, index + 1, limit=3)
     if "ни" in after:
         return None  # «что бы ни случилось»
-    if _sentence_is_question(document, index):
+    if document.sentence_is_question(index):
         return None  # «что бы ты сделал?»
     previous = _previous_word(document, index)
     if previous in WISH_WORDS:
@@ -390,13 +390,6 @@ def _chtoby(document, index):
     ):
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"  # «пришёл что бы узнать», not «не знаю, что бы купить»
     return "", HINT, "joined-chtoby"
-
-
-def _sentence_is_question(document, index) -> bool:
-    for token in document.tokens[index + 1 :]:
-        if token.kind == "punct" and token.text[-1] in ".!?…":
-            return "?" in token.text
-    return False
 
 
 def _ne(document, index):
@@ -449,3 +442,6 @@ RULES = (
     (_chtoby, lambda first, second: first == "что" and second == "бы"),
     (_ne, lambda first, second: first == "не"),
 )
+
+
+DETECTOR = Detector("split", (KIND,), "two words, at least one of them a trigger of a rule, that are one word or a hyphenated one", detect)

@@ -14,10 +14,10 @@ dictionary's mark together are strong evidence («седня» → «сегод�
 
 from __future__ import annotations
 
-from ..apply import match_case
-from ..lexicon import in_writers_spelling
+from ..ru.alphabet import in_writers_spelling, match_case
 from ..types import Finding, Suggestion
 from .nonword import CHECKABLE
+from .base import Detector
 
 CONFIDENCE = 0.95
 MISSPELLING_MARKS = frozenset({"Erro", "Dist"})
@@ -39,3 +39,6 @@ def detect(document):
         standard = in_writers_spelling(standard, lower)
         source = "respelling" if lower in lexicon.respellings else "dictionary-variant"
         yield Finding(token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)])
+
+
+DETECTOR = Detector("variant", ("variant",), "a word the dictionary holds only as a misspelling or distortion of another", detect)

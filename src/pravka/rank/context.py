@@ -7,8 +7,9 @@ sources of evidence, both in log10 units added to a candidate's score:
   genitive or instrumental; «в» + accusative or locative), an adjective or participle agrees with the
   noun next to it in case and number. A candidate that can satisfy the neighbour gets a bonus, one that
   cannot a penalty; a candidate the neighbour says nothing about is left alone.
-* a language model learned from the user's own text (``pravka learn``), when one is given: the
-  smoothed probability of the candidate between its left and right neighbours.
+* a word n-gram model: the usage model shipped with pravka (``pravka.usage``), with the user's own
+  ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
+  between its left and right neighbours.
 
 The typed word keeps its share of probability (the "keep" mass, the part of 1 that no suggestion
 claims), and all shares are renormalised, so confidences stay comparable with the threshold.
@@ -19,21 +20,11 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-GOVERNMENT = {
-    "в": {"accs", "loct", "loc2"}, "во": {"accs", "loct", "loc2"}, "на": {"accs", "loct", "loc2"},
-    "с": {"gent", "ablt", "accs", "gen2"}, "со": {"gent", "ablt", "accs", "gen2"}, "к": {"datv"}, "ко": {"datv"},
-    "по": {"datv", "accs", "loct"}, "о": {"accs", "loct"}, "об": {"accs", "loct"}, "обо": {"accs", "loct"},
-    "из": {"gent", "gen2"}, "от": {"gent", "gen2"}, "до": {"gent", "gen2"}, "без": {"gent", "gen2"},
-    "для": {"gent"}, "у": {"gent"}, "за": {"accs", "ablt"}, "под": {"accs", "ablt"}, "над": {"ablt"},
-    "перед": {"ablt"}, "при": {"loct"}, "через": {"accs"}, "про": {"accs"}, "между": {"ablt", "gent"},
-    "около": {"gent"}, "после": {"gent"}, "кроме": {"gent"}, "среди": {"gent"}, "вокруг": {"gent"},
-    "против": {"gent"}, "из-за": {"gent"}, "из-под": {"gent"}, "возле": {"gent"}, "мимо": {"gent"},
-}
-CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
-AGREEING = frozenset({"ADJF", "PRTF"})
+from ..ru.grammar import AGREEING, CASED, GOVERNMENT
+
 BONUS = 0.4
 PENALTY = -0.6
-CONTEXT_WEIGHT = 0.5  # chosen on the SpellRuEval tune half (benchmarks/lm_gain.py)
+CONTEXT_WEIGHT = 0.5  # on the SpellRuEval tune half 0.25 and 0.5 tie with the usage model (benchmarks/lm_gain.py)
 
 
 class Context:

@@ -17,7 +17,6 @@ from ..types import Suggestion
 
 UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
 UNSEEN_WORD_ZIPF = 0.0  # the typed word, if wordfreq never saw it either: it may still be a rare real word
-KEEP_BONUS = 0.0
 LONG_WORD = 12
 UNSEEN_LENGTH_PENALTY = 0.1
 PAIR_ASSOCIATION = 4.0  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
@@ -37,7 +36,6 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
     seen = lexicon.zipf(word)
     # A string web text never contained is less likely a real word the longer it is.
     keep_score = seen if seen > 0 else UNSEEN_WORD_ZIPF - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
-    keep_score += KEEP_BONUS
     scored = []
     for candidate in candidates:
         score = candidate_logprob(candidate.text, lexicon) - candidate.cost
@@ -51,6 +49,6 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
     keep_mass = 10 ** (keep_score - top)
     total = keep_mass + sum(10 ** (score - top) for score, _ in scored)
     return [
-        Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source)
+        Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source, ("noisy-channel",))
         for score, candidate in scored[:MAX_SUGGESTIONS]
     ]

@@ -16,24 +16,28 @@ import re
 
 from razdel import tokenize as razdel_tokenize
 
+from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS
+from ..ru.punctuation import HYPHENS
 from ..types import Token
 
+# Each mask is linear in the text. The e-mail's local part can fail only after its whole run, so it may
+# start only where such a run starts (the look-behind): a 1 MB run of letters or of «абв-абв-…» is
+# scanned once, not once per position. (The URL needs no guard: it starts at a literal prefix, and a
+# URL body that fails has no prefix inside it.)
 MASKS = (
     ("url", re.compile(r"(?:https?://|ftp://|www\.)[^\s<>«»\"']+[^\s<>«»\"'.,;:!?)\]]", re.I)),
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("mention", re.compile(r"(?<![\w@])@\w+")),
     ("hashtag", re.compile(r"(?<![\w#])#\w+")),
 )
 MAX_WORD_LENGTH = 50
-CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HAS_DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[^\w\s]+")
-# Digits that OCR reads for letters of the same shape: 0/о, 3/з, 4/ч, 6/б.
 WHITESPACE_RUN = re.compile(r"\S+")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
-HYPHENS = frozenset("-\u00ad\u2010")
-LETTERS_OR_OCR_DIGITS = re.compile(r"(?:[^\W\d_]|[0346])+")
+# Letters, or digits that OCR reads for letters of the same shape (0/о, 3/з, 4/ч, 6/б).
+LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
 
 
 def masked_spans(text: str) -> list[tuple[int, int, str]]:
@@ -54,12 +58,12 @@ def classify(text: str) -> str:
     if len(text) > MAX_WORD_LENGTH:
         return "other"  # no Russian word is this long: base64, hashes, a run of one key
     if LETTERS_ONLY.fullmatch(text):
-        return "word" if CYRILLIC.search(text) else "latin"
+        return "word" if CYRILLIC_LETTER.search(text) else "latin"
     if HAS_DIGIT.search(text):
         return "number"
     if PUNCT.fullmatch(text):
         return "punct"
-    if CYRILLIC.search(text):
+    if CYRILLIC_LETTER.search(text):
         return "word"
     return "other"
 
@@ -73,7 +77,7 @@ def _glues(left: str, right: str) -> bool:
     if _is_letter_run(left) and _is_letter_run(right):
         return True
     joined = left + right
-    return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC.search(joined))
+    return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC_LETTER.search(joined))
 
 
 def _pieces(text: str, offset: int):

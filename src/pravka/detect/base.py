@@ -1,0 +1,97 @@
+"""What every detector works with: the ``Document`` it reads and the ``Detector`` unit it is.
+
+A ``Detector`` is a small named unit, the way razdel lists its rules and pymorphy3 its analyzer units:
+a ``name``, the ``kinds`` of finding it can report, what ``triggers`` it (in words, for ``--explain``
+and the docs), whether its suggestions may ever be applied without a person (``auto_fix``), and its
+``run`` function, ``run(document) -> Iterable[Finding]``. ``detect.DETECTORS`` lists the units in
+priority order; ``detect.run_detectors`` runs them and stamps every finding with the unit's name.
+
+A ``Document`` is one text, its tokens, and the shared resources a detector may ask: the lexicon, the
+speller (``suggest``: ranked candidates for one word) and the context model that re-ranks them by the
+neighbours. Suggestions carry a ``trail`` of the units that shaped them; ``suggest_in_context`` adds
+the context step to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable
+
+from ..ru.punctuation import OPENERS, SENTENCE_END
+from ..types import Finding, Suggestion, Token
+
+# The raw score of a rule that is right often but not always: a hint for a person, such as a blend's
+# reconstruction or a comma that may or may not belong. Calibration (``pravka.calibration``) turns it,
+# like every raw score, into the probability measured on tuning data.
+HINT = 0.6
+
+
+@dataclass
+class Document:
+    text: str
+    tokens: list[Token]
+    lexicon: object
+    suggest: Callable[[str], list[Suggestion]]
+    report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
+    context: object = None  # rank.context.Context, or None to rank words in isolation
+
+    def __post_init__(self):
+        self._words = [token.text.lower() if token.kind == "word" else None for token in self.tokens]
+
+    def word(self, index: int) -> str | None:
+        """The lower-case word token ``index``, or None past the ends or for a non-word."""
+        return self._words[index] if 0 <= index < len(self._words) else None
+
+    def neighbours(self, index: int) -> tuple[str | None, str | None]:
+        """The lower-case words just before and after token ``index`` within its sentence."""
+        left = right = None
+        if index > 0:
+            previous = self.tokens[index - 1]
+            if previous.kind == "word" and self.text[previous.stop : self.tokens[index].start].strip() == "":
+                left = previous.text.lower()
+        if index + 1 < len(self.tokens):
+            following = self.tokens[index + 1]
+            if following.kind == "word" and self.text[self.tokens[index].stop : following.start].strip() == "":
+                right = following.text.lower()
+        return left, right
+
+    def suggest_in_context(self, index: int) -> list[Suggestion]:
+        """The speller's suggestions for token ``index``, re-ranked by its neighbours when a context
+        model is there."""
+        word = self.tokens[index].text
+        suggestions = self.suggest(word)
+        if self.context is None or len(suggestions) == 0:
+            return suggestions
+        reranked = self.context.rerank(word, suggestions, *self.neighbours(index))
+        return [replace(s, trail=(*s.trail, "context")) for s in reranked]
+
+    def sentence_is_question(self, index: int) -> bool:
+        """True when the sentence of token ``index`` ends, after it, with a question mark."""
+        for token in self.tokens[index + 1 :]:
+            if token.kind == "punct" and token.text[-1] in SENTENCE_END:
+                return "?" in token.text
+        return False
+
+    def starts_sentence(self, index: int) -> bool:
+        """True when token ``index`` is the first word of a sentence or of a line."""
+        j = index - 1
+        while j >= 0:
+            previous = self.tokens[j]
+            if "\n" in self.text[previous.stop : self.tokens[j + 1].start]:
+                return True
+            if previous.text in OPENERS:
+                j -= 1
+                continue
+            return previous.text[-1] in SENTENCE_END
+        return True
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One named detection unit (see the module docstring)."""
+
+    name: str
+    kinds: tuple[str, ...]
+    triggers: str
+    run: Callable[[Document], Iterable[Finding]]
+    auto_fix: bool = True  # False: its suggestions are only offered, whatever their confidence

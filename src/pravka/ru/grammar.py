@@ -1,0 +1,36 @@
+"""Grammar facts the detectors and the ranker read with pymorphy3's tags.
+
+* ``GOVERNMENT`` — the cases each preposition can take («с» + genitive, instrumental or accusative).
+* ``CASED`` — parts of speech that carry case; ``AGREEING`` — those that agree with their noun.
+* ``FUNCTION_POS`` — parts of speech of function words (prepositions, conjunctions, particles, …).
+* ``SHORT_FUNCTION_WORDS`` — the one- and two-letter words people write and glue most.
+* ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
+  «слово, которое»).
+* ``VARIANT_MARKS`` — OpenCorpora's marks for forms that are in the dictionary only because people
+  write them: «Erro» a misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal
+  form («седня», «щас»).
+"""
+
+from __future__ import annotations
+
+GOVERNMENT = {
+    "в": {"accs", "loct", "loc2"}, "во": {"accs", "loct", "loc2"}, "на": {"accs", "loct", "loc2"},
+    "с": {"gent", "ablt", "accs", "gen2"}, "со": {"gent", "ablt", "accs", "gen2"}, "к": {"datv"}, "ко": {"datv"},
+    "по": {"datv", "accs", "loct"}, "о": {"accs", "loct"}, "об": {"accs", "loct"}, "обо": {"accs", "loct"},
+    "из": {"gent", "gen2"}, "от": {"gent", "gen2"}, "до": {"gent", "gen2"}, "без": {"gent", "gen2"},
+    "для": {"gent"}, "у": {"gent"}, "за": {"accs", "ablt"}, "под": {"accs", "ablt"}, "над": {"ablt"},
+    "перед": {"ablt"}, "при": {"loct"}, "через": {"accs"}, "про": {"accs"}, "между": {"ablt", "gent"},
+    "около": {"gent"}, "после": {"gent"}, "кроме": {"gent"}, "среди": {"gent"}, "вокруг": {"gent"},
+    "против": {"gent"}, "из-за": {"gent"}, "из-под": {"gent"}, "возле": {"gent"}, "мимо": {"gent"},
+}
+PREPOSITIONS = frozenset(GOVERNMENT)
+CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+AGREEING = frozenset({"ADJF", "PRTF"})
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+SHORT_FUNCTION_WORDS = frozenset(
+    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы ты да но ну уж их ей им ею".split()
+)
+RELATIVE_WORDS = frozenset(
+    "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько который".split()
+)
+VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})

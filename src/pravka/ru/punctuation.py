@@ -1,0 +1,18 @@
+"""Marks around words: how sentences end, what opens and closes a quote, hyphens, invisible characters."""
+
+from __future__ import annotations
+
+SENTENCE_END = frozenset(".!?…")  # the characters a sentence-ending mark is made of
+OPENERS = frozenset("«\"'„“(—–-[")  # marks that may stand before the first word of a sentence
+CLOSERS = frozenset({"»", ")", "]", '"', "”", "’"})
+HYPHENS = "-\u2010\u00ad"  # hyphen-minus, the Unicode hyphen, the soft hyphen
+SOFT_HYPHEN = "\u00ad"
+BYTE_ORDER_MARK = "\ufeff"
+# Zero-width space, non-joiner, joiner, word joiner, byte-order mark and soft hyphen: inside a word they
+# make it look right and compare wrong.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def is_sentence_end(mark: str) -> bool:
+    """True for «.», «!», «?», «…» and their runs («...», «?!»)."""
+    return bool(mark) and set(mark) <= SENTENCE_END
