@@ -49,6 +49,7 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("spellrueval-heldout", SPELLRUEVAL_FILE, "SpellRuEval held-out (odd lines)", parity=1),
         DatasetSpec("spellrueval-tune", SPELLRUEVAL_FILE, "SpellRuEval tune (even lines)", parity=0),
         DatasetSpec("gera-dev", "gera/dev.spell_only.jsonl", "GERA dev, spelling edits"),
+        DatasetSpec("gera-train", "gera/train.spell_only.jsonl", "GERA train, spelling edits"),
         DatasetSpec("relco", "relco_nonword/nonword.jsonl", "ReLCo non-word (L2 learners)"),
         DatasetSpec(
             "med-missing_space-tune", "medspellchecker_synthetic/missing_space.jsonl",

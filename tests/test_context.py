@@ -31,14 +31,15 @@ def test_neighbours_that_say_nothing_leave_the_score_alone(context):
 
 def test_context_raises_the_candidate_that_fits(corrector):
     isolated = {s.text: s.confidence for s in corrector.suggest("городн")}
-    [finding] = corrector.check("Он живёт в большом городн")
+    [finding] = corrector.raw_findings("Он живёт в большом городн")  # the ranker's scores, before calibration
     in_context = {s.text: s.confidence for s in finding.suggestions}
     assert finding.suggestions[0].text == "городе"
     assert in_context["городе"] > isolated["городе"]
     assert in_context["город"] < isolated["город"]
 
 
-def test_confidences_stay_a_distribution_after_reranking(corrector):
-    [finding] = corrector.check("Она пришла с подругй")
+@pytest.mark.parametrize("findings", ["raw_findings", "check"])
+def test_confidences_stay_a_distribution_after_reranking_and_calibration(corrector, findings):
+    [finding] = getattr(corrector, findings)("Она пришла с подругй")
     assert 0 < sum(s.confidence for s in finding.suggestions) <= 1.0 + 1e-9
     assert [s.confidence for s in finding.suggestions] == sorted((s.confidence for s in finding.suggestions), reverse=True)

@@ -16,17 +16,19 @@ from typing import Iterable, Iterator
 
 from .apply import apply_fixes
 from .candidates import generate
-from .detect import Document, run_detectors
+from .calibration import shipped_calibration
+from .detect import DETECTORS_BY_NAME, Document, run_detectors
 from .lexicon import shared_lexicon
 from .ru.alphabet import fold, match_case
-from .parallel import ordered_map
+from .parallel import WorkerPool
 from .rank.noisy_channel import rank
 from .tokenize import MAX_WORD_LENGTH, tokenize
 from .types import Finding, Suggestion
 
-# Calibrated on the SpellRuEval tune half (benchmarks/quality.py --sweep): the lowest threshold whose
-# auto-fix precision stays ≥ 0.92 there (the precision issue 4 asks of automatic fixes).
-DEFAULT_THRESHOLD = 0.75
+# A probability (confidences are calibrated: pravka.calibration). Chosen on the SpellRuEval tune half
+# (benchmarks/calibrate.py's sweep): the lowest threshold whose auto-fix precision there stays at least
+# the 0.925 that fix reached before calibration.
+DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
@@ -118,8 +120,14 @@ class Corrector:
         _check_text(text)
         if not text:
             return []
+        calibration = shipped_calibration()
+        return [self._decide(calibration.apply(finding)) for finding in self.raw_findings(text) if self._wanted(finding)]
+
+    def raw_findings(self, text: str) -> list[Finding]:
+        """The detectors' findings with their raw scores, before calibration and the threshold (what
+        ``benchmarks/calibrate.py`` fits the calibration on)."""
         document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
-        return [self._decide(finding) for finding in run_detectors(document) if self._wanted(finding)]
+        return run_detectors(document)
 
     def fix(self, text: str) -> str:
         """``text`` with the sure fixes applied; every other character comes back as it was."""
@@ -142,7 +150,13 @@ class Corrector:
         return not (self.words and fold(finding.text.strip()) in self.words)
 
     def _decide(self, finding: Finding) -> Finding:
-        if finding.suggestions and finding.suggestions[0].confidence >= self.threshold:
+        """Set ``fix`` when the best suggestion's probability reaches the threshold and the detector
+        may fix on its own (blends are only ever offered)."""
+        if (
+            finding.suggestions
+            and finding.suggestions[0].confidence >= self.threshold
+            and DETECTORS_BY_NAME[finding.detector].auto_fix
+        ):
             return replace(finding, fix=finding.suggestions[0].text)
         return finding
 
@@ -220,15 +234,16 @@ def _shared_context(dictionaries: tuple[str, ...], model_path, usage_model: bool
     return Context(shared_lexicon(dictionaries), context_model(model_path, usage=usage_model))
 
 
-def _map(function, texts: Iterable[str], jobs: int):
+def _map(method, texts: Iterable[str], jobs: int):
+    """``method`` (a bound ``check`` or ``fix``) over ``texts`` in order; jobs > 1: batches in a WorkerPool."""
     if jobs <= 1:
-        return map(function, texts)
-    from concurrent.futures import ProcessPoolExecutor
+        return map(method, texts)
+    corrector, name = method.__self__, method.__name__
 
     def ordered_results():
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with WorkerPool(corrector, jobs) as pool:
             batches = _batches(texts, BATCH_SIZE)
-            for _, results in ordered_map(pool, _apply_to_batch, batches, 2 * jobs, payload=lambda b: (function, b)):
+            for _, results in pool.map(_run_batch, batches, payload=lambda batch: (name, batch)):
                 yield from results
 
     return ordered_results()
@@ -245,6 +260,7 @@ def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _apply_to_batch(task) -> list:
-    function, batch = task
-    return [function(text) for text in batch]
+def _run_batch(corrector: Corrector, task: tuple[str, list[str]]) -> list:
+    name, batch = task
+    method = getattr(corrector, name)
+    return [method(text) for text in batch]

@@ -1,0 +1,183 @@
+"""Fit pravka's calibration (``pravka.calibration``) on tuning data, and measure it on held-out data.
+
+Labeled findings come from three sources, all tuning data (never the held-out half, never a test split):
+
+* **SpellRuEval tune half** (even lines) and **GERA train** (spelling edits): real errors, in that
+  order of preference (``tiered``: a group takes GERA's labels only while SpellRuEval's are fewer than
+  ``MIN_REAL``; school essays are not blog posts, and the held-out half the README quotes is blogs). pravka's raw
+  findings on each source sentence are labeled one at a time: the finding's first suggestion alone is
+  applied, and the SpellRuEval metric compares that answer with the gold. One correction that the gold
+  has, with the gold's words: *right*. A correction the gold does not have, or has with other words:
+  *wrong*. No word changed (punctuation, case, ё): no label. Homoglyph repairs are not labeled here:
+  SpellRuEval's gold keeps Latin look-alike letters, so the metric would call every repair wrong.
+* **Synthetic damage** (``benchmarks/garble.py``, every kind) over the clean sentences of the same tune
+  half: a finding overlapping the damage is *right* when its first suggestion alone gives back the
+  clean sentence; any other finding, on text that was clean, is *wrong*. These are the only labels for
+  what the metric cannot see (punctuation, hyphenation, look-alike letters); they come last, because
+  garbled typos are easier than real ones and would make the ranker look surer than it is on real text.
+
+Then ``calibration.fit`` turns the labels into per-group monotone maps, written to
+``src/pravka/data/calibration.json``. The script reports, on the SpellRuEval **held-out** half labeled
+the same way, the reliability table (confidence bin → share right) and the expected calibration error,
+and on the tune half the threshold sweep to choose ``Corrector.DEFAULT_THRESHOLD`` from.
+
+Usage: ``python benchmarks/calibrate.py [--write] [--per-kind 300]`` (without ``--write`` it only reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.datasets import load_dataset  # noqa: E402
+from benchmarks.garble import KINDS, sample  # noqa: E402
+from benchmarks.spellrueval_metric import Scorer, compare_sentence  # noqa: E402
+from pravka import Corrector  # noqa: E402
+from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
+from pravka.calibration import Calibration, fit, group_of, shipped_calibration  # noqa: E402
+
+CALIBRATION_FILE = Path(__file__).resolve().parent.parent / "src" / "pravka" / "data" / "calibration.json"
+MIN_REAL = 30
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001)
+SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
+
+
+def apply_one(text: str, finding) -> str:
+    return text[: finding.start] + finding.suggestions[0].text + text[finding.end :]
+
+
+def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool]]:
+    """(group, raw score, right?) for every finding the metric can judge (see the module docstring)."""
+    samples = []
+    for pair in pairs:
+        for finding in corrector.raw_findings(pair.source):
+            if not finding.suggestions or finding.detector == "homoglyph":
+                continue
+            result = compare_sentence(pair.source, pair.target, apply_one(pair.source, finding))
+            if not result.answer:
+                continue
+            right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
+            samples.append((group_of(finding), finding.suggestions[0].confidence, right))
+    return samples
+
+
+def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, seed: int) -> list[tuple[str, float, bool]]:
+    samples = []
+    for kind in KINDS:
+        for damage in sample(sentences, kind, per_kind, seed):
+            repaired = damage.repaired()
+            for finding in corrector.raw_findings(damage.text):
+                if not finding.suggestions:
+                    continue
+                overlaps = finding.start < damage.end and damage.start < finding.end
+                right = overlaps and apply_one(damage.text, finding) == repaired
+                samples.append((group_of(finding), finding.suggestions[0].confidence, right))
+    return samples
+
+
+def tiered(tiers: list[tuple[str, list[tuple[str, float, bool]]]]) -> tuple[list[tuple[str, float, bool]], set[str]]:
+    """The labels of each group from the first tiers that hold ``MIN_REAL`` of them together, and the
+    groups that took labels from the last (synthetic) tier.
+
+    Tiers are ordered from the data most like a user's text (real blog errors) to the least (our own
+    synthetic damage): a group takes the next tier's labels only while it has too few."""
+    used: list[tuple[str, float, bool]] = []
+    counts: Counter = Counter()
+    short: set[str] = set()
+    for _, labels in tiers:
+        short = {group for group, _, _ in labels if counts[group] < MIN_REAL}
+        taken = [label for label in labels if label[0] in short]
+        used += taken
+        counts.update(group for group, _, _ in taken)
+    return used, short
+
+
+def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (bin, findings, mean confidence, share right) and the expected calibration error."""
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for group, raw, right in samples:
+        probability = calibration.probability(group, raw)
+        index = next(i for i in range(len(BINS) - 1) if BINS[i] <= probability < BINS[i + 1])
+        bins[index].append((probability, right))
+    rows, error, total = [], 0.0, sum(len(v) for v in bins.values())
+    for index in sorted(bins):
+        members = bins[index]
+        confidence = sum(p for p, _ in members) / len(members)
+        accuracy = sum(r for _, r in members) / len(members)
+        error += len(members) / total * abs(confidence - accuracy)
+        rows.append((f"{BINS[index]:.2f}–{min(BINS[index + 1], 1.0):.2f}", len(members), confidence, accuracy))
+    return rows, error
+
+
+def sweep(corrector: Corrector, pairs, calibration: Calibration) -> list[tuple[float, float, float, float]]:
+    """(threshold, P, R, F1) of fix mode with the given calibration, on ``pairs``."""
+    checked = []
+    for pair in pairs:
+        findings = [calibration.apply(f) for f in corrector.raw_findings(pair.source)]
+        checked.append((pair, findings))
+    rows = []
+    for threshold in SWEEP:
+        scorer = Scorer()
+        for pair, findings in checked:
+            answer, position, pieces = pair.source, 0, []
+            for f in findings:
+                if f.suggestions and f.suggestions[0].confidence >= threshold and DETECTORS_BY_NAME[f.detector].auto_fix and f.start >= position:
+                    pieces += [pair.source[position : f.start], f.suggestions[0].text]
+                    position = f.end
+            answer = "".join(pieces) + pair.source[position:]
+            scorer.add(pair.source, pair.target, answer)
+        s = scorer.score
+        rows.append((threshold, s.precision or 0.0, s.recall or 0.0, s.f1 or 0.0))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {CALIBRATION_FILE.name}")
+    parser.add_argument("--per-kind", type=int, default=300, help="synthetic damages per kind")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    started = time.time()
+    corrector = Corrector()
+    tune = load_dataset("spellrueval-tune")
+    tiers = [
+        ("SpellRuEval tune", label_real(corrector, tune)),
+        ("GERA train", label_real(corrector, load_dataset("gera-train"))),
+        ("synthetic", label_synthetic(corrector, [p.target for p in tune], args.per_kind, args.seed)),
+    ]
+    samples, synthetic_groups = tiered(tiers)
+    calibration = fit(samples, never_above_raw=synthetic_groups)
+    counts = Counter(group for group, _, _ in samples)
+    rights = Counter(group for group, _, right in samples if right)
+    print("labeled findings: " + ", ".join(f"{name} {len(labels)}" for name, labels in tiers) + f"; used {len(samples)} ({time.time() - started:.0f} s)\n")
+    print("| group | labels | right % | knots (raw → probability) |\n|---|---:|---:|---|")
+    for group in sorted(calibration.knots):
+        knots = " ".join(f"{x:.2f}→{y:.2f}" for x, y in calibration.knots[group])
+        print(f"| {group} | {counts[group]} | {100 * rights[group] / max(1, counts[group]):.1f} | {knots} |")
+
+    heldout = load_dataset("spellrueval-heldout")
+    heldout_samples = label_real(corrector, heldout)
+    for title, used in (("raw scores", Calibration({})), ("calibrated", calibration)):
+        rows, error = reliability(heldout_samples, used)
+        print(f"\nSpellRuEval held-out, {title}: expected calibration error {error:.3f}")
+        print("| confidence | findings | mean confidence | share right |\n|---|---:|---:|---:|")
+        for name, n, confidence, accuracy in rows:
+            print(f"| {name} | {n} | {confidence:.3f} | {accuracy:.3f} |")
+
+    print("\nThreshold sweep, SpellRuEval tune half (fix mode, calibrated): threshold, P, R, F1")
+    for threshold, precision, recall, f1 in sweep(corrector, tune, calibration):
+        print(f"  {threshold:.2f}  {100 * precision:.1f} / {100 * recall:.1f} / {100 * f1:.1f}")
+    if args.write:
+        CALIBRATION_FILE.write_text(calibration.to_json() + "\n", encoding="utf-8")
+        shipped_calibration.cache_clear()
+        print(f"\nwritten {CALIBRATION_FILE}")
+
+
+if __name__ == "__main__":
+    main()
