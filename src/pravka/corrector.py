@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from .apply import apply_fixes
 from .candidates import generate
 from .calibration import shipped_calibration
-from .detect import DETECTORS_BY_NAME, Document, run_detectors
+from .detect import DETECTORS, DETECTORS_BY_NAME, Document, run_detectors
 from .lexicon import shared_lexicon
 from .ru.alphabet import fold, match_case
 from .parallel import WorkerPool
@@ -32,11 +32,8 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
-# Every kind of finding, as the detectors name them (the README's table explains each one).
-KINDS = (
-    "nonword", "glued", "split", "variant", "context", "blend", "homoglyph", "ocr", "punctuation",
-    "hyphenation", "repeat", "preposition",
-)
+# Every kind of finding, as the detection units declare them (the README's table explains each one).
+KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS for kind in detector.kinds))
 
 
 class Corrector:

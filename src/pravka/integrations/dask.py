@@ -16,10 +16,11 @@ Why it is structured this way:
 * Bringing a ``Corrector`` up (morphology, frequency and sound tables) costs a few seconds on a machine's
   first run, while it compiles its cached tables, and then ~0.1-0.2 s and ~75 MB per process; a text
   takes a few milliseconds. So the work is done by partition (``map_partitions``), never by item, and
-  each worker process keeps the Corrector it built in a module-level cache keyed by the corrector's
-  pickled settings. Every later partition with the same settings — in this computation or the next
-  one — reuses the warm instance. (The core also shares its tables per process; this cache makes the
-  once-per-worker guarantee independent of that detail and countable, see ``worker_stats``.)
+  each worker process takes its Corrector from pravka's one per-process cache
+  (``pravka.parallel.shared_corrector``, the same one the CLI's and the server's workers and the Scrapy
+  pipeline use), keyed by the corrector's settings. Every later partition with the same settings — in
+  this computation or the next one — reuses the warm instance, and the loads are countable (see
+  ``worker_stats``).
 * The Corrector itself travels inside the task graph. It pickles to its settings only (its resources
   load lazily), so shipping it with each task is cheap; the cache then makes sure only the first copy a
   worker sees is ever loaded. ``corrector=None`` means ``Corrector()`` with default settings.
@@ -39,7 +40,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,15 +48,9 @@ import dask.dataframe as dd
 import pandas as pd
 
 from pravka import Corrector
+from pravka.parallel import cached_settings, corrector_loads, shared_corrector
 
 __all__ = ["fix_bag", "check_bag", "fix_series", "fix_column", "preload", "worker_stats", "CorrectorSpec"]
-
-# Per-process cache: settings key -> warm Corrector. The lock stops two threads of one worker
-# (threads_per_worker > 1) from both loading the same Corrector.
-_CORRECTORS: dict[str, Corrector] = {}
-_CORRECTORS_LOCK = threading.Lock()
-_LOADS = 0
-
 
 class CorrectorSpec:
     """What a task needs to find (or build) its worker's Corrector: a settings key plus the Corrector.
@@ -87,24 +81,12 @@ class CorrectorSpec:
 
     def get(self) -> Corrector:
         """This process's warm Corrector for these settings, built and loaded on first use."""
-        global _LOADS
-        corrector = _CORRECTORS.get(self.key)
-        if corrector is not None:
-            return corrector
-        with _CORRECTORS_LOCK:
-            corrector = _CORRECTORS.get(self.key)
-            if corrector is None:
-                corrector = self.corrector
-                # Force the lazy load here, once, so its cost is visible as one event per process.
-                corrector.check("Проверка.")
-                _CORRECTORS[self.key] = corrector
-                _LOADS += 1
-            return corrector
+        return shared_corrector(self.corrector)
 
 
 def worker_stats() -> dict[str, Any]:
     """Which process this is and how many Correctors it has loaded; run it with ``client.run``."""
-    return {"pid": os.getpid(), "loads": _LOADS, "settings": sorted(_CORRECTORS)}
+    return {"pid": os.getpid(), "loads": corrector_loads(), "settings": cached_settings()}
 
 
 def _preload(spec: CorrectorSpec) -> dict[str, Any]:

@@ -19,9 +19,10 @@ Why it is built this way:
   start-up rather than after the first page.
 * The ``Corrector`` loads its morphology and frequency tables lazily: a few seconds on a machine's first
   run (it compiles cached tables), a fraction of a second after that. The pipeline asks for it in
-  ``open_spider`` and keeps it in a module-level cache keyed by the settings that shape it, so every
-  spider that a ``CrawlerProcess`` runs with the same settings shares one instance and the load happens
-  once per process, before the first item arrives instead of stalling it.
+  ``open_spider`` from pravka's one per-process cache (``pravka.parallel.shared_corrector``, keyed by
+  the settings that shape it, shared with the Dask integration and the CLI's and server's workers), so
+  every spider that a ``CrawlerProcess`` runs with the same settings shares one instance and the load
+  happens once per process, before the first item arrives instead of stalling it.
 * Items are accessed through ``itemadapter``, so plain dicts, ``scrapy.Item`` subclasses, dataclasses and
   attrs items all work. Only ``str`` values are touched: a missing field, ``None``, a list or a number is
   left exactly as the spider produced it.
@@ -33,7 +34,6 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -41,37 +41,11 @@ from scrapy.exceptions import NotConfigured
 
 from pravka import Corrector
 from pravka.apply import apply_fixes
+from pravka.parallel import corrector_loads, shared_corrector
 
 __all__ = ["PravkaPipeline", "corrector_loads"]
 
 MODES = ("fix", "flag")
-
-# One Corrector per distinct (threshold, dictionaries) per process. The lock matters only if someone
-# opens spiders from several threads; the reactor itself is single-threaded.
-_CORRECTORS: dict[tuple[float | None, tuple[str, ...]], Corrector] = {}
-_CORRECTORS_LOCK = threading.Lock()
-_LOADS = 0
-
-
-def corrector_loads() -> int:
-    """How many Correctors this process has built and warmed up (tests use it to check the sharing)."""
-    return _LOADS
-
-
-def _shared_corrector(threshold: float | None, dictionaries: tuple[str, ...]) -> Corrector:
-    global _LOADS
-    key = (threshold, dictionaries)
-    with _CORRECTORS_LOCK:
-        corrector = _CORRECTORS.get(key)
-        if corrector is None:
-            corrector = Corrector(threshold=threshold, dictionaries=list(dictionaries))
-            # Checking one short sentence forces the lazy load now, at spider start, rather than inside
-            # the first process_item call.
-            corrector.check("Проверка.")
-            _CORRECTORS[key] = corrector
-            _LOADS += 1
-        return corrector
-
 
 def _parse_threshold(value: Any) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -125,7 +99,7 @@ class PravkaPipeline:
 
     # ``spider`` is optional: Scrapy < 2.13 passes it, newer versions do not (and warn if it is required).
     def open_spider(self, spider: Any = None) -> None:
-        self.corrector = _shared_corrector(self.threshold, self.dictionaries)
+        self.corrector = shared_corrector(Corrector(threshold=self.threshold, dictionaries=self.dictionaries))
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if self.corrector is None:  # used without open_spider, e.g. straight from a test
