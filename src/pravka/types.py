@@ -47,7 +47,7 @@ class Finding:
             "text": self.text,
             "kind": self.kind,
             "suggestions": [
-                {"text": s.text, "confidence": round(s.confidence, 4), "source": s.source}
+                {"text": s.text, "confidence": round(s.confidence, 4), "source": s.source, "trail": list(s.trail)}
                 for s in self.suggestions
             ],
             "fix": self.fix,
