@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
 
 from .types import Finding
 
@@ -83,7 +83,7 @@ class Calibration:
         return json.dumps({"format": 1, "groups": {g: [list(k) for k in knots] for g, knots in sorted(self.knots.items())}}, indent=1, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "Calibration":
+    def from_json(cls, text: str) -> Calibration:
         data = json.loads(text)
         return cls({group: tuple((float(x), float(y)) for x, y in knots) for group, knots in data["groups"].items()})
 
@@ -133,5 +133,5 @@ def isotonic_knots(pairs: Sequence[tuple[float, bool]]) -> tuple[tuple[float, fl
         pooled.append(block)
         while len(pooled) > 1 and rate(pooled[-2]) >= rate(pooled[-1]):
             top = pooled.pop()
-            pooled[-1] = [a + b for a, b in zip(pooled[-1], top)]
+            pooled[-1] = [a + b for a, b in zip(pooled[-1], top, strict=True)]
     return tuple((round(raws / weight, 4), round(rate([weight, hits, raws]), 4)) for weight, hits, raws in pooled)

@@ -16,7 +16,20 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..types import Finding
-from . import blend, homoglyph, hyphenation, nonword, ocr, preposition, punctuation, realword, repeat, split, variant
+from . import (
+    blend,
+    confusion,
+    homoglyph,
+    hyphenation,
+    nonword,
+    ocr,
+    preposition,
+    punctuation,
+    realword,
+    repeat,
+    split,
+    variant,
+)
 from .base import HINT, Detector, Document
 
 __all__ = ["DETECTORS", "HINT", "Detector", "Document", "run_detectors"]
@@ -33,6 +46,7 @@ DETECTORS: tuple[Detector, ...] = (
     variant.DETECTOR,
     nonword.DETECTOR,
     realword.DETECTOR,
+    confusion.DETECTOR,
 )
 DETECTORS_BY_NAME = {detector.name: detector for detector in DETECTORS}
 

@@ -14,11 +14,16 @@ the context step to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..ru.punctuation import OPENERS, SENTENCE_END
 from ..types import Finding, Suggestion, Token
+
+if TYPE_CHECKING:  # the detectors are handed these; they never build them
+    from ..lexicon import Lexicon
+    from ..rank.context import Context
 
 # The raw score of a rule that is right often but not always: a hint for a person, such as a blend's
 # reconstruction or a comma that may or may not belong. Calibration (``pravka.calibration``) turns it,
@@ -30,10 +35,10 @@ HINT = 0.6
 class Document:
     text: str
     tokens: list[Token]
-    lexicon: object
+    lexicon: Lexicon
     suggest: Callable[[str], list[Suggestion]]
     report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
-    context: object = None  # rank.context.Context, or None to rank words in isolation
+    context: Context | None = None  # None: rank words in isolation
 
     def __post_init__(self):
         self._words = [token.text.lower() if token.kind == "word" else None for token in self.tokens]

@@ -33,16 +33,15 @@ def detect(document):
 
 def _mixed_word(token, lexicon):
     word = token.text
-    cyrillic_letters = len(CYRILLIC_LETTER.findall(word))
-    latin_letters = len(LATIN_LETTER.findall(word))
-    if cyrillic_letters >= latin_letters:
-        mapped = word.translate(LATIN_TO_CYRILLIC)
-        if not LATIN_LETTER.search(mapped) and lexicon.is_known(mapped):
-            yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, CERTAIN, "latin2cyrillic")])
-    else:
-        mapped = word.translate(CYRILLIC_TO_LATIN)
-        if not CYRILLIC_LETTER.search(mapped):
-            yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "cyrillic2latin")])
+    cyrillic_majority = len(CYRILLIC_LETTER.findall(word)) >= len(LATIN_LETTER.findall(word))
+    as_cyrillic = word.translate(LATIN_TO_CYRILLIC)
+    as_latin = word.translate(CYRILLIC_TO_LATIN)
+    # A Latin majority whose Cyrillic letters have no Latin look-alike («Poccия»: и, я) cannot be a
+    # Latin word, so it is read as Cyrillic too.
+    if (cyrillic_majority or CYRILLIC_LETTER.search(as_latin)) and not LATIN_LETTER.search(as_cyrillic) and lexicon.is_known(as_cyrillic):
+        yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(as_cyrillic, CERTAIN, "latin2cyrillic")])
+    elif not cyrillic_majority and not CYRILLIC_LETTER.search(as_latin):
+        yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(as_latin, LIKELY, "cyrillic2latin")])
 
 
 def _among_cyrillic(tokens, index: int) -> bool:

@@ -22,14 +22,16 @@ with a space: «безопас-\\nности, и» → «безопасност�
 
 Invisible characters. Zero-width space, non-joiner, joiner, word joiner, a byte-order mark and soft
 hyphens inside a word make it look right and compare wrong (the dictionary, search and the other
-detectors all miss «бе\\u200bзопасность»). They are removed from the word. A byte-order mark at the very
-start of the text marks the encoding, not damage, and is left alone.
+detectors all miss «бе\\u200bзопасность»). They are removed from the word; when the word without them is
+itself unknown («обьявила\\u200b»), its corrections are offered instead, so that one ``fix`` does what two
+passes would. A byte-order mark at the very start of the text marks the encoding, not damage, and is
+left alone.
 """
 
 from __future__ import annotations
 
-from ..tokenize import classify
 from ..ru.punctuation import BYTE_ORDER_MARK, CLOSERS, HYPHENS, INVISIBLE, SOFT_HYPHEN
+from ..tokenize import classify
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 from .spacing import horizontal_space_end, line_breaks
@@ -50,7 +52,7 @@ def detect(document):
             yield finding
     for index, token in enumerate(document.tokens):
         if index not in broken:
-            finding = _invisible(token)
+            finding = _invisible(token, document)
             if finding is not None:
                 yield finding
 
@@ -111,7 +113,7 @@ def _dictionary_compound(compound: str, lexicon) -> bool:
     return lexicon.is_form(compound) or lexicon.morph.word_is_known(compound)
 
 
-def _invisible(token) -> Finding | None:
+def _invisible(token, document) -> Finding | None:
     start, word = token.start, token.text
     if start == 0 and word.startswith(BYTE_ORDER_MARK):
         start, word = 1, word[1:]
@@ -120,6 +122,12 @@ def _invisible(token) -> Finding | None:
     cleaned = strip_invisible(word)
     if classify(cleaned) not in ("word", "latin"):  # emoji sequences use U+200D; leave non-words alone
         return None
+    if classify(cleaned) == "word" and not document.lexicon.is_known(cleaned):
+        # The word is damaged too («обьявила\u200b»): offer its correction, so that one pass does what
+        # two would (fix must be idempotent). A name the speller knows nothing for is only cleaned.
+        corrections = document.suggest(cleaned)
+        if corrections:
+            return Finding(start, token.stop, word, KIND, corrections)
     return Finding(start, token.stop, word, KIND, [Suggestion(cleaned, CERTAIN, "invisible")])
 
 

@@ -35,7 +35,7 @@ def rewrites(word: str) -> list[str]:
     options = []
     for keep in itertools.islice(itertools.product((False, True), repeat=len(ambiguous)), MAX_REWRITES):
         letters = list(lower)
-        for index, untouched in zip(ambiguous, keep):
+        for index, untouched in zip(ambiguous, keep, strict=True):
             if not untouched:
                 letters[index] = OCR_LETTERS[letters[index]]
         options.append("".join(letters))

@@ -101,13 +101,13 @@ def _spacing(document, index: int) -> Finding | None:
     if spaced_before and mark.text in SPACED_MARKS and after_text:
         if before.kind == "number" and after is not None and after.kind == "number":
             return None  # «2 : 1», «1 , 2»: scores, ratios and lists are spaced on purpose
-        if glued_after and after.kind in ("word", "latin"):
+        if after is not None and glued_after and after.kind in ("word", "latin"):
             suggestions = _glued_to_next(mark.text, before, after, document.lexicon)
             return None if suggestions is None else _finding(document, before.stop, after.start, suggestions)
-        if glued_after and after.kind == "punct" and mark.text in ":;":
+        if after is not None and glued_after and after.kind == "punct" and mark.text in ":;":
             return None  # an emoticon: «:-)», «;-)»
         return _finding(document, before.stop, mark.stop, [Suggestion(mark.text, CERTAIN, "space-before")])
-    if spaced_before or not glued_after or before.stop != mark.start or after.kind != "word":
+    if after is None or spaced_before or not glued_after or before.stop != mark.start or after.kind != "word":
         return None
     if mark.text == "," and before.kind == "word":
         return _finding(document, mark.start, mark.stop, [Suggestion(", ", SURE, "missing-space")])

@@ -56,7 +56,6 @@ from __future__ import annotations
 
 from ..ru.alphabet import match_case
 from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS
-from ..ru.punctuation import is_sentence_end
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 

@@ -45,6 +45,8 @@ def detect(document):
         if not between or not between.isspace() or second.text[0].isupper():
             continue
         word = fold(second.text)
+        if not document.lexicon.is_known(word):
+            continue  # a damaged word typed twice: the speller fixes both copies, then it is a plain repeat
         tag = document.lexicon.morph.parse(word)[0].tag
         if word in INTENTIONAL or tag.POS == "INTJ":
             continue

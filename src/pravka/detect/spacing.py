@@ -24,4 +24,5 @@ def line_breaks(text: str) -> int:
 
 def horizontal_space_end(text: str, position: int) -> int:
     """Where the run of spaces and tabs (not line breaks) starting at ``position`` ends."""
-    return HORIZONTAL_SPACE.match(text, position).end()
+    match = HORIZONTAL_SPACE.match(text, position)  # «*»: it always matches, perhaps empty
+    return match.end() if match else position

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ..ru.alphabet import in_writers_spelling, match_case
 from ..types import Finding, Suggestion
-from .nonword import CHECKABLE
 from .base import Detector
+from .nonword import CHECKABLE
 
 CONFIDENCE = 0.95
 MISSPELLING_MARKS = frozenset({"Erro", "Dist"})

@@ -72,7 +72,7 @@ class Context:
         total = keep + sum(weights)
         if total <= 0:
             return suggestions
-        ranked = [replace(s, confidence=w / total) for s, w in zip(suggestions, weights)]
+        ranked = [replace(s, confidence=w / total) for s, w in zip(suggestions, weights, strict=True)]
         ranked.sort(key=lambda s: -s.confidence)
         return ranked
 

@@ -1,0 +1,173 @@
+"""Real-word slips (kind ``context``): a rare dictionary word one cheap slip away from a common one.
+
+«Он долго не мог примерить враждующих соседей»: every word is in the dictionary, yet «примерить»
+(to try on) is «примирить» (to reconcile) with one unstressed vowel written wrong. Such slips — an
+unstressed vowel (о/а, е/и/я), пре-/при-, a doubled or single consonant, a voiced or devoiced
+consonant, a lost «ь» — make school paronyms («умолять»/«умалять», «развевается»/«развивается»,
+«поседеть»/«посидеть», «освещать»/«освящать») and are invisible to a dictionary.
+
+The noisy channel applied to a known word. For a typed word *t* its *confusion set* holds the
+dictionary words *m* that one cheap slip turns into *t*: every vowel swapped for the vowels it is
+confused with, every consonant for its voicing or sound pair, a doubled letter made single or a single
+one doubled, a «ь» or «ъ» dropped (``confusion_set``; about twenty dictionary look-ups a word, cached).
+Members that are another form of the typed word's own lexeme («книги»/«книге») are left out: those are
+inflection swaps, which the neighbours' grammar must judge, not frequency. Each member is scored in
+log10 units against keeping the typed word:
+
+    score(m) = [zipf(m) − zipf(t)]                  how much more often m is written at all
+             − edit_cost(t, m)                      the channel's price of the slip (rank/channel)
+             − SLIP_PRIOR                           the typed word keeps a strong prior: most words are meant
+             + CONTEXT_FACTOR · [ctx(m) − ctx(t)]   how much better m fits its neighbours
+
+where ``ctx`` is the Corrector's context score (preposition government, agreement and the usage
+model's word pairs, ``rank.context``). The typed word's own score is 0, so the probability that *m* was
+meant is 10^score(m) / (1 + Σ 10^score). A member is reported only when its context does not speak
+against it (ctx(m) ≥ ctx(t) + ``MIN_CONTEXT_GAIN``) and its probability reaches ``REPORT_AT``; the
+threshold decides, as for any finding, whether it is applied. The constants were tuned on the tune
+half of pravka's own real-word set (``benchmarks/realword_set.py``: clean sentences with one such slip,
+and the clean originals) and on SpellRuEval tune and GERA train; never on a held-out half.
+
+Skipped: words of fewer than ``MIN_LENGTH`` letters (short words collide with each other everywhere),
+common typed words (zipf ≥ ``MAX_TYPED_ZIPF``: a slip rarely lands on a word that common, and most
+tokens stop at this one look-up), capitalized words inside a sentence (names: «Песков» is not
+«песок»), ALL-CAPS words and hyphenated ones. «-тся»/«-ться», «не»/«ни» and «также»/«так же» are
+the grammar rules' business (``detect.realword``), which run first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import dawg
+
+from ..candidates.channel import edit_cost
+from ..lexicon import _cache_tag, _exclusive, _save_atomically, cache_dir
+from ..ru.alphabet import fold, match_case
+from ..types import Finding, Suggestion
+from .base import Detector
+
+KIND = "context"
+SOURCE = "confusion"
+MIN_LENGTH = 4
+MAX_TYPED_ZIPF = 3.5
+MIN_ZIPF_GAIN = 1.0  # a member must be written at least ten times as often as the typed word
+UNSEEN_ZIPF = 1.0  # a dictionary form that web text never showed
+SLIP_PRIOR = 1.5
+CONTEXT_FACTOR = 1.0
+MIN_CONTEXT_GAIN = 0.0
+REPORT_AT = 0.5
+MAX_SLIP_COST = 2.6
+CACHE_SIZE = 100_000
+
+MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
+NEIGHBOUR_TABLE_FORMAT = 1
+# «-тся»/«-ться» belongs to the grammar rules (detect.realword), not to word frequency.
+_LEFT_TO_GRAMMAR = ("тся", "ться")
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _compile_neighbour_table(lexicon, path: Path) -> None:
+    """A completion DAWG of ``"deletion<TAB>word"`` for every indexed word and each of its one-letter
+    deletions (the word itself included), the symmetric-delete index of the module docstring."""
+    words = {fold(entry.split(" ", 1)[1]) for entry in lexicon.sound.keys()}
+    common = [w for w in words if len(w) >= MIN_LENGTH - 1 and lexicon.zipf(w) >= MEMBER_MIN_ZIPF]
+    keys = [f"{key}\t{word}" for word in common for key in (word, *_deletions(word))]
+    _save_atomically(dawg.CompletionDAWG(keys), path)
+
+
+@lru_cache(maxsize=4)
+def neighbour_table(lexicon) -> dawg.CompletionDAWG:
+    """The index of common words by their deletions, compiled once into the cache folder."""
+    folder = cache_dir()
+    path = folder / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{_cache_tag()}.dawg"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with _exclusive(folder / ".build.lock"):
+            if not path.exists():
+                _compile_neighbour_table(lexicon, path)
+    return dawg.CompletionDAWG().load(str(path))
+
+
+def neighbours(lexicon, word: str) -> set[str]:
+    """Indexed common words one edit from ``word``: a letter more, a letter less, one replaced, or
+    two neighbours swapped (the probes are the word and its deletions; ``edit_cost`` confirms)."""
+    table = neighbour_table(lexicon)
+    found = set()
+    for probe in (word, *_deletions(word)):
+        for entry in table.keys(probe + "\t"):
+            found.add(entry[len(probe) + 1 :])
+    found.discard(word)
+    return found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _lemmas(lexicon, word: str) -> frozenset[str]:
+    return frozenset(parse.normal_form for parse in lexicon.morph.parse(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def confusion_set(lexicon, word: str) -> tuple[tuple[str, float], ...]:
+    """The members for a lower-case known word: (dictionary word, zipf gain minus the slip's cost)."""
+    typed_zipf = max(lexicon.zipf(word), UNSEEN_ZIPF)
+    members = []
+    for other in neighbours(lexicon, word):
+        gain = lexicon.zipf(other) - typed_zipf
+        if gain < MIN_ZIPF_GAIN or other.endswith(_LEFT_TO_GRAMMAR) and word.endswith(_LEFT_TO_GRAMMAR):
+            continue
+        cost = edit_cost(word, other)
+        if cost > MAX_SLIP_COST or _lemmas(lexicon, word) & _lemmas(lexicon, other):
+            continue
+        members.append((other, gain - cost))
+    return tuple(sorted(members, key=lambda member: -member[1]))
+
+
+def evidence(document, index: int) -> list[tuple[str, float, float]]:
+    """For token ``index``: (member, zipf gain − slip cost, context gain) of each member of its
+    confusion set, or [] when the word is not checked (see the module docstring)."""
+    token = document.tokens[index]
+    word = document.word(index)
+    lexicon, context = document.lexicon, document.context
+    if word is None or len(word) < MIN_LENGTH or lexicon.zipf(word) >= MAX_TYPED_ZIPF:
+        return []
+    if "-" in word or token.text.isupper() or not lexicon.is_known(word):
+        return []
+    if token.text[0].isupper() and not document.starts_sentence(index):
+        return []
+    members = confusion_set(lexicon, word.replace("ё", "е"))
+    if not members or context is None:
+        return [(member, base, 0.0) for member, base in members]
+    left, right = document.neighbours(index)
+    typed_fit = context.score(word, left, right)
+    return [(member, base, context.score(member, left, right) - typed_fit) for member, base in members]
+
+
+def probabilities(found: list[tuple[str, float, float]]) -> list[tuple[str, float]]:
+    """Each member's probability of being the word meant, best first; keeping the typed word is the rest."""
+    scored = [
+        (member, base - SLIP_PRIOR + CONTEXT_FACTOR * gain) for member, base, gain in found if gain >= MIN_CONTEXT_GAIN
+    ]
+    total = 1.0 + sum(10**score for _, score in scored)
+    return sorted(((member, 10**score / total) for member, score in scored), key=lambda pair: -pair[1])
+
+
+def detect(document):
+    for index, token in enumerate(document.tokens):
+        found = evidence(document, index)
+        if not found:
+            continue
+        ranked = probabilities(found)
+        if ranked and ranked[0][1] >= REPORT_AT:
+            suggestions = [Suggestion(match_case(token.text, member), p, SOURCE) for member, p in ranked]
+            yield Finding(token.start, token.stop, token.text, KIND, suggestions)
+
+
+DETECTOR = Detector(
+    "confusion",
+    (KIND,),
+    "a rare dictionary word one cheap slip from a far more common one that fits the neighbours better («примерить врагов»)",
+    detect,
+)
