@@ -41,22 +41,15 @@ import dawg
 from .ru.alphabet import fold
 from .ru.grammar import VARIANT_MARKS
 from .ru.sound import sound_key
+from .ru.words import word_set, word_tuple
 
 CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
-PRODUCTIVE_PREFIXES = (
-    "не", "анти", "пост", "псевдо", "сверх", "супер", "гипер", "мега", "микро", "макро", "мини", "авиа",
-    "авто", "видео", "аудио", "радио", "теле", "фото", "эко", "нано", "квази", "около", "контр", "экс",
-    "вице", "медиа", "кибер", "интер", "транс", "ультра", "полу", "само", "обще",
-    # the clipped heads of Soviet-style compounds («спецпсихология», «госслужба», «профучёба»)
-    "спец", "гос", "проф", "соц", "полит", "мед", "зам",
-)
+PRODUCTIVE_PREFIXES = word_tuple("lexicon.productive_prefixes")
 _PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
 _PREFIX_LENGTHS = sorted({len(prefix) for prefix in PRODUCTIVE_PREFIXES})
-INFLECTION_ENDINGS = frozenset(
-    "а ы е у ой ою ам ами ах и ов ом ям ями ях ю ей ем я ь ть ла ло ли л ет ут ют ит ат ят ого ему ым их ими ая ое ые".split()
-)
+INFLECTION_ENDINGS = word_set("lexicon.inflection_endings")
 LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")

@@ -47,12 +47,12 @@ from __future__ import annotations
 
 from ..ru.alphabet import LINKING_VOWELS, VOWELS
 from ..ru.grammar import GOVERNMENT, SHORT_FUNCTION_WORDS
+from ..ru.words import word_set
 from . import Candidate
 
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
-# Words that really do get glued to the end of the previous one («мужчинаи», «этож», «чтоли»).
-GLUED_CLITICS = frozenset({"и", "ж", "же", "ли", "бы", "б", "то", "не"})
+GLUED_CLITICS = word_set("candidates.split.glued_clitics")
 # Names and abbreviations («Лина», «пер», «спец») are not what people glue on by accident.
 NOT_GLUED_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Abbr", "Init"})
 COST_MISSING_SPACE = 1.0
@@ -81,15 +81,9 @@ OTHER_FORM_ENDINGS = (
     "ами ями ов ев ия ие ию ии ья ье ьи ью ть ет ит ут ют ат ят ла ло ли"
 ).split()
 COST_COMPOUND_HEAD = 2.0
-QUANTITY_HEADS = frozenset({"много", "мало"})
+QUANTITY_HEADS = word_set("candidates.split.quantity_heads")
 ADJECTIVES = frozenset({"ADJF", "PRTF"})
-# Words that are also the first part of compounds: prefixes and chemical radicals.
-COMPOUND_HEADS = frozenset(
-    """анти пост пред полу пара мета транс супер ультра поли мульти гипер гипо экстра интер контр вице экс лже
-    псевдо квази нео сверх мега мини макро микро нано кибер медиа авиа эко био гидро
-    метил этил пропил бутил фенил бензил винил ацетил хлор бром фтор йод иод азот натрий калий кальций
-    магний литий барий алюминий цинк медь железо серебро титан кремний""".split()
-)
+COMPOUND_HEADS = word_set("candidates.split.compound_heads")
 
 
 def two_words(word: str, lexicon) -> list[Candidate]:

@@ -20,13 +20,14 @@ its letter case: «В взаимоотношении» → «Во».
 from __future__ import annotations
 
 from ..ru.alphabet import CONSONANTS, match_case
+from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 
 KIND = "preposition"
 FULL_FORMS = {"в": "во", "с": "со", "к": "ко", "о": "обо"}
 CLUSTER_STARTS = {"в": frozenset("вф"), "с": frozenset("сзшж")}
-ALL_FORMS = frozenset({"все", "всё", "всех", "всем", "всеми", "всего", "всему", "всей", "всею", "всю", "вся"})
+ALL_FORMS = word_set("detect.preposition.all_forms")
 FIXED_WORDS = {
     "в": frozenset({"мне", "многом", "многих", "многие", "многое", "много", "время", "имя", "избежание", "сне",
                     "снах", "дворе", "дворце", "рту", "лбу", "тьме"}),

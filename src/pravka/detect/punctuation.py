@@ -31,21 +31,15 @@ from __future__ import annotations
 
 from ..ru.grammar import RELATIVE_WORDS
 from ..ru.punctuation import CLOSERS, is_sentence_end
+from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 from .spacing import gap, line_breaks
 
 KIND = "punctuation"
 SPACED_MARKS = frozenset(",.:;")  # marks written without a space before them
-CLAUSE_WORDS = frozenset({
-    "что", "чтобы", "если", "когда", "где", "куда", "откуда", "пока", "хотя", "поскольку", "ибо",
-    "будто", "словно", "но", "а", "однако", "зато", "причём", "причем", "потому",
-})
-# Abbreviations often written before a name or a number that pymorphy3 does not tag «Abbr».
-ABBREVIATIONS = frozenset({
-    "им", "рис", "тел", "акад", "доц", "тов", "ген", "зам", "св", "ред", "изд", "нач", "зав", "пер", "наб",
-    "просп", "корп", "ком",
-})
+CLAUSE_WORDS = word_set("detect.punctuation.clause_words")
+ABBREVIATIONS = word_set("detect.punctuation.abbreviations")
 MIN_UNKNOWN_WORD = 5  # an unknown word this long before a period is a word, not an abbreviation
 CERTAIN = 0.97
 SURE = 0.95

@@ -56,56 +56,45 @@ from __future__ import annotations
 
 from ..ru.alphabet import match_case
 from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS
+from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 
 KIND = "context"
 
-TAKES_INFINITIVE = frozenset(
-    """хотеть захотеть мочь смочь уметь суметь начать начинать стать становиться продолжать продолжить
-    перестать переставать прекратить прекращать надо нужно можно нельзя должный должен придётся
-    прийтись пришлось пытаться попытаться стараться постараться собираться собраться любить успеть
-    забыть решить решать бояться нравиться понравиться предпочитать планировать надеяться желать
-    пожелать помогать помочь хотеться захотеться удаться удаваться получиться получаться мечтать
-    учиться научиться разрешить разрешать позволять позволить заставлять заставить просить попросить
-    необходимо следует пора""".split()
-)
-FUTURE_BE = frozenset("будет будут буду будем будете будешь".split())
-PURPOSE = frozenset({"чтобы", "чтоб"})
-SKIPPED_BEFORE = frozenset("не бы же ещё уже снова опять всё больше".split())
-SUBJECT_PRONOUNS = frozenset("он она оно они кто это".split())
+TAKES_INFINITIVE = word_set("detect.realword.takes_infinitive")
+FUTURE_BE = word_set("detect.realword.future_be")
+PURPOSE = word_set("detect.realword.purpose")
+SKIPPED_BEFORE = word_set("detect.realword.skipped_before")
+SUBJECT_PRONOUNS = word_set("detect.realword.subject_pronouns")
 CONFIDENCE_TSYA = HINT
 CONFIDENCE_TSYA_NOUN = HINT
 
 RELATIVE_SPAN = 5  # words looked back for a relative word
 NI_VERB_POS = frozenset({"VERB", "INFN"})
-CONJUNCTION_CHTO = frozenset("потому оттого так то поэтому".split())  # «потому что», «так что»
-NI_JOINED = frozenset("кто чуть когда сколько".split())  # «ни кто» → «никто»; «ни что» is «ни за что» too
+CONJUNCTION_CHTO = word_set("detect.realword.conjunction_chto")
+NI_JOINED = word_set("detect.realword.ni_joined")
 CONFIDENCE_NI_NE = HINT
 
-# «ни разу», «ни капли»: nouns that follow only the negative «ни».
-NI_NOUNS = frozenset("разу капли капельки шагу грамма копейки".split())
-NI_ONE = frozenset("одного одной одному одним одном одну единого единой единому".split())
-NI_PRONOUNS = frozenset(
-    """кто кого кому кем ком что чего чему чем чём какой какая какое какие какого какой каких каким
-    какому какую какими каком""".split()
-)
-NOT_NI_FOLLOWERS = frozenset("иной иное иного иным иному ином иная иную иные иных".split())  # «не кто иной»
+NI_NOUNS = word_set("detect.realword.ni_nouns")
+NI_ONE = word_set("detect.realword.ni_one")
+NI_PRONOUNS = word_set("detect.realword.ni_pronouns")
+NOT_NI_FOLLOWERS = word_set("detect.realword.not_ni_followers")
 CLAUSE_SPAN = 8
 CONFIDENCE_NE_NI = HINT
 CONFIDENCE_NE_NI_CONCESSIVE = HINT
 
-INTENSIFIERS = frozenset("точно именно совсем совершенно ровно абсолютно всё все почти".split())
-ADDING_CONJUNCTIONS = frozenset({"а", "и", "но"})
-SUCH = frozenset("такой такая такое такие такого таких такому таким такую такими таком например".split())
+INTENSIFIERS = word_set("detect.realword.intensifiers")
+ADDING_CONJUNCTIONS = word_set("detect.realword.adding_conjunctions")
+SUCH = word_set("detect.realword.such")
 COMPARING_POS = frozenset({"ADVB", "ADJS", "COMP", "PRED"})
 CONFIDENCE_TAK_ZHE = 0.9  # after «а/и/но» or opening a sentence: 33 of 33 on the tune data
 CONFIDENCE_TAK_ZHE_ELSEWHERE = HINT
 CONFIDENCE_TAKZHE_SPLIT = HINT
 CONFIDENCE_TO_ZHE = HINT
 
-ONE_NEUTER = frozenset("одно одного одному одним одном".split())
-SAMYJ = frozenset("самое самый самая самые самого самой самому самым самых самую самом самыми".split())
+ONE_NEUTER = word_set("detect.realword.one_neuter")
+SAMYJ = word_set("detect.realword.samyj")
 
 # (first, second) → the one word, when that pair of words is never right apart.
 JOINED = {
@@ -114,12 +103,7 @@ JOINED = {
 }
 CONFIDENCE_JOINED = HINT
 CONFIDENCE_PO_ETOMU = HINT
-TIME_WORDS = frozenset(
-    """лет года годов дня дней недели недель месяца месяцев часа часов минуты минут секунды секунд века
-    веков времени жизни войны суток ночи вечера зимы лета осени весны урока уроков сезона периода
-    всего всей всех долгого долгих многих нескольких целого целой целых этого этой этих того той тех
-    последних первых двух трёх трех пяти десяти""".split()
-)
+TIME_WORDS = word_set("detect.realword.time_words")
 CONFIDENCE_V_TECHENIE = HINT
 
 

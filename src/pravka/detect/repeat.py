@@ -24,12 +24,13 @@ intended, so the deletion is applied. A doubled content word may be emphasis («
 from __future__ import annotations
 
 from ..ru.alphabet import fold
+from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 from .spacing import gap, horizontal_space_end, line_breaks
 
 KIND = "repeat"
-INTENTIONAL = frozenset({"да", "нет", "ну", "так", "пока", "тук", "кап", "еле", "чуть", "вот", "бла"})
+INTENTIONAL = word_set("detect.repeat.intentional")
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
 FUNCTION_WORD_CONFIDENCE = 0.97
 CONTENT_WORD_CONFIDENCE = HINT  # emphasis is about as likely as a slip: a hint, not a fix

@@ -51,6 +51,7 @@ Two valid words outside these rules are never joined: «без опасност�
 from __future__ import annotations
 
 from ..ru.punctuation import is_sentence_end
+from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector
 from .nonword import CHECKABLE
@@ -60,29 +61,13 @@ MIN_JOINED_ZIPF = 2.5
 CONFIDENCE_ONE_UNKNOWN = 0.93
 CONFIDENCE_BOTH_UNKNOWN = 0.97
 
-# ------------------------------------------------------------------ particles
-PRONOUN_BASES = frozenset({
-    "кто", "что", "какой", "чей", "где", "куда", "откуда", "когда", "как", "почему", "зачем", "отчего",
-    "сколько", "каков", "кой", "чего",
-})
-ALWAYS_HYPHENATED = frozenset({"нибудь", "либо"})
-TAKI_ADVERBS = frozenset({
-    "всё", "все", "опять", "так", "довольно", "верно", "прямо", "точно", "вполне", "действительно",
-    "достаточно", "порядочно",
-})
-KA_WORDS = frozenset({"ну", "на", "нате"})
-# Words after «то» that show the pronoun «то» («то, что»; «то же»; «то есть»; «то ли»; «то и дело»).
-PRONOUN_TO_FOLLOWERS = frozenset({
-    "что", "чтобы", "же", "есть", "ли", "и", "кто", "как", "где", "куда", "откуда", "когда", "чем", "чего",
-    "чему", "о", "об", "так", "который", "которое", "которая", "которые", "которого", "которой", "которым", "которых",
-    "какой", "какое", "какая", "какие", "каким", "каких", "самое", "самый", "самого", "самому", "самым",
-    "самом", "время", "место",
-})
-CONDITIONAL_WORDS = frozenset({"если", "раз", "коли", "ежели", "когда", "хотя", "хоть", "поскольку", "пока"})
-# «то» after these is the pronoun or a conjunction, never the particle: «а то», «на то», «это то, что».
-NOT_PARTICLE_HOSTS = frozenset({
-    "это", "то", "всё", "все", "самое", "не", "ни", "да", "вот", "тот", "та", "те", "и", "а", "но", "или",
-})
+PRONOUN_BASES = word_set("detect.split.pronoun_bases")
+ALWAYS_HYPHENATED = word_set("detect.split.always_hyphenated")
+TAKI_ADVERBS = word_set("detect.split.taki_adverbs")
+KA_WORDS = word_set("detect.split.ka_words")
+PRONOUN_TO_FOLLOWERS = word_set("detect.split.pronoun_to_followers")
+CONDITIONAL_WORDS = word_set("detect.split.conditional_words")
+NOT_PARTICLE_HOSTS = word_set("detect.split.not_particle_hosts")
 NOT_PARTICLE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
 CONFIDENCE_PRONOUN_PARTICLE = 0.95
 CONFIDENCE_ALWAYS_HYPHENATED = 0.97
@@ -103,29 +88,18 @@ CONFIDENCE_COMPOUND = 0.85
 ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 CONFIDENCE_PO_ADVERB = 0.9
-POSSESSIVES = frozenset({"моему", "твоему", "нашему", "вашему", "своему"})
+POSSESSIVES = word_set("detect.split.possessives")
 
-# ------------------------------------------------------------------ «что бы»
-WISH_WORDS = frozenset({
-    "том", "тому", "того", "так", "хочу", "хочешь", "хочет", "хотим", "хотите", "хотят", "хотел",
-    "хотела", "хотели", "хотелось", "хочется", "нужно", "надо", "важно", "главное", "необходимо", "просил",
-    "просила", "просили", "попросил", "попросила", "прошу", "требует", "требуют", "мечтаю", "мечтал",
-    "мечтала", "для", "затем", "лишь", "желаю", "стараюсь", "старался", "старалась",
-})
+WISH_WORDS = word_set("detect.split.wish_words")
 CONFIDENCE_CHTOBY = 0.9
-# «не знаю, что бы купить», «подумай, что бы ответить»: «что» is the object, «бы» a particle
-CHOOSING_VERBS = frozenset({
-    "знать", "думать", "подумать", "придумать", "решить", "решать", "выбрать", "выбирать", "спросить",
-    "спрашивать", "понять", "сообразить", "посоветовать", "советовать", "представить", "представлять",
-    "вспомнить", "искать", "поискать", "смотреть", "посмотреть", "гадать", "прикидывать",
-})
+CHOOSING_VERBS = word_set("detect.split.choosing_verbs")
 
 # ------------------------------------------------------------------ «не»
 NE_JOINED_MIN_ZIPF = 3.0
 NE_JOINED_POS = frozenset({"ADVB", "ADJS", "ADJF", "PRED"})
-NE_STRENGTHENERS = frozenset({"вовсе", "отнюдь", "далеко", "нисколько", "ничуть", "совсем", "ни", "никак"})
-NE_MODALS = frozenset({"нужно", "надо", "можно", "должно", "нужен", "нужна", "нужны", "должен", "должна", "должны"})
-CONTRAST_WORDS = frozenset({"а", "но"})
+NE_STRENGTHENERS = word_set("detect.split.ne_strengtheners")
+NE_MODALS = word_set("detect.split.ne_modals")
+CONTRAST_WORDS = word_set("detect.split.contrast_words")
 CONFIDENCE_NE_PREDICATIVE = 0.75  # «не понятно» → «непонятно» once contrast and strengthening are ruled out
 
 
