@@ -138,14 +138,6 @@ def _mixed_case(left: str, right: str) -> bool:
 # ------------------------------------------------------------------ helpers
 
 
-def _gap(document, index: int) -> str:
-    """The text between token ``index`` and the next one."""
-    tokens = document.tokens
-    if index + 1 >= len(tokens):
-        return ""
-    return document.text[tokens[index].stop : tokens[index + 1].start]
-
-
 def _next_after(document, index: int) -> tuple[str | None, str | None]:
     """What follows token ``index``: (punctuation mark or None, the next word or None).
 
