@@ -1,30 +1,37 @@
-"""What a word n-gram model learned with ``pravka learn`` adds to correction, and what it costs.
+"""What the word n-gram models add to correction, and what they cost.
 
-The learning corpus is the clean (target) side of GERA train (``gera/train.full.jsonl``, school essays)
-and of ReLCo (``relco_nonword/nonword.jsonl``, learner exercises, with their ``__word__`` blank markers
-removed), read in place from the shared evaluation folder and never copied into the repository. Repeated
-sentences are counted once, and any sentence that is also the target of an evaluation pair (SpellRuEval
-or GERA dev) is left out, so the model never saw a sentence it is scored on. It is a small corpus
-(about 0.1 M words) and of other genres than SpellRuEval's LiveJournal posts: a modest setting.
+Two models are measured:
+
+* the **usage model** shipped with pravka (``pravka.usage``: word pairs of 7.8M words of literature
+  and software documentation, see ``benchmarks/build_usage.py``), which every Corrector uses unless
+  told ``usage_model=False``;
+* a model learned with ``pravka learn`` from the clean (target) side of GERA train
+  (``gera/train.full.jsonl``, school essays) and of ReLCo (``relco_nonword/nonword.jsonl``, learner
+  exercises, with their ``__word__`` blank markers removed), read in place from the shared evaluation
+  folder and never copied into the repository, *interpolated* with the usage model (a user's own corpus
+  adapts the general one). Repeated sentences are counted once, and any sentence that is also the
+  target of an evaluation pair (SpellRuEval or GERA dev) is left out, so the model never saw a
+  sentence it is scored on. It is a small corpus (about 0.1 M words).
 
 Steps:
 
-1. build the model (``NgramModel.build``): seconds, word tokens per second, distinct words and pairs,
-   size on disk, and the time to load it (best of 5 fresh loads);
-2. choose ``rank.context.CONTEXT_WEIGHT`` among ``WEIGHTS`` on the SpellRuEval TUNE half only (best
-   fix-mode F1), next to the same half without a model;
-3. with that weight, SpellRuEval HELD-OUT and GERA dev (spelling edits) with and without the model,
-   scored by ``benchmarks/quality.py`` (SpellRuEval metric, fix and report modes, false alarms), and
-   the time of one model lookup with empty caches;
-4. build throughput at scale: the corpus written again and again to a temporary file until it holds
-   ``BIG_TOKENS`` words, learned by ``python -m pravka learn`` in a subprocess (wall time, its summary
-   line, peak RSS). Repeated text flatters the model: after the first copy no new words or pairs
-   appear, so the file stays small and the upserts find their rows; real text of that size would give
-   a far larger model and a slower build. Skipped with a note after ``BIG_TIMEOUT`` seconds.
+1. the usage model: the shipped table's size, compiling it into a fresh cache folder, opening it (best
+   of 5), and the time of one look-up with empty caches;
+2. build the learned model (``NgramModel.build``): seconds, words per second, distinct words and pairs,
+   size on disk, load time;
+3. choose ``rank.context.CONTEXT_WEIGHT`` among ``WEIGHTS`` on the SpellRuEval TUNE half only (best
+   fix-mode F1) with the usage model, next to the same half without any model;
+4. with that weight, SpellRuEval HELD-OUT and GERA dev (spelling edits) without a model, with the usage
+   model, and with the learned model mixed into it, scored by ``benchmarks/quality.py`` (SpellRuEval
+   metric, fix and report modes, false alarms);
+5. build throughput at scale (``--big``): the corpus written again and again to a temporary file until
+   it holds ``BIG_TOKENS`` words, learned by ``python -m pravka learn`` in a subprocess (wall time, its
+   summary line, peak RSS). Repeated text flatters the model: after the first copy no new words or
+   pairs appear. Skipped with a note after ``BIG_TIMEOUT`` seconds.
 
 Usage (from the repository root; run it under ``nice``)::
 
-    python benchmarks/lm_gain.py [--order 2|3] [--no-big]
+    python benchmarks/lm_gain.py [--order 2|3] [--big]
 """
 
 from __future__ import annotations
@@ -46,7 +53,8 @@ from benchmarks.quality import quality_table, run_corrector, score_runs  # noqa:
 
 CORPUS_FILES = ("gera/train.full.jsonl", "relco_nonword/nonword.jsonl")
 EVALUATION_SETS = ("spellrueval-tune", "spellrueval-heldout", "gera-dev")
-WEIGHTS = (0.5, 1.0)
+WEIGHTS = (0.5, 0.25, 1.0)  # the current default first: a tie keeps it
+USER_WEIGHTS = (0.8, 0.5)
 BIG_TOKENS = 10_000_000
 BIG_TIMEOUT = 600
 LOADS = 5
@@ -71,8 +79,8 @@ def learning_corpus() -> tuple[list[str], int, int]:
     return sentences, repeats, left_out
 
 
-def evaluate(name: str, dataset: str, model_path: str | None, weight: float | None):
-    """Score one data set with a Corrector that has (or lacks) the model, at the given weight."""
+def evaluate(name: str, dataset: str, model_path: str | None, weight: float | None, usage: bool = True):
+    """Score one data set with a Corrector that has (or lacks) the models, at the given weight."""
     import pravka.rank.context
     from pravka import Corrector
 
@@ -81,8 +89,34 @@ def evaluate(name: str, dataset: str, model_path: str | None, weight: float | No
         pravka.rank.context.CONTEXT_WEIGHT = weight
     pairs = load_dataset(dataset)
     started = time.perf_counter()
-    runs = run_corrector(Corrector(model=model_path), pairs)
+    runs = run_corrector(Corrector(model=model_path, usage_model=usage), pairs)
     return score_runs(name, runs, time.perf_counter() - started)
+
+
+def usage_model_costs() -> list[str]:
+    """Size of the shipped table, its compilation into an empty cache, and the time to open it."""
+    import os
+
+    from pravka import usage
+    from pravka.lm import NgramModel
+
+    lines = [f"shipped table {usage.TABLE}: {len(usage.table_file().read_bytes()) / 1e6:.2f} MB"]
+    with tempfile.TemporaryDirectory(prefix="pravka-usage-") as folder:
+        path = Path(folder) / "usage.model"
+        started = time.perf_counter()
+        model = usage.compile_table(path)
+        lines.append(f"compiled into the cache in {time.perf_counter() - started:.1f} s: {model.unigrams:,} distinct words "
+                     f"and {model.bigrams:,} distinct pairs counted in {model.tokens:,} words; "
+                     f"{os.path.getsize(path) / 1e6:.1f} MB on disk")
+        model.close()
+        loads = []
+        for _ in range(LOADS):
+            started = time.perf_counter()
+            NgramModel.load(path).close()
+            loads.append(time.perf_counter() - started)
+        lines.append(f"open: {1000 * min(loads):.1f} ms (best of {LOADS})")
+        lines.append(lookup_cost(str(path)))
+    return lines
 
 
 def lookup_cost(model_path: str) -> str:
@@ -134,10 +168,13 @@ def big_build(sentences: list[str], tokens_per_copy: int, folder: Path, order: i
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--order", type=int, choices=(2, 3), default=2)
-    parser.add_argument("--no-big", action="store_true", help="skip the 10M-word build")
+    parser.add_argument("--big", action="store_true", help="also time a 10M-word build")
     args = parser.parse_args(argv)
 
     from pravka.lm import NgramModel
+
+    print("## The usage model\n")
+    print("\n".join(f"- {line}" for line in usage_model_costs()) + "\n")
 
     sentences, repeats, left_out = learning_corpus()
     with tempfile.TemporaryDirectory(prefix="pravka-lm-") as folder:
@@ -151,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             NgramModel.load(model_path).close()
             load_seconds.append(time.perf_counter() - started)
-        print(f"## Learning corpus: GERA train + ReLCo targets, {len(sentences)} distinct sentences "
+        print(f"## Learned model: GERA train + ReLCo targets, {len(sentences)} distinct sentences "
               f"({repeats} repeats dropped, {left_out} that are evaluation targets left out)\n")
         print(f"order {args.order}: {model.tokens:,} words, {model.unigrams:,} distinct words, "
               f"{model.bigrams:,} distinct pairs" + (f", {model.trigrams:,} triples" if args.order == 3 else ""))
@@ -160,29 +197,42 @@ def main(argv: list[str] | None = None) -> int:
         tokens_per_copy = model.tokens
         model.close()
 
-        tune = [evaluate("TUNE, no model", "spellrueval-tune", None, None)]
-        tune += [evaluate(f"TUNE, model, weight {w}", "spellrueval-tune", model_path, w) for w in WEIGHTS]
-        best = max(range(len(WEIGHTS)), key=lambda i: tune[i + 1].fix.f1 or 0.0)
+        tune = [evaluate("TUNE, no model", "spellrueval-tune", None, None, usage=False)]
+        tune += [evaluate(f"TUNE, usage model, weight {w}", "spellrueval-tune", None, w) for w in WEIGHTS]
+        # A weight must beat the current default by more than one edit in a thousand sentences.
+        best = max(range(len(WEIGHTS)), key=lambda i: (tune[i + 1].fix.f1 or 0.0) - (0.001 if i else 0.0))
         weight = WEIGHTS[best]
         print("## CONTEXT_WEIGHT on the SpellRuEval TUNE half (P / R / F1 in %)\n")
         print(quality_table(tune))
         verdict = "better" if (tune[best + 1].fix.f1 or 0) > (tune[0].fix.f1 or 0) else "NOT better"
         f1s = ", ".join(f"{w}: {100 * (r.fix.f1 or 0):.2f}" for w, r in zip(WEIGHTS, tune[1:]))
-        print(f"\nchosen weight: {weight} (best fix F1 on TUNE, {f1s}, first on a tie; "
+        print(f"\nchosen weight: {weight} (best fix F1 on TUNE, {f1s}, the default unless another is 0.1 point better; "
               f"{verdict} than no model's {100 * (tune[0].fix.f1 or 0):.2f})\n")
+
+        from pravka import corrector, usage
+
+        mixtures = []
+        for user_weight in USER_WEIGHTS:
+            usage.USER_WEIGHT = user_weight
+            corrector._shared_context.cache_clear()  # the mixture is built once per process
+            mixtures.append(evaluate(f"TUNE, usage + learned, λ {user_weight}", "spellrueval-tune", model_path, weight))
+        usage.USER_WEIGHT = USER_WEIGHTS[max(range(len(USER_WEIGHTS)), key=lambda i: mixtures[i].fix.f1 or 0.0)]
+        corrector._shared_context.cache_clear()
+        print("## The learned model's share λ in the mixture, on the SpellRuEval TUNE half\n")
+        print(quality_table(mixtures))
+        print(f"\nchosen λ: {usage.USER_WEIGHT} (best fix F1, first on a tie)\n")
 
         quoted = []
         for dataset, title in (("spellrueval-heldout", "SpellRuEval held-out"), ("gera-dev", "GERA dev, spelling")):
-            quoted.append(evaluate(f"{title}, no model", dataset, None, None))
-            quoted.append(evaluate(f"{title}, model w={weight}", dataset, model_path, weight))
-        print("## Held-out data, with and without the model (P / R / F1 in %)\n")
+            quoted.append(evaluate(f"{title}, no model", dataset, None, None, usage=False))
+            quoted.append(evaluate(f"{title}, usage model w={weight}", dataset, None, weight))
+            quoted.append(evaluate(f"{title}, usage + learned w={weight}", dataset, model_path, weight))
+        print("## Held-out data, without a model, with the usage model, with a learned model mixed in (P / R / F1 in %)\n")
         print(quality_table(quoted))
-        print(f"\n{lookup_cost(model_path)}\n")
+        print(f"\nlearned model alone: {lookup_cost(model_path)}\n")
 
-        print("## Build throughput on ~10M words\n")
-        if args.no_big:
-            print("skipped (--no-big)")
-        else:
+        if args.big:
+            print("## Build throughput on ~10M words\n")
             print(big_build(sentences, tokens_per_copy, Path(folder), args.order))
     return 0
 

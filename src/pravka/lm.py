@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-from .lexicon import fold
+from .ru.alphabet import fold
 from .tokenize import tokenize
 
 FORMAT = "pravka-ngram"
@@ -54,6 +54,7 @@ FORMAT_VERSION = 1
 FLUSH_TOKENS = 500_000  # tokens counted in memory between flushes: bounds memory to tens of MB
 MAX_EVIDENCE = 3.0  # log10 units; a factor of 1000 either way
 LOOKUP_CACHE_SIZE = 100_000
+MMAP_BYTES = 1 << 30
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -128,6 +129,8 @@ class NgramModel:
         uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         # One connection shared by the threads of a server; the lock serialises the queries.
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        # Pages are read through a memory map: the operating system shares them between processes.
+        self._connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._lock = threading.Lock()
         self._pid = os.getpid()
         try:
@@ -230,27 +233,28 @@ class NgramModel:
         d = self._discount3
         return (max(count - d, 0.0) + d * kinds * lower) / total
 
+    def steps(self, chain: list[str | None]) -> list[tuple[float, float] | None]:
+        """For each word of ``chain`` after the first, (P(word | the words before), P(word)), or None
+        when a word it needs was never seen (see the module docstring)."""
+        stats = [None if w is None else self._word(fold(w)) for w in chain]
+        found: list[tuple[float, float] | None] = []
+        for i in range(1, len(chain)):
+            previous, current = stats[i - 1], stats[i]
+            if previous is None or current is None:
+                found.append(None)
+                continue
+            before = stats[i - 2] if i >= 2 else None
+            p = self.trigram(before, previous, current) if before is not None else self.bigram(previous, current)
+            found.append(None if p is None else (p, self.unigram(current)))
+        return found
+
     def context_logprob(self, word: str, left: str | None = None, right: str | None = None) -> float:
         """log10 P(word | left) / P(word) + log10 P(right | word) / P(right), clipped to ±MAX_EVIDENCE.
 
         A part is 0 when a word it needs was never seen (see the module docstring). A candidate of
         several words («кто бы») is scored as the chain left, кто, бы, right.
         """
-        chain = [left, *word.split(" "), right]
-        stats = [None if w is None else self._word(fold(w)) for w in chain]
-        evidence = 0.0
-        for i in range(1, len(chain)):
-            previous, current = stats[i - 1], stats[i]
-            if previous is None or current is None:
-                continue
-            before = stats[i - 2] if i >= 2 else None
-            if before is not None:
-                p = self.trigram(before, previous, current)
-            else:
-                p = self.bigram(previous, current)
-            if p is not None:
-                evidence += math.log10(p) - math.log10(self.unigram(current))
-        return max(-MAX_EVIDENCE, min(MAX_EVIDENCE, evidence))
+        return clipped_evidence(self.steps(context_chain(word, left, right)))
 
     # ------------------------------------------------------------------ building
 
@@ -268,25 +272,87 @@ class NgramModel:
         """
         if order not in (2, 3):
             raise ValueError(f"order must be 2 or 3, got {order}")
-        out_path = os.fspath(out_path)
-        folder = os.path.dirname(os.path.abspath(out_path))
-        # textio.atomic_writer hands out a text stream; SQLite needs a path, hence a temporary file here.
-        descriptor, temporary = tempfile.mkstemp(prefix=".pravka-", suffix=".model", dir=folder)
-        os.close(descriptor)
-        try:
-            connection = sqlite3.connect(temporary, isolation_level=None)
-            try:
-                _count_into(connection, texts, order, progress)
-            finally:
-                connection.close()
-            # mkstemp creates the file private (0600); a model is ordinary data, readable like the text.
-            os.chmod(temporary, os.stat(out_path).st_mode & 0o7777 if os.path.exists(out_path) else 0o644)
-            os.replace(temporary, out_path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        _write_atomically(out_path, lambda connection: _count_into(connection, texts, order, progress))
         return cls(out_path)
+
+    @classmethod
+    def from_counts(
+        cls,
+        out_path: str | os.PathLike,
+        words: Iterable[tuple[str, int, int, int, int]],
+        bigrams: Iterable[tuple[int, int, int]],
+        meta: dict,
+    ) -> NgramModel:
+        """Write a bigram model from counts made elsewhere (pruned, as the shipped usage table is).
+
+        ``words`` are (word, count, followed, followers, preceders), their ids numbered from 1 in
+        order; ``bigrams`` are (first id, second id, count); ``meta`` holds ``tokens``, ``unigrams``,
+        ``bigrams`` and ``discount2`` of the full counts, so that Kneser–Ney's back-off weights are
+        those of the unpruned model.
+        """
+
+        def fill(connection: sqlite3.Connection) -> None:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.executescript(SCHEMA)
+            connection.execute("BEGIN")
+            connection.executemany(
+                "INSERT INTO words (id, word, count, followed, followers, preceders) VALUES (?, ?, ?, ?, ?, ?)",
+                ((i, *row) for i, row in enumerate(words, start=1)),
+            )
+            connection.executemany("INSERT INTO bigrams VALUES (?, ?, ?)", bigrams)
+            full = {"format": FORMAT, "version": FORMAT_VERSION, "order": 2, "trigrams": 0, "discount3": 0.5}
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", {**full, **meta}.items())
+            connection.execute("COMMIT")
+
+        _write_atomically(out_path, fill)
+        return cls(out_path)
+
+
+def context_chain(word: str, left: str | None, right: str | None) -> list[str | None]:
+    return [left, *word.split(" "), right]
+
+
+def clipped_evidence(steps: Iterable[tuple[float, float] | None]) -> float:
+    """The sum of log10 P(word | history) / P(word) over the steps with evidence, clipped."""
+    evidence = sum(math.log10(p) - math.log10(q) for p, q in filter(None, steps))
+    return max(-MAX_EVIDENCE, min(MAX_EVIDENCE, evidence))
+
+
+def _write_atomically(out_path: str | os.PathLike, fill: Callable[[sqlite3.Connection], object]) -> None:
+    """Run ``fill`` on a new SQLite file beside ``out_path`` and rename it over ``out_path`` when done."""
+    out_path = os.fspath(out_path)
+    folder = os.path.dirname(os.path.abspath(out_path))
+    # textio.atomic_writer hands out a text stream; SQLite needs a path, hence a temporary file here.
+    descriptor, temporary = tempfile.mkstemp(prefix=".pravka-", suffix=".model", dir=folder)
+    os.close(descriptor)
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            fill(connection)
+        finally:
+            connection.close()
+        # mkstemp creates the file private (0600); a model is ordinary data, readable like the text.
+        os.chmod(temporary, os.stat(out_path).st_mode & 0o7777 if os.path.exists(out_path) else 0o644)
+        os.replace(temporary, out_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def word_runs(text: str) -> Iterable[list[str]]:
+    """The runs of words of ``text`` that stand side by side, folded (see the module docstring): every
+    token that is not a word ends a run. The one reading of a text that every model counts."""
+    run: list[str] = []
+    for token in tokenize(text):
+        if token.kind == "word":
+            run.append(fold(token.text))
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 def _count_into(connection: sqlite3.Connection, texts: Iterable[str], order: int, progress) -> None:
@@ -301,19 +367,12 @@ def _count_into(connection: sqlite3.Connection, texts: Iterable[str], order: int
     tokens = pending = 0
     for text in texts:
         found = 0
-        before = previous = None
-        for token in tokenize(text):
-            if token.kind != "word":
-                before = previous = None
-                continue
-            word = fold(token.text)
-            words[word] += 1
-            if previous is not None:
-                pairs[previous, word] += 1
-                if before is not None and order >= 3:
-                    triples[before, previous, word] += 1
-            before, previous = previous, word
-            found += 1
+        for run in word_runs(text):
+            words.update(run)
+            pairs.update(zip(run, run[1:]))
+            if order >= 3:
+                triples.update(zip(run, run[1:], run[2:]))
+            found += len(run)
         tokens += found
         pending += found
         if progress is not None:
