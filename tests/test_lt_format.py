@@ -48,7 +48,7 @@ def test_exact_shape_of_a_response():
         "sentence": SENTENCE,
         "type": {"typeName": "UnknownWord"},
         "rule": {
-            "id": "PRAVKA_NONWORD",
+            "id": "PRAVKA_NONWORD_SPELLER_RULE",
             "description": match["rule"]["description"],
             "issueType": "misspelling",
             "category": {"id": "TYPOS", "name": match["rule"]["category"]["name"]},
@@ -119,7 +119,9 @@ def test_fix_comes_first_in_replacements_and_fixless_findings_still_suggest():
 )
 def test_every_kind_has_its_own_rule(kind, issue_type):
     rule = rule_for(kind)
-    assert rule.rule_id == "PRAVKA_" + kind.upper()
+    # LTeX takes a match for a misspelling (and offers "Add to dictionary") by the rule id alone.
+    speller = "_SPELLER_RULE" if issue_type == "misspelling" else ""
+    assert rule.rule_id == "PRAVKA_" + kind.upper() + speller
     assert rule.issue_type == issue_type
     assert kind in RULES
 
@@ -150,7 +152,7 @@ def test_findings_outside_the_text_are_dropped_and_matches_are_sorted():
 
 def test_filter_matches_like_language_tool():
     findings = [_finding(SENTENCE, "росийской"), Finding(0, 1, "В", "punctuation", [], None)]
-    assert [f.kind for f in filter_matches(findings, disabled_rules=["PRAVKA_NONWORD"])] == ["punctuation"]
+    assert [f.kind for f in filter_matches(findings, disabled_rules=["PRAVKA_NONWORD_SPELLER_RULE"])] == ["punctuation"]
     only = filter_matches(findings, enabled_rules=["PRAVKA_PUNCTUATION"], enabled_only=True)
     assert [f.kind for f in only] == ["punctuation"]
     # enabledRules without enabledOnly changes nothing: every rule is already on.

@@ -93,7 +93,7 @@ def tool(server):
 
 def test_language_tool_python_finds_the_misspelling(tool):
     matches = tool.check(SENTENCE)
-    (match,) = [m for m in matches if m.rule_id == "PRAVKA_NONWORD"]
+    (match,) = [m for m in matches if m.rule_id == "PRAVKA_NONWORD_SPELLER_RULE"]
     assert match.offset == SENTENCE.index("росийской")
     assert match.error_length == len("росийской")
     assert match.replacements[0] == "российской"
@@ -103,15 +103,15 @@ def test_language_tool_python_finds_the_misspelling(tool):
 
 def test_language_tool_python_offsets_after_emoji(tool):
     text = "Смотрите 😀🎉! " + SENTENCE
-    (match,) = [m for m in tool.check(text) if m.rule_id == "PRAVKA_NONWORD"]
+    (match,) = [m for m in tool.check(text) if m.rule_id == "PRAVKA_NONWORD_SPELLER_RULE"]
     assert text[match.offset:match.offset + match.error_length] == "росийской"
     assert tool.correct(text) == text.replace("росийской", "российской")
 
 
 def test_language_tool_python_disabled_rules(tool):
-    tool.disabled_rules = {"PRAVKA_NONWORD"}
+    tool.disabled_rules = {"PRAVKA_NONWORD_SPELLER_RULE"}
     try:
-        assert [m for m in tool.check(SENTENCE) if m.rule_id == "PRAVKA_NONWORD"] == []
+        assert [m for m in tool.check(SENTENCE) if m.rule_id == "PRAVKA_NONWORD_SPELLER_RULE"] == []
     finally:
         tool.disabled_rules = set()
 
@@ -138,7 +138,7 @@ def test_get_check_with_query_string(server):
     query = urllib.parse.urlencode({"text": SENTENCE, "language": "ru"})
     with urllib.request.urlopen(f"{server}/v2/check?{query}", timeout=10) as response:
         matches = json.loads(response.read())["matches"]
-    assert any(m["rule"]["id"] == "PRAVKA_NONWORD" for m in matches)
+    assert any(m["rule"]["id"] == "PRAVKA_NONWORD_SPELLER_RULE" for m in matches)
 
 
 def test_multipart_form(server):
@@ -164,7 +164,7 @@ def test_data_annotation_offsets_point_into_the_full_document(server):
     status, body = _post(server, _form(data=json.dumps(data, ensure_ascii=False), language="ru"))
     assert status == 200
     document = "".join(part.get("text", part.get("markup")) for part in data["annotation"])
-    matches = [m for m in json.loads(body)["matches"] if m["rule"]["id"] == "PRAVKA_NONWORD"]
+    matches = [m for m in json.loads(body)["matches"] if m["rule"]["id"] == "PRAVKA_NONWORD_SPELLER_RULE"]
     # Only the text part is checked, never the attribute, and the offset is in the document.
     assert [m["offset"] for m in matches] == [document.index("росийской", 25)]
 
@@ -200,7 +200,7 @@ def test_missing_language_is_400(server):
         (_form(data='{"annotation": [{"bogus": 1}]}', language="ru"), "application/x-www-form-urlencoded", 400),
         (_form(data='{"annotation": 5}', language="ru"), "application/x-www-form-urlencoded", 400),
         (_form(text="x", language="ru", enabledOnly="true"), "application/x-www-form-urlencoded", 400),
-        (b'{"text": "x"}', "application/json", 415),
+        (b'{"text": "x"}', "application/json", 400),  # a JSON body: LanguageTool takes forms only
         (b"--x\r\nbroken", "multipart/form-data; boundary=x", 400),
     ],
 )
@@ -244,7 +244,7 @@ def test_server_is_still_healthy_after_bad_requests(server, tool):
     _post(server, _form(text="а" * MAX_BODY_BYTES, language="ru"))
     with urllib.request.urlopen(server + "/v2/healthcheck", timeout=10) as response:
         assert response.read().strip() == b"OK"
-    assert any(m.rule_id == "PRAVKA_NONWORD" for m in tool.check(SENTENCE))
+    assert any(m.rule_id == "PRAVKA_NONWORD_SPELLER_RULE" for m in tool.check(SENTENCE))
 
 
 def test_event_loop_answers_while_checks_run(server):

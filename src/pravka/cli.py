@@ -48,6 +48,9 @@ def _corrector_options(function):
         click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251."),
         click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders."),
         click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True, help="Check only prose in Markdown/HTML."),
+        click.option("--disable", multiple=True, metavar="KIND[,KIND]", help="Leave out findings of these kinds (repeatable)."),
+        click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Report only findings of these kinds (repeatable)."),
+        click.option("--ignore-words-list", "ignore_words", multiple=True, metavar="WORD[,WORD]", help="Words to accept, comma-separated (repeatable)."),
         click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True)),
     ]
     for option in reversed(options):
@@ -67,10 +70,11 @@ def main() -> None:
     "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True,
     help="lt-json: one LanguageTool /v2/check answer per file, one per line.",
 )
-def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, output_format):
+def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, disable, only, ignore_words, output_format):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
-    files = _expand(inputs, pattern)
-    session = _Session(threshold, dictionaries, model, jobs, files)
+    settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
+    files = _files(inputs, pattern, settings)
+    session = _Session(settings, jobs, files)
     found_any = False
     all_findings = []
     try:
@@ -102,16 +106,30 @@ def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the corrected text here.")
 @click.option("--in-place", is_flag=True, help="Rewrite each file atomically.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
-def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, output, in_place, diff):
+@click.option("-i", "--interactive", is_flag=True, help="Review each finding: accept, pick, edit, skip, add to dictionary; writes each file back (or to -o).")
+def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, disable, only, ignore_words, output, in_place, diff, interactive):
     """Apply the sure fixes; print the corrected text."""
     if in_place and (output or diff):
         _fail("--in-place cannot be combined with -o or --diff")
-    files = _expand(inputs, pattern)
+    if interactive and (in_place or diff):
+        _fail("-i writes each file back itself; it cannot be combined with --in-place or --diff")
+    settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
+    files = _files(inputs, pattern, settings)
     if output and len(files) > 1:
         _fail("-o takes one input")
-    if in_place and "-" in files:
-        _fail("--in-place needs files, not stdin")
-    session = _Session(threshold, dictionaries, model, jobs, files)
+    if (in_place or interactive) and "-" in files:
+        _fail(f"{'-i' if interactive else '--in-place'} needs files, not stdin")
+    if interactive and not sys.stdin.isatty():
+        _fail("-i needs a terminal to ask on")
+    session = _Session(settings, jobs, files)
+    if interactive:
+        from .shells.review import review_files
+
+        try:
+            review_files(session.corrector, files, encoding, [_resolve_format(name, input_format) for name in files], output)
+        except InputError as error:
+            _fail(str(error))
+        return
     try:
         for name in files:
             if in_place:
@@ -181,15 +199,88 @@ def serve(host, port, threshold, dictionaries, workers, check_timeout):
         from .shells.server import run
     except ImportError as error:
         _fail(f"pravka serve needs the server extra: pip install 'pravka[server]' ({error})")
-    from .corrector import Corrector
-
-    corrector = Corrector(threshold=threshold, dictionaries=dictionaries)
+    corrector = _corrector(_settings(threshold, dictionaries, None, (), (), ()))
     run(host=host, port=port, corrector=corrector, workers=workers, check_timeout=check_timeout)
+
+
+@main.command("config")
+def show_config():
+    """Show the effective settings and where each came from."""
+    from .corrector import DEFAULT_THRESHOLD
+    from .userdict import dictionary_path
+
+    settings = _settings(None, (), None, (), (), ())
+    click.echo(f"settings file: {settings.file or 'none (looked for .pravka.toml or [tool.pravka] in pyproject.toml from here upward)'}")
+    click.echo(f"personal dictionary: {dictionary_path()}")
+    shown = {"threshold": settings.threshold if settings.threshold is not None else DEFAULT_THRESHOLD}
+    for key in ("threshold", "model", "dictionaries", "words", "include", "exclude", "disable", "only"):
+        value = shown.get(key, getattr(settings, key))
+        value = list(value) if isinstance(value, tuple) else value
+        click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {settings.source(key)}")
+
+
+@main.command()
+@click.argument("words", nargs=-1, required=True)
+def add(words):
+    """Add words to your personal dictionary, read by every run and the server."""
+    from .userdict import add_words, dictionary_path
+
+    try:
+        added = add_words(list(words))
+    except ValueError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{dictionary_path()}: cannot write: {error.strerror}")
+    for word in words:
+        state = "added to" if word.strip() in added else "already in"
+        click.echo(f"«{word.strip()}» {state} {dictionary_path()}")
 
 
 def _fail(message: str):
     click.echo(f"pravka: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _settings(threshold, dictionaries, model, disable, only, ignore_words):
+    """The settings file's values, the command line laid over them, and the personal dictionary."""
+    from .config import ConfigError, load_settings
+    from .userdict import dictionary_path, personal_words
+
+    def items(values):
+        return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        _fail(str(error))
+    settings = settings.with_flags(
+        threshold=threshold, dictionaries=dictionaries, model=model, disable=items(disable), only=items(only),
+        words=items(ignore_words),
+    )
+    return settings.with_personal_words(personal_words(), str(dictionary_path()))
+
+
+def _corrector(settings):
+    from .corrector import Corrector
+
+    try:
+        return Corrector(**settings.corrector_arguments())
+    except (ValueError, TypeError, OSError) as error:
+        _fail(str(error))
+
+
+def _files(inputs, pattern, settings) -> list[str]:
+    """The files to read: folders walked with ``include`` (unless --glob is given) or --glob; any file
+    an ``exclude`` glob matches is left out, a named one too (pre-commit names every staged file)."""
+    from click.core import ParameterSource
+
+    walk_by_include = bool(settings.include) and click.get_current_context().get_parameter_source("pattern") != ParameterSource.COMMANDLINE
+    named = set(inputs)
+    files = _expand(inputs, "*" if walk_by_include else pattern)
+    return [
+        name for name in files
+        if name == "-" or (not settings.excluded(name) and (name in named or not walk_by_include or settings.included(name)))
+    ]
 
 
 def _expand(inputs, pattern) -> list[str]:
@@ -232,10 +323,8 @@ def _resolve_format(name: str, input_format: str) -> str:
 class _Session:
     """One Corrector (or a pool of worker processes with one each) for the whole command."""
 
-    def __init__(self, threshold, dictionaries, model, jobs, files):
-        from .corrector import Corrector
-
-        self.corrector = Corrector(threshold=threshold, dictionaries=dictionaries, model=model)
+    def __init__(self, settings, jobs, files):
+        self.corrector = _corrector(settings)
         total = sum(input_size(name) or 0 for name in files)
         self.total_bytes = total
         self.jobs = jobs or ((os.cpu_count() or 1) if total >= BIG_INPUT_BYTES else 1)

@@ -45,7 +45,7 @@ class Corrector:
     their neighbours. ``report_threshold``: how likely an unknown word must be damaged to be reported.
     ``words``: extra words to accept (case and ё folded); a finding whose text is one of them is not
     reported. ``disable`` / ``only``: finding kinds (``KINDS``) to leave out, or the only ones to
-    report. ``usage_model``: rank by the shipped model of Russian word use (``pravka.usage``), with
+    report (both may be given: ``only`` narrows, ``disable`` removes). ``usage_model``: rank by the shipped model of Russian word use (``pravka.usage``), with
     ``model`` mixed into it; False ranks by ``model`` alone, or without context counts. Every argument
     is checked here, so a wrong one fails now and not at the first check.
     """
@@ -76,8 +76,6 @@ class Corrector:
         self.words = frozenset(fold(word.strip()) for word in _strings("words", words) if word.strip())
         self.disable = _kinds("disable", disable)
         self.only = _kinds("only", only)
-        if self.disable and self.only:
-            raise ValueError("give either disable= or only=, not both")
         self.usage_model = bool(usage_model)
 
     def __repr__(self) -> str:

@@ -21,7 +21,9 @@ How it works, in plain words:
    core dependency), trimmed as LanguageTool does.
 4. **Rules.** Every finding kind maps to one stable rule id (``PRAVKA_<KIND>``) with an issue type
    and a category, so clients can filter with ``disabledRules`` / ``enabledRules`` and colour
-   spelling differently from punctuation.
+   spelling differently from punctuation. The ids of the misspelling kinds end in ``_SPELLER_RULE``
+   (``PRAVKA_NONWORD_SPELLER_RULE``), as LanguageTool's spellers' do: LTeX and LTeX+ offer "Add to
+   dictionary" and apply their dictionary only to matches whose rule id looks like a speller's.
 5. **Replacements.** The suggestions in pravka's order; the automatic ``fix`` goes first when it is
    not already the top suggestion, because clients apply the first replacement on "accept".
 
@@ -61,31 +63,31 @@ _TYPOS = ("TYPOS", "Возможные опечатки")
 
 RULES: dict[str, RuleInfo] = {
     "nonword": RuleInfo(
-        "PRAVKA_NONWORD", "Слово не найдено в словаре", "misspelling", *_TYPOS,
+        "PRAVKA_NONWORD_SPELLER_RULE", "Слово не найдено в словаре", "misspelling", *_TYPOS,
         "Похоже на опечатку.", "Опечатка", "UnknownWord",
     ),
     "variant": RuleInfo(
-        "PRAVKA_VARIANT", "Искажённое написание слова", "misspelling", *_TYPOS,
+        "PRAVKA_VARIANT_SPELLER_RULE", "Искажённое написание слова", "misspelling", *_TYPOS,
         "Словарь знает это написание только как ошибку или искажение.", "Искажение",
     ),
     "blend": RuleInfo(
-        "PRAVKA_BLEND", "Слово склеено из частей разных слов", "misspelling", *_TYPOS,
+        "PRAVKA_BLEND_SPELLER_RULE", "Слово склеено из частей разных слов", "misspelling", *_TYPOS,
         "Слово выглядит как смесь двух слов.", "Смесь слов", "UnknownWord",
     ),
     "glued": RuleInfo(
-        "PRAVKA_GLUED", "Слова написаны слитно", "misspelling", *_TYPOS,
+        "PRAVKA_GLUED_SPELLER_RULE", "Слова написаны слитно", "misspelling", *_TYPOS,
         "Похоже, здесь пропущен пробел между словами.", "Пропущен пробел",
     ),
     "split": RuleInfo(
-        "PRAVKA_SPLIT", "Слово разорвано пробелом", "misspelling", *_TYPOS,
+        "PRAVKA_SPLIT_SPELLER_RULE", "Слово разорвано пробелом", "misspelling", *_TYPOS,
         "Похоже, слово разорвано лишним пробелом.", "Лишний пробел",
     ),
     "homoglyph": RuleInfo(
-        "PRAVKA_HOMOGLYPH", "Латинская буква в русском слове", "misspelling", *_TYPOS,
+        "PRAVKA_HOMOGLYPH_SPELLER_RULE", "Латинская буква в русском слове", "misspelling", *_TYPOS,
         "В слове есть похожая латинская буква вместо русской.", "Латиница в слове",
     ),
     "ocr": RuleInfo(
-        "PRAVKA_OCR", "Ошибка распознавания текста", "misspelling", *_TYPOS,
+        "PRAVKA_OCR_SPELLER_RULE", "Ошибка распознавания текста", "misspelling", *_TYPOS,
         "Похоже на ошибку распознавания (OCR).", "Ошибка OCR", "UnknownWord",
     ),
     "punctuation": RuleInfo(

@@ -34,6 +34,9 @@ The algorithm, in plain words:
    character (say, about the placeholder of a code span) are dropped.
 5. **Fix** applies a finding's ``fix`` only when the finding lies inside a single prose part, so
    markup is never altered; a finding that spans markup (``wo**rd**``) is reported but not fixed.
+6. **Skipped spans.** Everything between the comments ``<!-- pravka: off -->`` and
+   ``<!-- pravka: on -->`` (or the end of the file) is left out, in Markdown and HTML alike: its parts
+   are dropped and the span reads as a paragraph break, so the sentences around it stay apart.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from __future__ import annotations
 import bisect
 import html
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -70,6 +74,7 @@ _OBJECT_TAGS = frozenset("img input embed object iframe video audio canvas pictu
 _VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+_SKIP_MARKER = re.compile(r"<!--\s*pravka:\s*(off|on)\s*-->", re.IGNORECASE)
 
 
 class _Checker(Protocol):
@@ -133,10 +138,35 @@ def _parts(text: str, fmt: str) -> list[_Part]:
     if fmt == "text":
         return [_Part(0, len(text), None)] if text else []
     if fmt == "markdown":
-        return _markdown_parts(text)
+        return _without_skipped_spans(text, _markdown_parts(text))
     if fmt == "html":
-        return _html_parts(text)
+        return _without_skipped_spans(text, _html_parts(text))
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans from the end of each ``<!-- pravka: off -->`` to the start of the next ``on`` marker."""
+    spans = []
+    off_at = None
+    for marker in _SKIP_MARKER.finditer(text):
+        if marker.group(1).lower() == "off" and off_at is None:
+            off_at = marker.end()
+        elif marker.group(1).lower() == "on" and off_at is not None:
+            spans.append((off_at, marker.start()))
+            off_at = None
+    if off_at is not None:
+        spans.append((off_at, len(text)))
+    return spans
+
+
+def _without_skipped_spans(text: str, parts: list[_Part]) -> list[_Part]:
+    skipped = _skipped_spans(text)
+    if not skipped:
+        return parts
+    kept = [p for p in parts if not any(p.start < end and start < p.end for start, end in skipped)]
+    kept += [_Part(start, end, PARAGRAPH) for start, end in skipped]
+    kept.sort(key=lambda part: (part.start, part.end))
+    return kept
 
 
 def extract_checkable_spans(text: str, fmt: str) -> list[tuple[int, int]]:
@@ -191,19 +221,26 @@ def check_markup(corrector: _Checker, text: str, fmt: str) -> list[Finding]:
     return findings
 
 
-def fix_markup(corrector: Any, text: str, fmt: str) -> str:
-    """``text`` with fixes applied inside prose; every character outside prose stays as it was."""
+def fixable_findings(corrector: _Checker, text: str, fmt: str) -> list[Finding]:
+    """The findings in the prose of ``text`` that a fix may change: each lies wholly inside one prose
+    span, so markup is never rewritten."""
     if fmt == "text":
-        return corrector.fix(text)
+        return list(corrector.check(text))
     spans = extract_checkable_spans(text, fmt)
     starts = [s for s, _ in spans]
 
     def inside_one_prose_span(finding: Finding) -> bool:
-        # Only fix what lies wholly inside one prose span: markup is never rewritten.
         i = bisect.bisect_right(starts, finding.start) - 1
         return i >= 0 and finding.end <= spans[i][1]
 
-    return apply_fixes(text, [f for f in check_markup(corrector, text, fmt) if inside_one_prose_span(f)])
+    return [f for f in check_markup(corrector, text, fmt) if inside_one_prose_span(f)]
+
+
+def fix_markup(corrector: Any, text: str, fmt: str) -> str:
+    """``text`` with fixes applied inside prose; every character outside prose stays as it was."""
+    if fmt == "text":
+        return corrector.fix(text)
+    return apply_fixes(text, fixable_findings(corrector, text, fmt))
 
 
 # --------------------------------------------------------------------------------------- markdown

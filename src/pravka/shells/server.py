@@ -7,8 +7,11 @@ How a request is handled, in plain words:
 
 1. **Body.** A ``POST /v2/check`` body is read in chunks and abandoned with ``413`` as soon as it
    exceeds ``max_body_bytes`` (a ``Content-Length`` that is already too big is refused before
-   reading anything). The body is then parsed as a form: URL-encoded (what LanguageTool clients
-   send) or multipart. ``GET /v2/check`` takes the same fields from the query string.
+   reading anything). The body is then parsed as a form: multipart when it says so, else URL-encoded
+   (what LanguageTool clients send) whatever its ``Content-Type``, because LTeX sends its form
+   labelled ``application/json``. ``GET /v2/check`` takes the same fields from the query string. A
+   doubled slash in the path (``//v2/check``, what a client builds from an address that ends in
+   ``/``) reads as one.
 2. **Fields.** ``text`` is checked as is. ``data`` is LanguageTool's annotated document
    ``{"annotation": [{"text": ...}, {"markup": ..., "interpretAs": ...}]}``: only text parts (and
    what markup is to be read as) are checked, and offsets are reported in the full document.
@@ -53,9 +56,11 @@ import anyio
 import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.datastructures import FormData
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pravka.shells.lt_format import (
     AnnotatedDocument,
@@ -287,11 +292,11 @@ async def _request_fields(request: Request, max_body_bytes: int) -> dict[str, st
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "multipart/form-data":
         fields = await _parse_multipart(request, body)
-    elif content_type in ("application/x-www-form-urlencoded", ""):
+    elif body.lstrip().startswith(b"{"):
+        raise RequestError(400, "the body is JSON; send a form (text=...&language=ru), "
+                                "as LanguageTool's API takes")
+    else:  # LTeX labels its form application/json; LanguageTool reads it as a form all the same
         fields = _parse_urlencoded(body)
-    else:
-        raise RequestError(415, f"unsupported Content-Type {content_type!r}; "
-                                "send application/x-www-form-urlencoded or multipart/form-data")
     # LanguageTool also accepts parameters in the query string of a POST.
     for key, value in urllib.parse.parse_qsl(request.url.query, keep_blank_values=True):
         fields.setdefault(key, value)
@@ -363,6 +368,18 @@ def _check_request(fields: Mapping[str, str], max_text_chars: int) -> _CheckRequ
         "enabled_categories": _split_list(fields, "enabledCategories"),
     }
     return _CheckRequest(document, annotated, language, rule_filters)
+
+
+class _SingleSlashes:
+    """ASGI middleware: ``//v2/check`` is ``/v2/check`` (a client joined an address ending in ``/``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and "//" in scope["path"]:
+            scope = {**scope, "path": "/" + "/".join(part for part in scope["path"].split("/") if part)}
+        await self.app(scope, receive, send)
 
 
 def create_app(
@@ -451,6 +468,7 @@ def create_app(
             Route("/v2/healthcheck", healthcheck, methods=["GET"]),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(_SingleSlashes)],
     )
 
 
