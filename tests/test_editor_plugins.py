@@ -104,7 +104,12 @@ EMACS_SCRIPT = r"""
   (goto-char (point-min))
   (search-forward "росийской")
   (flyspell-auto-correct-word)
-  (princ (format "TEXT:%s\nEND\n" (buffer-string))))
+  (princ (format "TEXT:%s\nEND\n" (buffer-string)))
+  ;; What ispell's "i" (insert into the personal dictionary) sends: the word, then a save.
+  (ispell-send-string "*безопастности\n")
+  (ispell-pdict-save t t)
+  (flyspell-buffer)
+  (princ (format "AFTER:%d\n" (length (seq-filter #'flyspell-overlay-p (overlays-in (point-min) (point-max)))))))
 """
 
 
@@ -122,6 +127,9 @@ def test_emacs_flyspell_marks_and_corrects_words_through_the_pipe(user_folders):
     assert flagged.split(",") == ["безопастности", "росийской"]
     corrected = result.stdout.split("TEXT:", 1)[1].rsplit("\nEND", 1)[0]
     assert corrected == text.replace("росийской", "российской")
+    assert "AFTER:0" in result.stdout
+    personal = user_folders / "data" / "pravka" / "words.txt"
+    assert personal.read_text(encoding="utf-8") == "безопастности\n"
 
 
 # ------------------------------------------------------------------------------------ LTeX and LTeX+

@@ -111,3 +111,22 @@ def test_review_needs_a_terminal(tmp_path):
     result = subprocess.run([PRAVKA, "fix", "-i", str(path)], stdin=subprocess.DEVNULL, capture_output=True, text=True)
     assert result.returncode == 2 and "terminal" in result.stderr
     assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_review_of_markdown_asks_only_about_prose_and_keeps_markup(tmp_path):
+    pytest.importorskip("markdown_it")
+    from pravka.lexicon import cache_dir
+
+    document = "# Заметка\n\nКод `росийской` не трогаем, а в тексте росийской делегации ошибка.\n"
+    path = tmp_path / "заметка.md"
+    path.write_text(document, encoding="utf-8")
+    environment = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "PRAVKA_CACHE_DIR": str(cache_dir())}
+    child = pexpect.spawn(PRAVKA, ["fix", "-i", str(path)], env=environment, encoding="utf-8", timeout=300)
+    child.expect(PROMPT)
+    line = document.splitlines()[2]
+    column = line.index("тексте росийской") + len("тексте ") + 1
+    assert f":3:{column}: " in child.before  # the prose occurrence, not the one in the code span
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert path.read_text(encoding="utf-8") == document.replace("тексте росийской", "тексте российской")
