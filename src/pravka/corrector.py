@@ -10,19 +10,24 @@ loads its resources once.
 from __future__ import annotations
 
 import os
+import unicodedata
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .apply import apply_fixes
+from .apply import apply_fixes, apply_fixes_with_spans
 from .candidates import generate
 from .calibration import shipped_calibration
 from .detect import DETECTORS, DETECTORS_BY_NAME, Document, run_detectors
+from .detect.screen import shared_screen
 from .lexicon import shared_lexicon
 from .ru.alphabet import fold, match_case
 from .parallel import WorkerPool
 from .rank.noisy_channel import rank
-from .tokenize import MAX_WORD_LENGTH, tokenize
+from .ru.punctuation import BYTE_ORDER_MARK, INVISIBLE
+from .tokenize import MAX_WORD_LENGTH, MatchingView, tokenize
 from .types import Finding, Suggestion
 
 # A probability (confidences are calibrated: pravka.calibration). Chosen on the SpellRuEval tune half
@@ -31,6 +36,12 @@ from .types import Finding, Suggestion
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
+WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad])*")  # marks stay inside a word
+NOT_LAYOUT = re.compile(r"[^w\s]")
+SPACES = re.compile(r"[^\S\n]+")
+SETTLE_ROUNDS = 3  # fix passes over the lines around boundary-moving fixes (see Corrector.fix)
+SETTLE_WINDOW = 2000  # characters either side of such a fix that are checked again, at most
+INVISIBLE_CONFIDENCE = 0.99  # raw score of deleting a zero-width character from a word (calibrated like any)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
 KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS for kind in detector.kinds))
@@ -111,21 +122,54 @@ class Corrector:
 
     def check(self, text: str) -> list[Finding]:
         """Every finding in ``text``, in order of position, each with ranked suggestions; ``fix`` is set
-        on the ones whose best suggestion reaches the threshold. Offsets are code points."""
+        on the ones whose best suggestion reaches the threshold. Offsets are code points.
+
+        A fix that moves where words start and end (a glued word split, a word deleted) can expose more
+        damage («беседыросийской» → «беседы росийской»). The lines around each such fix are checked again
+        in the corrected text (at most ``SETTLE_ROUNDS`` times), and what would be fixed there is folded
+        into the findings, so that ``fix`` is final: ``fix(fix(text)) == fix(text)``.
+        """
         _check_text(text)
         if not text:
             return []
+        findings = self._check_once(text)
+        for _ in range(SETTLE_ROUNDS):
+            fixed, applied = apply_fixes_with_spans(text, findings)
+            windows = _windows(fixed, [(start, end) for start, end, finding in applied if _moves_word_edges(finding)])
+            later = [_shifted(f, start) for start, end in windows for f in self._check_once(fixed[start:end]) if f.fix is not None]
+            if not later:
+                break
+            findings = _folded(text, fixed, findings, applied, later)
+        return findings
+
+    def _check_once(self, text: str) -> list[Finding]:
         calibration = shipped_calibration()
         return [self._decide(calibration.apply(finding)) for finding in self.raw_findings(text) if self._wanted(finding)]
 
     def raw_findings(self, text: str) -> list[Finding]:
         """The detectors' findings with their raw scores, before calibration and the threshold (what
         ``benchmarks/calibrate.py`` fits the calibration on)."""
-        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
-        return run_detectors(document)
+        view = MatchingView(text)  # stress accents, bidi marks, decomposed letters: matched as plain text
+        findings = self._detect(view.text)
+        if view.text is text:
+            return findings
+        return _with_invisible_removed([_in_original(finding, view) for finding in findings], view)
+
+    def _detect(self, text: str) -> list[Finding]:
+        """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``):
+        the findings of the whole text, found without analysing its clean lines."""
+        lexicon, context = self.lexicon, self._context
+        findings: list[Finding] = []
+        for start, end in shared_screen(DETECTORS, lexicon).blocks(text):
+            block = text[start:end]
+            document = Document(block, tokenize(block), lexicon, self.suggest, self.report_threshold, context)
+            found = run_detectors(document)
+            findings += found if start == 0 else [replace(f, start=f.start + start, end=f.end + start) for f in found]
+        return findings
 
     def fix(self, text: str) -> str:
-        """``text`` with the sure fixes applied; every other character comes back as it was."""
+        """``text`` with the sure fixes applied; every other character comes back as it was. One call
+        is final: ``fix(fix(text)) == fix(text)`` (see :meth:`check`)."""
         return apply_fixes(text, self.check(text))
 
     def check_many(self, texts: Iterable[str], jobs: int = 1) -> Iterator[list[Finding]]:
@@ -227,6 +271,143 @@ def _shared_context(dictionaries: tuple[str, ...], model_path, usage_model: bool
     from .usage import context_model
 
     return Context(shared_lexicon(dictionaries), context_model(model_path, usage=usage_model))
+
+
+def _moves_word_edges(finding: Finding) -> bool:
+    """Whether a fix splits, joins, deletes or moves words across lines (not one that only changes
+    letters or punctuation, the common case, which needs no second look)."""
+    return _word_layout(finding.fix or "") != _word_layout(finding.text)
+
+
+def _word_layout(text: str) -> str:
+    """``w`` per word, ``\\n`` per line break, one space per other gap: «беседы ,\\nно» → ``w\\nw``."""
+    layout = NOT_LAYOUT.sub("", WORDS.sub("w", text).replace("\r\n", "\n").replace("\r", "\n"))
+    return SPACES.sub(" ", layout).replace(" \n", "\n").replace("\n ", "\n")
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """From the line before to the line after each span (at most ``SETTLE_WINDOW`` characters either
+    side, then cut at a space), overlapping windows merged."""
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        low = _edge_before(text, max(0, start - SETTLE_WINDOW), start)
+        high = _edge_after(text, end, min(len(text), end + SETTLE_WINDOW))
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _edge_before(text: str, floor: int, start: int) -> int:
+    line = text.rfind("\n", floor, start)
+    previous = text.rfind("\n", floor, line) if line > floor else -1
+    if previous >= 0 or floor == 0:
+        return previous + 1
+    space = text.find(" ", floor, start)
+    return space + 1 if space >= 0 else floor
+
+
+def _edge_after(text: str, end: int, ceiling: int) -> int:
+    line = text.find("\n", end, ceiling)
+    following = text.find("\n", line + 1, ceiling) if line >= 0 else -1
+    if following >= 0 or ceiling == len(text):
+        return following if following >= 0 else ceiling
+    space = text.rfind(" ", end, ceiling)
+    return space if space >= 0 else ceiling
+
+
+def _folded(text: str, fixed: str, findings: list[Finding], applied: list[tuple[int, int, Finding]],
+            later: list[Finding]) -> list[Finding]:
+    """``findings`` (offsets into ``text``) with the ``later`` ones (offsets into ``fixed``, the text
+    with ``applied`` fixes) folded in: a later finding outside every applied fix is moved to ``text``'s
+    offsets; one that overlaps applied fixes is merged with them into one finding whose fix is both."""
+    ends = [end for _, end, _ in applied]
+
+    def in_text(position: int) -> int:  # a position of ``fixed`` that is not inside an applied fix
+        before = bisect_right(ends, position) - 1
+        if before < 0:
+            return position
+        _, end, finding = applied[before]
+        return finding.end + position - end
+
+    groups: list[list] = []  # [start, end, applied findings, later findings], offsets into ``fixed``
+    spans = sorted([(start, end, finding, False) for start, end, finding in applied] +
+                   [(finding.start, finding.end, finding, True) for finding in later], key=lambda item: (item[0], item[1]))
+    for start, end, finding, is_later in spans:
+        if groups and start < groups[-1][1]:
+            group = groups[-1]
+            group[1] = max(group[1], end)
+        else:
+            group = [start, end, [], []]
+            groups.append(group)
+        group[3 if is_later else 2].append(finding)
+    merged_away = set()
+    added = []
+    for start, end, earlier, new in groups:
+        if not new:
+            continue
+        low, high = in_text(start), in_text(end)
+        combined = apply_fixes(fixed[start:end], [_shifted(finding, -start) for finding in new])
+        base = earlier[0] if earlier else new[0]
+        confidence = min(finding.suggestions[0].confidence for finding in earlier + new)
+        best = replace(base.suggestions[0], text=combined, confidence=confidence, trail=(*base.suggestions[0].trail, "settle"))
+        added.append(replace(base, start=low, end=high, text=text[low:high], suggestions=[best], fix=combined))
+        merged_away.update(id(finding) for finding in earlier)
+    starts = sorted(finding.start for finding in added)
+    ends_added = {finding.start: finding.end for finding in added}
+
+    def covered(finding: Finding) -> bool:  # a reported-only finding under a new fix goes
+        before = bisect_right(starts, finding.start) - 1
+        nearest = [starts[i] for i in (before, before + 1) if 0 <= i < len(starts)]
+        return any(s < finding.end and finding.start < ends_added[s] for s in nearest)
+
+    kept = [f for f in findings if id(f) not in merged_away and (f.fix is not None or not covered(f))]
+    return sorted(kept + added, key=lambda finding: (finding.start, finding.end))
+
+
+def _shifted(finding: Finding, offset: int) -> Finding:
+    return replace(finding, start=finding.start + offset, end=finding.end + offset)
+
+
+def _in_original(finding: Finding, view: MatchingView) -> Finding:
+    start, end = view.span(finding.start, finding.end)
+    return replace(finding, start=start, end=end, text=view.original[start:end])
+
+
+def _with_invisible_removed(findings: list[Finding], view: MatchingView) -> list[Finding]:
+    """The findings, plus the cleaning of each word holding invisible characters that the view
+    dropped and no finding covers: the word without them (or, beside a finding, only their deletion)."""
+    text = view.original
+    starts = [finding.start for finding in findings]
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end) - 1
+        return before >= 0 and findings[before].end > start
+
+    removals: list[Finding] = []
+    for start, end in view.invisible:
+        if overlaps(start, end) or (removals and removals[-1].end >= end):
+            continue
+        word_start, word_end = _word_around(text, start, end)
+        if overlaps(word_start, word_end):
+            word_start, word_end = start, end
+        word = text[word_start:word_end]
+        cleaned = "".join(ch for ch in word if ch not in INVISIBLE)
+        removals.append(Finding(word_start, word_end, word, "hyphenation", [Suggestion(cleaned, INVISIBLE_CONFIDENCE, "invisible")], detector="hyphenation"))
+    return sorted(findings + removals, key=lambda finding: finding.start) if removals else findings
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of letters and invisible characters around ``text[start:end]`` (a BOM opening the text aside)."""
+    def in_word(ch: str) -> bool:
+        return ch.isalpha() or ch in INVISIBLE or unicodedata.combining(ch) > 0
+
+    while start > 0 and in_word(text[start - 1]) and not (start == 1 and text[0] == BYTE_ORDER_MARK):
+        start -= 1
+    while end < len(text) and in_word(text[end]):
+        end += 1
+    return start, end
 
 
 def _map(method, texts: Iterable[str], jobs: int):

@@ -13,11 +13,13 @@ spelling; the others pass through untouched.
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 
 from razdel import tokenize as razdel_tokenize
 
 from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS
-from ..ru.punctuation import HYPHENS
+from ..ru.punctuation import BYTE_ORDER_MARK, HYPHENS, INVISIBLE, SOFT_HYPHEN
 from ..types import Token
 
 # Each mask is linear in the text. The e-mail's local part can fail only after its whole run, so it may
@@ -38,6 +40,86 @@ WHITESPACE_RUN = re.compile(r"\S+")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
 # Letters, or digits that OCR reads for letters of the same shape (0/о, 3/з, 4/ч, 6/б).
 LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
+
+
+# Characters that change how a text is stored, not what it says. Detectors match on a view without
+# them and offsets are mapped back to the original:
+# * bidi controls and NUL are dropped (a bidi control between two letters becomes a space: a change of
+#   direction parts two words);
+# * stress accents (U+0300, U+0301) after a letter are dropped, and a letter with combining marks is
+#   composed (NFC: «и» + U+0306 is «й»);
+# * invisible characters touching a letter (zero-width space, joiners, word joiner, BOM, a soft hyphen
+#   before a line break and a word, which the hyphenation unit reads as a word broken across lines) are dropped and listed in
+#   ``MatchingView.invisible``: the Corrector deletes those that no finding covers. Damage hidden by
+#   them is thus found and fixed in the same pass (``fix`` is idempotent), and a zero-width joiner
+#   inside an emoji sequence, between no letters, stays.
+_FOR_MATCHING = re.compile(
+    r"[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+|[^\W\d_][\u0300-\u036f]+|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+"
+)
+STRESS_ACCENTS = frozenset("\u0300\u0301")
+_LINE_BREAK_THEN_LETTER = re.compile(r"[^\S\n\r]*(?:\r\n|\r|\n)\s*[^\W\d_]")  # a soft hyphen's line-end break
+
+
+class MatchingView:
+    """``text`` as the detectors match it (``self.text``), and the map of its offsets back to ``text``.
+
+    Only the changed stretches are recorded, as ``(view start, view end, original start, original
+    end)``; a position between them maps by a constant shift, found by bisection. A span that begins
+    or ends inside a changed stretch takes all of it; dropped characters just outside a span stay
+    outside it, so the text around a fix comes back byte for byte.
+    """
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []
+        self.invisible: list[tuple[int, int]] = []  # original spans of dropped invisible characters
+        position = length = 0
+        for match in _FOR_MATCHING.finditer(text):
+            raw, start, end = match.group(), match.start(), match.end()
+            before = (text[position:start] or (pieces[-1] if pieces else ""))[-1:]  # as the view has it
+            after = text[end : end + 1]
+            if raw[0] in INVISIBLE:
+                if not (before.isalpha() or after.isalpha()) or (raw[-1] == SOFT_HYPHEN and _LINE_BREAK_THEN_LETTER.match(text, end)):
+                    continue
+                replacement = ""
+                if start > 0 or raw[0] != BYTE_ORDER_MARK:  # a BOM opening the text marks the encoding
+                    self.invisible.append((start, end))
+                elif len(raw) > 1:
+                    self.invisible.append((start + 1, end))
+            elif raw[0].isalpha():
+                replacement = unicodedata.normalize("NFC", raw[0] + "".join(c for c in raw[1:] if c not in STRESS_ACCENTS))
+            elif raw != "\x00" * len(raw) and before.isalpha() and after.isalpha():
+                replacement = " "
+            else:
+                replacement = ""
+            if replacement == raw:
+                continue
+            pieces.append(text[position:start])
+            length += start - position
+            self.segments.append((length, length + len(replacement), start, end))
+            pieces.append(replacement)
+            length += len(replacement)
+            position = end
+        pieces.append(text[position:])
+        self.original = text
+        self.text = "".join(pieces) if self.segments else text
+        self._starts = [segment[0] for segment in self.segments]
+
+    def _map(self, position: int, index: int, inside_end: bool) -> int:
+        if index < 0:
+            return position
+        view_start, view_end, original_start, original_end = self.segments[index]
+        if position >= view_end:
+            return original_end + position - view_end
+        return original_end if inside_end else original_start
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the view's ``[start, end)``."""
+        if not self.segments:
+            return start, end
+        original_start = self._map(start, bisect_right(self._starts, start) - 1, inside_end=False)
+        original_end = self._map(end, bisect_left(self._starts, end) - 1, inside_end=True)
+        return original_start, max(original_start, original_end)
 
 
 def masked_spans(text: str) -> list[tuple[int, int, str]]:
