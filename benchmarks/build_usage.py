@@ -41,8 +41,8 @@ import sys
 import time
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -98,7 +98,7 @@ def shingles(text: str) -> set[tuple[str, ...]]:
 
     found = set()
     for run in word_runs(text):
-        found.update(zip(*(run[i:] for i in range(SHINGLE))))
+        found.update(zip(*(run[i:] for i in range(SHINGLE)), strict=False))
     return found
 
 
@@ -124,13 +124,13 @@ def count(work: Path) -> dict:
                 held_out += 1
                 continue
             runs = list(word_runs(paragraph))
-            if any(not evaluated.isdisjoint(zip(*(run[i:] for i in range(SHINGLE)))) for run in runs):
+            if any(not evaluated.isdisjoint(zip(*(run[i:] for i in range(SHINGLE)), strict=False)) for run in runs):
                 overlapping += 1
                 continue
             counted += 1
             for run in runs:
                 words.update(run)
-                pairs.update(zip(run, run[1:]))
+                pairs.update(zip(run, run[1:], strict=False))
         print(f"  {name}: {sum(words.values()):,} words so far ({time.perf_counter() - started:.0f} s)", flush=True)
     counts = {
         "words": words, "pairs": pairs, "paragraphs": counted, "held_out": held_out,
@@ -165,7 +165,7 @@ def write_table(counts: dict, path: Path, min_word: int, min_pair: int) -> dict:
         "bigrams": len(pairs),
         "discount2": min(max(once / (once + 2 * twice), 0.1), 0.9),
     }
-    lines = [f"#pravka-usage-table\t1"]
+    lines = ["#pravka-usage-table\t1"]
     lines += [f"#{key}\t{value}" for key, value in meta.items()]
     lines += [f"{w}\t{words[w]}\t{followed[w]}\t{followers[w]}\t{preceders[w]}" for w in vocabulary]
     lines.append("#pairs")

@@ -21,8 +21,9 @@ Steps:
    size on disk, load time;
 3. choose ``rank.context.CONTEXT_WEIGHT`` among ``WEIGHTS`` on the SpellRuEval TUNE half only (best
    fix-mode F1) with the usage model, next to the same half without any model;
-4. with that weight, SpellRuEval HELD-OUT and GERA dev (spelling edits) without a model, with the usage
-   model, and with the learned model mixed into it, scored by ``benchmarks/quality.py`` (SpellRuEval
+4. with that weight, SpellRuEval HELD-OUT and GERA dev (spelling edits) without a model and without
+   the real-word ``confusion`` detector (pravka before the usage model), with the usage model but
+   without that detector, with both (the default), and with the learned model mixed in, scored by ``benchmarks/quality.py`` (SpellRuEval
    metric, fix and report modes, false alarms);
 5. build throughput at scale (``--big``): the corpus written again and again to a temporary file until
    it holds ``BIG_TOKENS`` words, learned by ``python -m pravka learn`` in a subprocess (wall time, its
@@ -79,17 +80,25 @@ def learning_corpus() -> tuple[list[str], int, int]:
     return sentences, repeats, left_out
 
 
-def evaluate(name: str, dataset: str, model_path: str | None, weight: float | None, usage: bool = True):
-    """Score one data set with a Corrector that has (or lacks) the models, at the given weight."""
+def evaluate(name: str, dataset: str, model_path: str | None, weight: float | None, usage: bool = True,
+             confusion: bool = True):
+    """Score one data set with a Corrector that has (or lacks) the models, at the given weight, with or
+    without the real-word ``confusion`` detector (which the usage model's context confirms)."""
+    import pravka.detect
     import pravka.rank.context
     from pravka import Corrector
 
     if weight is not None:
         # Context.score reads the module constant at every call, so setting it here takes effect.
         pravka.rank.context.CONTEXT_WEIGHT = weight
+    units = tuple(d for d in pravka.detect.DETECTORS if confusion or d.name != "confusion")
+    pravka.detect.run_detectors.__defaults__ = (units,)  # the Corrector runs the default list
     pairs = load_dataset(dataset)
     started = time.perf_counter()
-    runs = run_corrector(Corrector(model=model_path, usage_model=usage), pairs)
+    try:
+        runs = run_corrector(Corrector(model=model_path, usage_model=usage), pairs)
+    finally:
+        pravka.detect.run_detectors.__defaults__ = (pravka.detect.DETECTORS,)
     return score_runs(name, runs, time.perf_counter() - started)
 
 
@@ -128,7 +137,7 @@ def lookup_cost(model_path: str) -> str:
     triples = []
     for pair in load_dataset("spellrueval-heldout"):
         words = [token.text.lower() for token in tokenize(pair.target) if token.kind == "word"]
-        triples.extend(zip(words, [None, *words], [*words[1:], None]))
+        triples.extend(zip(words, [None, *words], [*words[1:], None], strict=True))
     model = NgramModel.load(model_path)
     started = time.perf_counter()
     for word, left, right in triples:
@@ -197,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         tokens_per_copy = model.tokens
         model.close()
 
-        tune = [evaluate("TUNE, no model", "spellrueval-tune", None, None, usage=False)]
+        tune = [evaluate("TUNE, no model, no confusion detector", "spellrueval-tune", None, None, usage=False, confusion=False)]
         tune += [evaluate(f"TUNE, usage model, weight {w}", "spellrueval-tune", None, w) for w in WEIGHTS]
         # A weight must beat the current default by more than one edit in a thousand sentences.
         best = max(range(len(WEIGHTS)), key=lambda i: (tune[i + 1].fix.f1 or 0.0) - (0.001 if i else 0.0))
@@ -205,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print("## CONTEXT_WEIGHT on the SpellRuEval TUNE half (P / R / F1 in %)\n")
         print(quality_table(tune))
         verdict = "better" if (tune[best + 1].fix.f1 or 0) > (tune[0].fix.f1 or 0) else "NOT better"
-        f1s = ", ".join(f"{w}: {100 * (r.fix.f1 or 0):.2f}" for w, r in zip(WEIGHTS, tune[1:]))
+        f1s = ", ".join(f"{w}: {100 * (r.fix.f1 or 0):.2f}" for w, r in zip(WEIGHTS, tune[1:], strict=True))
         print(f"\nchosen weight: {weight} (best fix F1 on TUNE, {f1s}, the default unless another is 0.1 point better; "
               f"{verdict} than no model's {100 * (tune[0].fix.f1 or 0):.2f})\n")
 
@@ -224,8 +233,9 @@ def main(argv: list[str] | None = None) -> int:
 
         quoted = []
         for dataset, title in (("spellrueval-heldout", "SpellRuEval held-out"), ("gera-dev", "GERA dev, spelling")):
-            quoted.append(evaluate(f"{title}, no model", dataset, None, None, usage=False))
-            quoted.append(evaluate(f"{title}, usage model w={weight}", dataset, None, weight))
+            quoted.append(evaluate(f"{title}, no model, no confusion detector", dataset, None, None, usage=False, confusion=False))
+            quoted.append(evaluate(f"{title}, usage model w={weight}, no confusion detector", dataset, None, weight, confusion=False))
+            quoted.append(evaluate(f"{title}, usage model w={weight} (the default)", dataset, None, weight))
             quoted.append(evaluate(f"{title}, usage + learned w={weight}", dataset, model_path, weight))
         print("## Held-out data, without a model, with the usage model, with a learned model mixed in (P / R / F1 in %)\n")
         print(quality_table(quoted))

@@ -42,9 +42,10 @@ import sqlite3
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from .ru.alphabet import fold
 from .tokenize import tokenize
@@ -369,9 +370,9 @@ def _count_into(connection: sqlite3.Connection, texts: Iterable[str], order: int
         found = 0
         for run in word_runs(text):
             words.update(run)
-            pairs.update(zip(run, run[1:]))
+            pairs.update(zip(run, run[1:], strict=False))
             if order >= 3:
-                triples.update(zip(run, run[1:], run[2:]))
+                triples.update(zip(run, run[1:], run[2:], strict=False))
             found += len(run)
         tokens += found
         pending += found

@@ -25,10 +25,10 @@ from __future__ import annotations
 import lzma
 import os
 import zlib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from .lexicon import _exclusive as exclusive_lock  # one build lock for every table in the cache
 from .lexicon import cache_dir
@@ -36,7 +36,7 @@ from .lm import NgramModel, clipped_evidence, context_chain
 
 TABLE = "usage-bigrams.tsv.xz"
 TABLE_HEADER = "#pravka-usage-table\t1"
-USER_WEIGHT = 0.8  # λ, the share of a user's own model: their domain leads (benchmarks/lm_gain.py)
+USER_WEIGHT = 0.5  # λ, the share of a user's own model (chosen on the SpellRuEval tune half: benchmarks/lm_gain.py)
 
 
 def table_file():
@@ -105,7 +105,7 @@ class InterpolatedModel:
         chain = context_chain(word, left, right)
         mixed = []
         weight = self.user_weight
-        for own, general in zip(self.user.steps(chain), self.usage.steps(chain)):
+        for own, general in zip(self.user.steps(chain), self.usage.steps(chain), strict=True):
             if own is None or general is None:
                 mixed.append(own or general)
             else:

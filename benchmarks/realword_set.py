@@ -1,0 +1,320 @@
+"""A real-word evaluation set of pravka's own, and what the real-word detector does on it.
+
+How the set is made (seeded, so every run makes the same set; nothing of it is stored in the
+repository). Clean sentences come from three places no model of pravka has counted:
+
+* the paragraphs of ``shared/corpora`` that ``benchmarks/build_usage.py`` holds out of the usage
+  model's counts (every paragraph whose CRC-32 is divisible by 50): literature and documentation;
+* the CC BY-SA files of ``shared/corpora/modern`` (Universal Dependencies Taiga, GSD, PUD and XQuAD:
+  social media, Wikipedia, news), which the usage model does not count at all;
+* the targets of GERA train (school essays), detokenized (no space before , . ! ? : ; and inside
+  quotes and brackets).
+
+In each sentence one word is damaged: the word is drawn uniformly among the sentence's words that
+have a slip making another dictionary word (so a word is drawn as often as it is written), and the
+slip among that word's one-edit dictionary neighbours (``candidates.edits.edits1``: vowels, doubled
+letters, voicing, keyboard neighbours, lost and extra letters, swaps) with probability proportional to
+the channel's likelihood 10^−cost (``candidates.channel``). Each item says whether the damaged word is
+another form of the intended word's own lexeme («книги» for «книге»: an *inflection* swap, which word
+frequency cannot judge) or another word (a *paronym* slip, «примерить» for «примирить»), the class
+the detector is meant for; figures are given for both. The clean originals measure false alarms.
+
+Items alternate between a TUNE half (even positions), on which the detector's constants are chosen,
+and a TEST half (odd), which is only measured.
+
+Modes:
+
+* default: ``Corrector().check`` on every damaged sentence of a half and on its clean original; for
+  the ``confusion`` detector: precision and recall of what it reports and of what ``fix`` applies, on
+  paronym slips and on all slips, and its findings per 1,000 words of the clean originals;
+* ``--sweep``: the detector's raw evidence (``confusion.evidence``) for every word of the TUNE half
+  (damaged and clean), then a grid of ``SLIP_PRIOR`` × ``CONTEXT_FACTOR`` × ``MIN_CONTEXT_GAIN`` ×
+  reporting level scored offline, printing the settings that reach the targets (precision ≥ 0.85,
+  ≤ 0.5 false alarms per 1,000 clean words) with the best recall.
+
+Usage (from the repository root; under ``nice``)::
+
+    python benchmarks/realword_set.py [--half tune|test] [--per-source N] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import re
+import sys
+import time
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.build_usage import CORPORA, COUNTED_FILES, is_held_out, paragraphs  # noqa: E402
+from benchmarks.datasets import eval_dir, read_pairs  # noqa: E402
+
+UNCOUNTED_FILES = (
+    "modern/ud_taiga_devtest.txt.gz", "modern/ud_gsd_devtest.txt.gz", "modern/ud_pud_test.txt.gz",
+    "modern/xquad_ru_contexts.txt.gz",
+)
+PER_SOURCE = 700  # sentences drawn from each of the three sources
+MIN_WORDS, MAX_WORDS = 5, 40
+SEED = 2026
+MIN_WORD_LENGTH = 3
+PRECISION_TARGET = 0.85
+FALSE_ALARMS_TARGET = 0.5  # per 1,000 clean words
+
+
+@dataclass(frozen=True)
+class Item:
+    clean: str
+    damaged: str
+    start: int
+    end: int  # the damaged word's span in ``damaged``
+    typed: str
+    intended: str
+    inflection: bool  # the damaged word is another form of the intended word's lexeme
+    source: str
+
+
+def detokenize(text: str) -> str:
+    text = re.sub(r" ([,.!?:;…)\]»])", r"\1", text)
+    text = re.sub(r"([(\[«]) ", r"\1", text)
+    return re.sub(r'" (.*?) "', r'"\1"', text)
+
+
+def sentences_of(text: str) -> list[str]:
+    from razdel import sentenize
+
+    found = []
+    for sentence in sentenize(text):
+        words = sentence.text.split()
+        letters = sum(ch.isalpha() for ch in sentence.text)
+        cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in sentence.text)
+        if MIN_WORDS <= len(words) <= MAX_WORDS and letters and cyrillic >= 0.9 * letters:
+            found.append(sentence.text)
+    return found
+
+
+def source_sentences() -> dict[str, list[str]]:
+    held_out = [s for name in COUNTED_FILES for p in paragraphs(CORPORA / name) if is_held_out(p) for s in sentences_of(p)]
+    uncounted = []
+    for name in UNCOUNTED_FILES:
+        with gzip.open(CORPORA / name, "rt", encoding="utf-8") as handle:
+            uncounted += [s for line in handle for s in sentences_of(line.strip())]
+    essays = [s for pair in read_pairs(eval_dir() / "gera/train.full.jsonl") for s in sentences_of(detokenize(pair.target))]
+    return {"held-out corpora": held_out, "uncounted corpora": uncounted, "GERA train": essays}
+
+
+def damage(sentence: str, lexicon, rng: random.Random, source: str) -> Item | None:
+    from pravka.candidates.edits import edits1
+    from pravka.ru.alphabet import match_case
+    from pravka.tokenize import tokenize
+
+    choices = []
+    for token in tokenize(sentence):
+        word = token.text.lower()
+        if token.kind != "word" or len(word) < MIN_WORD_LENGTH or not re.fullmatch("[а-яё]+", word):
+            continue
+        if not lexicon.is_known(word):
+            continue
+        slips = [c for c in edits1(word, lexicon.is_form) if c.text != word and re.fullmatch("[а-яё]+", c.text)]
+        slips = [c for c in slips if c.text.replace("ё", "е") != word.replace("ё", "е")]
+        if slips:
+            choices.append((token, slips))
+    if not choices:
+        return None
+    token, slips = rng.choice(choices)
+    weights = [10 ** -c.cost for c in slips]
+    slip = rng.choices(slips, weights)[0]
+    typed = match_case(token.text, slip.text)
+    damaged = sentence[: token.start] + typed + sentence[token.stop :]
+    intended = token.text.lower()
+    lemmas = {p.normal_form for p in lexicon.morph.parse(intended)}
+    inflection = bool(lemmas & {p.normal_form for p in lexicon.morph.parse(slip.text)})
+    return Item(sentence, damaged, token.start, token.start + len(typed), typed, token.text, inflection, source)
+
+
+def build_set(lexicon, per_source: int = PER_SOURCE) -> list[Item]:
+    rng = random.Random(SEED)
+    items = []
+    for source, sentences in source_sentences().items():
+        sentences = sorted(set(sentences))
+        rng.shuffle(sentences)
+        taken = 0
+        for sentence in sentences:
+            item = damage(sentence, lexicon, rng, source)
+            if item is not None:
+                items.append(item)
+                taken += 1
+                if taken == per_source:
+                    break
+    rng.shuffle(items)
+    return items
+
+
+def half(items: list[Item], name: str) -> list[Item]:
+    return items[0 if name == "tune" else 1 :: 2]
+
+
+def words_in(text: str) -> int:
+    return sum(1 for chunk in text.split() if any(ch.isalnum() for ch in chunk))
+
+
+# --------------------------------------------------------------------------- measuring the detector
+
+
+def measure(corrector, items: list[Item]) -> dict:
+    """The confusion detector's findings on the damaged sentences and on the clean originals."""
+    figures = {key: 0 for key in (
+        "reported", "reported_right", "applied", "applied_right", "paronym_reported_right", "paronym_applied_right",
+        "clean_reported", "clean_applied", "clean_words", "any_fix_right")}
+    figures["items"], figures["paronyms"] = len(items), sum(not item.inflection for item in items)
+    wrong, missed, alarms = [], [], []
+    for item in items:
+        findings = corrector.check(item.damaged)
+        for finding in findings:
+            at_slip = finding.start < item.end and item.start < finding.end
+            if at_slip and finding.fix is not None and finding.fix.lower() == item.intended.lower():
+                figures["any_fix_right"] += 1
+            if finding.detector != "confusion":
+                continue
+            right = at_slip and finding.suggestions[0].text.lower() == item.intended.lower()
+            figures["reported"] += 1
+            figures["reported_right"] += right
+            figures["paronym_reported_right"] += right and not item.inflection
+            if finding.fix is not None:
+                figures["applied"] += 1
+                figures["applied_right"] += right
+                figures["paronym_applied_right"] += right and not item.inflection
+            if not right:
+                where = f"meant {item.intended}" if at_slip else f"the slip is {item.typed} for {item.intended}"
+                wrong.append(f"{finding.text} → {finding.suggestions[0].text} ({where}): {item.damaged}")
+        if not any(f.detector == "confusion" and f.start < item.end and item.start < f.end for f in findings):
+            missed.append(f"{item.typed} (meant {item.intended}{', inflection' if item.inflection else ''})")
+        figures["clean_words"] += words_in(item.clean)
+        for finding in corrector.check(item.clean):
+            if finding.detector == "confusion":
+                figures["clean_reported"] += 1
+                figures["clean_applied"] += finding.fix is not None
+                alarms.append(f"{finding.text} → {finding.suggestions[0].text}: {item.clean}")
+    figures["wrong"], figures["missed"], figures["alarms"] = wrong, missed, alarms
+    return figures
+
+
+def report(figures: dict, title: str) -> str:
+    def ratio(a, b):
+        return f"{a / b:.3f}" if b else "—"
+
+    k = 1000 / figures["clean_words"]
+    lines = [
+        f"## {title}: {figures['items']} damaged sentences ({figures['paronyms']} paronym slips, "
+        f"{figures['items'] - figures['paronyms']} inflection swaps), {figures['clean_words']:,} clean words\n",
+        "| confusion detector | findings | right | precision | recall, paronym slips | recall, all slips | false alarms / 1k clean words |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| reported | {figures['reported']} | {figures['reported_right']} | {ratio(figures['reported_right'], figures['reported'])} "
+        f"| {ratio(figures['paronym_reported_right'], figures['paronyms'])} | {ratio(figures['reported_right'], figures['items'])} "
+        f"| {figures['clean_reported'] * k:.2f} |",
+        f"| applied by fix | {figures['applied']} | {figures['applied_right']} | {ratio(figures['applied_right'], figures['applied'])} "
+        f"| {ratio(figures['paronym_applied_right'], figures['paronyms'])} | {ratio(figures['applied_right'], figures['items'])} "
+        f"| {figures['clean_applied'] * k:.2f} |",
+        f"\nall detectors: fix repaired {figures['any_fix_right']} of {figures['items']} slips",
+    ]
+    for name in ("wrong", "alarms", "missed"):
+        lines.append(f"\n{name} ({len(figures[name])}), first 20:")
+        lines += [f"- {example}" for example in figures[name][:20]]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- tuning offline
+
+
+def collect_evidence(corrector, items: list[Item]):
+    """Per damaged sentence: (evidence at the slip, [evidence elsewhere]); per clean one: [evidence]."""
+    from pravka.detect import Document
+    from pravka.detect.confusion import evidence
+    from pravka.tokenize import tokenize
+
+    def document(text):
+        return Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+
+    damaged, clean = [], []
+    for item in items:
+        doc = document(item.damaged)
+        at_slip, elsewhere = [], []
+        for index, token in enumerate(doc.tokens):
+            found = evidence(doc, index)
+            if found:
+                (at_slip if token.start < item.end and item.start < token.stop else elsewhere).append(found)
+        damaged.append((item, at_slip[0] if at_slip else [], elsewhere))
+        doc = document(item.clean)
+        clean.append([found for index in range(len(doc.tokens)) if (found := evidence(doc, index))])
+    return damaged, clean
+
+
+def sweep(corrector, items: list[Item]) -> str:
+    import pravka.detect.confusion as confusion
+
+    started = time.perf_counter()
+    damaged, clean = collect_evidence(corrector, items)
+    clean_words = sum(words_in(item.clean) for item in items)
+    paronyms = sum(not item.inflection for item in items)
+    rows = []
+    for prior, factor, min_gain, level in product(
+        (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5), (0.5, 1.0, 1.5, 2.0), (-3.0, -2.0, -1.0, -0.5, 0.0), (0.5, 0.75, 0.9)
+    ):
+        confusion.SLIP_PRIOR, confusion.CONTEXT_FACTOR, confusion.MIN_CONTEXT_GAIN = prior, factor, min_gain
+
+        def top(found, level=level):
+            ranked = confusion.probabilities(found)
+            return ranked[0] if ranked and ranked[0][1] >= level else None
+
+        right = paronym_right = flagged = 0
+        for item, at_slip, elsewhere in damaged:
+            best = top(at_slip) if at_slip else None
+            if best is not None:
+                flagged += 1
+                if best[0] == item.intended.lower().replace("ё", "е"):
+                    right += 1
+                    paronym_right += not item.inflection
+            flagged += sum(top(found) is not None for found in elsewhere)
+        alarms = sum(top(found) is not None for found in sum(clean, []))
+        precision = right / flagged if flagged else 0.0
+        rows.append((prior, factor, min_gain, level, flagged, right, precision, paronym_right / paronyms, 1000 * alarms / clean_words))
+    good = [r for r in rows if r[6] >= PRECISION_TARGET and r[8] <= FALSE_ALARMS_TARGET]
+    good.sort(key=lambda r: -r[7])
+    lines = [f"evidence collected in {time.perf_counter() - started:.0f} s; {len(rows)} settings, {len(good)} reach the targets\n",
+             "| SLIP_PRIOR | CONTEXT_FACTOR | MIN_CONTEXT_GAIN | level | flagged | right | precision | paronym recall | false alarms / 1k |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in (good or sorted(rows, key=lambda r: -r[6]))[:15]:
+        lines.append("| " + " | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=("tune", "test"), default="test")
+    parser.add_argument("--per-source", type=int, default=PER_SOURCE)
+    parser.add_argument("--sweep", action="store_true", help="tune the detector's constants on the TUNE half")
+    args = parser.parse_args(argv)
+
+    from pravka import Corrector
+
+    corrector = Corrector()
+    started = time.perf_counter()
+    items = build_set(corrector.lexicon, args.per_source)
+    by_source = {s: sum(i.source == s for i in items) for s in dict.fromkeys(i.source for i in items)}
+    print(f"set: {len(items)} sentences ({', '.join(f'{s} {n}' for s, n in by_source.items())}), "
+          f"made in {time.perf_counter() - started:.0f} s\n")
+    if args.sweep:
+        print(sweep(corrector, half(items, "tune")))
+        return 0
+    chosen = half(items, args.half)
+    print(report(measure(corrector, chosen), f"{args.half.upper()} half"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

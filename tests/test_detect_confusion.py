@@ -1,0 +1,78 @@
+"""Real-word slips: a rare dictionary word one cheap slip from a common one that fits its neighbours."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.detect import DETECTORS, confusion
+
+
+@pytest.mark.parametrize(
+    "damaged, fixed",
+    [
+        ("Я умаляю тебя, не уходи!", "Я умоляю тебя, не уходи!"),  # an unstressed vowel: умалять/умолять
+        ("Мы долго говорили о любви и сваей жизни.", "Мы долго говорили о любви и своей жизни."),
+        ("Неконец мы добрались до дома.", "Наконец мы добрались до дома."),  # a capital at the start of a sentence
+        ("Это было очен красиво.", "Это было очень красиво."),  # a lost «ь»
+        ("Вечером мы пошли в кено.", "Вечером мы пошли в кино."),
+        ("Само сабой, он ничего не понял.", "Само собой, он ничего не понял."),
+        ("Моя странна огромна и прекрасна.", "Моя страна огромна и прекрасна."),  # a doubled consonant
+        ("Я долен это сделать сам.", "Я должен это сделать сам."),
+        ("Они тесно связанны друг с другом.", "Они тесно связаны друг с другом."),
+    ],
+)
+def test_fixes_a_real_word_slip_in_a_real_sentence(corrector, damaged, fixed):
+    findings = [f for f in corrector.check(damaged) if f.detector == "confusion"]
+    assert len(findings) == 1 and findings[0].kind == "context"
+    assert corrector.fix(damaged) == fixed
+
+
+CLEAN = [
+    "Казаки варили пшенку на костре.",  # rare words next to common ones: «пленку», «шкалу» → «школу»
+    "Прибор показывает давление по этой шкале.",
+    "Мы сидели в тени старой липы и слушали, как шумит река.",
+    "Она повесила белье на веревку и ушла в дом.",
+    "Рыбаки тянули тяжелые сети к берегу.",
+    "Флаг гордо развевается над зданием школы.",  # «развевается», not «развивается»
+    "Ты совсем поседел от горя.",
+    "Он любит посидеть на скамейке у подъезда.",
+    "Надо освящать новый храм, сказал священник.",
+    "Вчера мы видели Кено на вокзале.",  # a capitalized word inside a sentence is a name
+    "Его книги лежали на столе, а книге в шкафу не хватало места.",  # inflection is not this unit's business
+]
+
+
+@pytest.mark.parametrize("sentence", CLEAN)
+def test_leaves_clean_sentences_alone(corrector, sentence):
+    assert [f for f in corrector.check(sentence) if f.detector == "confusion"] == []
+
+
+def test_inflection_swaps_and_rare_members_stay_out_of_the_confusion_set(lexicon):
+    members = {word for word, _ in confusion.confusion_set(lexicon, "книги")}
+    assert not {"книге", "книга", "книгу"} & members
+    assert "умоляю" in {word for word, _ in confusion.confusion_set(lexicon, "умаляю")}
+    # every member is written far more often than the typed word
+    assert all(lexicon.zipf(word) >= lexicon.zipf("сваей") + confusion.MIN_ZIPF_GAIN for word, _ in confusion.confusion_set(lexicon, "сваей"))
+
+
+def test_neighbours_are_one_edit_away(lexicon):
+    found = confusion.neighbours(lexicon, "кено")
+    assert {"кино", "кено"} & found == {"кино"}  # a replaced letter; the word itself is not its neighbour
+    assert "очень" in confusion.neighbours(lexicon, "очен")  # a lost letter
+    assert "очень" in confusion.neighbours(lexicon, "оченть")  # an extra one
+    assert "своей" in confusion.neighbours(lexicon, "свеой")  # two letters swapped
+
+
+def test_registered_after_the_grammar_rules():
+    names = [d.name for d in DETECTORS]
+    assert names.index("confusion") == names.index("realword") + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-3, 3)), min_size=1, max_size=6))
+def test_probabilities_are_one_distribution_with_the_typed_word(scores):
+    found = [(f"слово{i}", base, gain) for i, (base, gain) in enumerate(scores)]
+    ranked = confusion.probabilities(found)
+    assert sum(p for _, p in ranked) < 1.0  # keeping the typed word always keeps some mass
+    assert [p for _, p in ranked] == sorted((p for _, p in ranked), reverse=True)
+    assert len(ranked) == sum(gain >= confusion.MIN_CONTEXT_GAIN for _, gain in scores)
