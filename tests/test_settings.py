@@ -183,3 +183,37 @@ def test_settings_apply_to_stdin_and_json_output(own_data_folder):
     (own_data_folder / ".pravka.toml").write_text('disable = ["homoglyph"]\n', encoding="utf-8")
     records = json.loads(run("check", "--format", "json", "-", input=TWO_KINDS).output)
     assert [r["kind"] for r in records] == ["nonword"]
+
+
+@pytest.mark.parametrize(
+    "pattern, path, matches",
+    [
+        ("*.md", "docs/ru/a.md", True),          # no "/": the name, anywhere
+        ("build", "build/x/a.txt", True),        # no "/": any folder on the way
+        ("build", "src/builder.txt", False),
+        ("vendor/", "vendor/lib/a.txt", True),   # a folder and everything under it
+        ("vendor/", "docs/vendor.txt", False),
+        ("docs/old-*.md", "docs/old-1.md", True),  # with "/": the whole relative path
+        ("docs/old-*.md", "x/docs/old-1.md", False),
+        ("docs/*", "docs/a/b.md", True),         # "*" crosses folders
+        ("**/*.md", "a.md", True),               # a leading "**/" may match no folder
+        ("/CHANGELOG.md", "CHANGELOG.md", True),
+    ],
+)
+def test_glob_semantics(own_data_folder, pattern, path, matches):
+    settings = Settings(exclude=(pattern,), root=str(own_data_folder))
+    assert settings.excluded(str(own_data_folder / path)) is matches
+    assert Settings(exclude=(pattern,), root=str(own_data_folder / "elsewhere")).excluded(str(own_data_folder / path)) is False
+
+
+def test_flags_replace_values_but_words_add_up():
+    from pathlib import Path
+
+    from pravka.config import _settings_from
+
+    base = _settings_from({"words": ["гугл"], "disable": ["ocr"], "threshold": 0.9}, "f.toml", Path("/p"))
+    merged = base.with_flags(words=["яндекс"], disable=["punctuation"], threshold=None, only=())
+    assert merged.words == ("гугл", "яндекс") and merged.source("words") == "f.toml + command line"
+    assert merged.disable == ("punctuation",) and merged.source("disable") == "command line"
+    assert merged.threshold == 0.9 and merged.source("threshold") == "f.toml"
+    assert merged.corrector_arguments()["disable"] == ("punctuation",)
