@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -29,7 +30,7 @@ def run(*args, input=None):
 def test_check_prints_file_line_col_and_exits_1(damaged_file):
     result = run("check", damaged_file)
     assert result.exit_code == 1
-    assert result.output == f"{damaged_file}:2:35: nonword: «росийской» → российской (1.00)\n"
+    assert re.fullmatch(rf"{re.escape(str(damaged_file))}:2:35: nonword: «росийской» → российской \((?:0\.9\d|1\.00)\)\n", result.output)
 
 
 def test_check_exits_0_on_clean_text(tmp_path):
@@ -45,7 +46,8 @@ def test_check_json_and_jsonl_formats(damaged_file):
     assert (record["line"], record["column"]) == (2, 35)
     assert DAMAGED[record["offset"] : record["offset"] + record["length"]] == "росийской"
     assert record["kind"] == "nonword" and record["fix"] == "российской"
-    assert record["suggestions"][0] == {"text": "российской", "confidence": record["suggestions"][0]["confidence"], "source": "doubled"}
+    best = record["suggestions"][0]
+    assert (best["text"], best["source"]) == ("российской", "doubled") and 0.9 <= best["confidence"] <= 1.0
     lines = run("check", "--format", "jsonl", damaged_file).output.splitlines()
     assert [json.loads(line) for line in lines] == [record]
 
@@ -182,4 +184,4 @@ def test_lt_json_answers_once_per_file_with_utf16_offsets(tmp_path):
 def test_text_format_quotes_invisible_suggestions(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text("Нет оснований для ,новых встреч.\n", encoding="utf-8")
-    assert run("check", path).output == f"{path}:1:18: punctuation: « ,» → « » (0.95)\n"
+    assert re.fullmatch(rf"{re.escape(str(path))}:1:18: punctuation: « ,» → « » \(0\.\d\d\)\n", run("check", path).output)

@@ -4,27 +4,38 @@ Files are streamed chunk by chunk (whole lines, about 1 MB each); with ``--jobs 
 worker processes, each holding its own Corrector, and come back in order. Findings are printed as
 ``file:line:col: kind: «word» → suggestion (confidence)`` or as JSON; ``fix`` writes corrected text to
 stdout, to ``-o OUT`` or back in place (atomically). ``learn`` counts the words of the user's own text
-into an n-gram model that ``--model`` passes to the Corrector. Exit status: 0 no findings, 1 findings,
-2 usage or input error.
+into an n-gram model that ``--model`` passes to the Corrector.
+
+Exit status: 0 no findings, 1 findings, 2 any error (usage, a file that cannot be read or written, a
+closed or full output stream, a crash), 130 on Ctrl-C. Errors are one line, ``pravka: error: ...``,
+never a traceback (``PRAVKA_DEBUG=1`` shows it). A file that cannot be read is reported and the other
+files are still checked. Ctrl-C and SIGTERM end the worker processes at once and leave no temporary file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from bisect import bisect_right
+from collections import Counter
 from pathlib import Path
 
 import click
 
-from .parallel import ordered_map
-from .textio import InputError, atomic_writer, input_size, read_chunks, read_text
+from .explain import explain as explain_finding
+from .parallel import WorkerPool
+from .textio import BYTE_ORDER_MARK, InputError, OutputError, atomic_writer, input_size, line_starts, read_chunks, read_text
 
 BIG_INPUT_BYTES = 4 << 20
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 
 
 def _check_model(context, parameter, path):
@@ -46,7 +57,8 @@ def _corrector_options(function):
         click.option("--model", type=click.Path(exists=True, dir_okay=False), callback=_check_model, help="Word n-gram model from 'pravka learn', to rank suggestions by their neighbours."),
         click.option("--jobs", type=click.IntRange(0), default=0, help="Worker processes (0 = all cores for big inputs, else 1)."),
         click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251."),
-        click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders."),
+        click.option("--glob", "pattern", multiple=True, default=DEFAULT_GLOBS, show_default=True, help="Files to take from folders (repeatable)."),
+        click.option("--summary", is_flag=True, help="Print counts per kind (applied vs reported only) to stderr at the end."),
         click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True, help="Check only prose in Markdown/HTML."),
         click.option("--disable", multiple=True, metavar="KIND[,KIND]", help="Leave out findings of these kinds (repeatable)."),
         click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Report only findings of these kinds (repeatable)."),
@@ -58,7 +70,97 @@ def _corrector_options(function):
     return function
 
 
-@click.group()
+class _Cli(click.Group):
+    """The command group, run so that every failure is one line and an exit status (see the module doc)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        previous = _on_sigterm_exit()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF at a prompt) into Abort
+            interrupted = isinstance(abort.__context__, KeyboardInterrupt) or abort.__context__ is None
+            code = EXIT_INTERRUPTED if interrupted else EXIT_ERROR
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+        except click.ClickException as error:
+            error.show()
+            code = EXIT_ERROR
+        except (InputError, OutputError) as error:
+            code = _report(str(error))
+        except OSError as error:
+            code = _report(_describe(error))
+        except Exception as error:  # a bug: still one line, with a way to see more
+            if os.environ.get("PRAVKA_DEBUG"):
+                raise
+            code = _report(f"internal error: {type(error).__name__}: {error} (PRAVKA_DEBUG=1 shows the traceback)")
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        code = _flush_or_silence(already_failed=code == EXIT_ERROR) or code
+        sys.exit(code or 0)
+
+
+def _on_sigterm_exit():
+    """SIGTERM raises SystemExit, so ``finally`` blocks end the workers and remove temporary files."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminate(number, frame):
+        raise SystemExit(128 + number)
+
+    return signal.signal(signal.SIGTERM, terminate)
+
+
+def _describe(error: OSError) -> str:
+    where = error.filename or "standard output"
+    return f"{where}: {error.strerror or error}"
+
+
+def _report(message: str) -> int:
+    with _suppress_os_errors():
+        click.echo(f"pravka: error: {message}", err=True)
+    return EXIT_ERROR
+
+
+def _suppress_os_errors():
+    return contextlib.suppress(OSError, ValueError)  # stderr itself may be closed or full
+
+
+def _flush_or_silence(already_failed: bool) -> int | None:
+    """Flush stdout now; if that fails (full disk, closed pipe), point it at /dev/null so the
+    interpreter's own flush at exit cannot print a second error, and say so once."""
+    if sys.stdout is None:
+        return None
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as error:
+        with _suppress_os_errors():
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if already_failed or isinstance(error, BrokenPipeError):
+            return EXIT_ERROR
+        return _report(_describe(error) if isinstance(error, OSError) else "standard output is closed")
+    return None
+
+
+def _stdout():
+    """sys.stdout, or an OutputError when the process was started with it closed (``>&-``)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "closed (nothing can be written)")
+    return sys.stdout
+
+
+def _echo(text: str) -> None:
+    click.echo(text, file=_stdout())
+
+
+def _warn(message: str) -> None:
+    with _suppress_os_errors():
+        click.echo(f"pravka: error: {message}", err=True)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pravka")
 def main() -> None:
     """Find and fix garbled words in Russian text."""
@@ -70,35 +172,42 @@ def main() -> None:
     "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True,
     help="lt-json: one LanguageTool /v2/check answer per file, one per line.",
 )
-def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, disable, only, ignore_words, output_format):
+@click.option("--explain", is_flag=True, help="Under each finding, say why it was flagged, where its suggestion came from and why it was or was not applied.")
+def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary, input_format, disable, only, ignore_words, output_format, explain):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
     settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
     files = _files(inputs, pattern, settings)
-    session = _Session(settings, jobs, files)
+    session = _Session(settings, jobs, files, summary)
     found_any = False
+    failed = 0
     all_findings = []
-    try:
+    colour = _colour_wanted()
+    with session:
         for name in files:
-            if output_format == "lt-json":
-                response = session.lt_json(name, encoding, input_format)
-                found_any = found_any or bool(response["matches"])
-                click.echo(json.dumps(response, ensure_ascii=False))
-                continue
-            for record in session.findings(name, encoding, input_format):
-                found_any = True
-                if output_format == "text":
-                    click.echo(_as_line(record))
-                elif output_format == "jsonl":
-                    click.echo(json.dumps(record, ensure_ascii=False))
-                else:
-                    all_findings.append(record)
+            try:
+                if output_format == "lt-json":
+                    response = session.lt_json(name, encoding, input_format)
+                    found_any = found_any or bool(response["matches"])
+                    _echo(json.dumps(response, ensure_ascii=False))
+                    continue
+                for record in session.findings(name, encoding, input_format):
+                    found_any = True
+                    if output_format == "text":
+                        _echo(_as_line(record, colour))
+                        if explain:
+                            for line in explain_finding(record, session.corrector.threshold):
+                                _echo(f"    {line}")
+                    elif output_format == "jsonl":
+                        _echo(json.dumps(record, ensure_ascii=False))
+                    else:
+                        all_findings.append(record)
+            except InputError as error:  # report this file, check the others
+                failed += 1
+                _warn(str(error))
         if output_format == "json":
-            click.echo(json.dumps(all_findings, ensure_ascii=False, indent=2))
-    except InputError as error:
-        _fail(str(error))
-    finally:
-        session.close()
-    sys.exit(EXIT_FINDINGS if found_any else EXIT_CLEAN)
+            _echo(json.dumps(all_findings, ensure_ascii=False, indent=2))
+    session.show_summary(len(files), failed)
+    sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found_any else EXIT_CLEAN)
 
 
 @main.command()
@@ -107,7 +216,7 @@ def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input
 @click.option("--in-place", is_flag=True, help="Rewrite each file atomically.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
 @click.option("-i", "--interactive", is_flag=True, help="Review each finding: accept, pick, edit, skip, add to dictionary; writes each file back (or to -o).")
-def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_format, disable, only, ignore_words, output, in_place, diff, interactive):
+def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary, input_format, disable, only, ignore_words, output, in_place, diff, interactive):
     """Apply the sure fixes; print the corrected text."""
     if in_place and (output or diff):
         _fail("--in-place cannot be combined with -o or --diff")
@@ -121,7 +230,7 @@ def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_f
         _fail(f"{'-i' if interactive else '--in-place'} needs files, not stdin")
     if interactive and not sys.stdin.isatty():
         _fail("-i needs a terminal to ask on")
-    session = _Session(settings, jobs, files)
+    session = _Session(settings, jobs, files, summary)
     if interactive:
         from .shells.review import review_files
 
@@ -130,31 +239,30 @@ def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_f
         except InputError as error:
             _fail(str(error))
         return
-    try:
+    failed = 0
+    with session:
         for name in files:
-            if in_place:
-                with atomic_writer(name, encoding) as handle:
+            try:
+                if in_place or (output and output != "-"):
+                    with atomic_writer(name if in_place else output, encoding) as handle:
+                        for piece in session.fixed(name, encoding, input_format):
+                            handle.write(piece)
+                elif diff:
+                    original = read_text(name, encoding)
+                    corrected = "".join(session.fixed(name, encoding, input_format))
+                    label = "<stdin>" if name == "-" else name
+                    _stdout().writelines(unified_diff(original, corrected, label))
+                    _stdout().flush()
+                else:
                     for piece in session.fixed(name, encoding, input_format):
-                        handle.write(piece)
-            elif diff:
-                original = read_text(name, encoding)
-                corrected = "".join(session.fixed(name, encoding, input_format))
-                label = "<stdin>" if name == "-" else name
-                sys.stdout.writelines(
-                    difflib.unified_diff(original.splitlines(True), corrected.splitlines(True), label, label)
-                )
-            elif output and output != "-":
-                with atomic_writer(output, encoding) as handle:
-                    for piece in session.fixed(name, encoding, input_format):
-                        handle.write(piece)
-            else:
-                for piece in session.fixed(name, encoding, input_format):
-                    sys.stdout.write(piece)
-                sys.stdout.flush()
-    except InputError as error:
-        _fail(str(error))
-    finally:
-        session.close()
+                        _stdout().write(piece)
+                    _stdout().flush()
+            except (InputError, OutputError) as error:  # report this file, fix the others
+                failed += 1
+                _warn(str(error))
+    session.show_summary(len(files), failed)
+    if failed:
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()
@@ -162,7 +270,7 @@ def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, input_f
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write (replaced atomically).")
 @click.option("--order", type=click.IntRange(2, 3), default=2, show_default=True, help="Longest run of words counted.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251.")
-@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders.")
+@click.option("--glob", "pattern", multiple=True, default=("*.txt",), show_default=True, help="Files to take from folders (repeatable).")
 def learn(inputs, output, order, encoding, pattern):
     """Learn a word n-gram model from plain text, for check/fix --model."""
     from tqdm import tqdm
@@ -283,33 +391,65 @@ def _files(inputs, pattern, settings) -> list[str]:
     ]
 
 
-def _expand(inputs, pattern) -> list[str]:
+def _expand(inputs, patterns) -> list[str]:
+    """The files named, and the files under the folders named that match any of ``patterns``."""
     if not inputs:
         return ["-"]
+    patterns = (patterns,) if isinstance(patterns, str) else tuple(patterns)
     files = []
     for item in inputs:
         if item == "-":
             files.append(item)
         elif os.path.isdir(item):
-            files.extend(str(path) for path in sorted(Path(item).rglob(pattern)) if path.is_file())
-        elif os.path.exists(item):
+            found = {path for pattern in patterns for path in Path(item).rglob(pattern) if path.is_file()}
+            if not found:
+                _warn(f"{item}: no files matching {' '.join(patterns)} (see --glob)")
+            files.extend(str(path) for path in sorted(found))
+        elif os.path.lexists(item):
             files.append(item)
         else:
             _fail(f"{item}: no such file or folder")
     return files
 
 
-def _as_line(record: dict) -> str:
+def _colour_wanted() -> bool:
+    """Colours on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    stream = sys.stdout
+    return stream is not None and stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _as_line(record: dict, colour: bool = False) -> str:
+    def paint(text, **style):
+        return click.style(text, **style) if colour else text
+
     suggestions = record["suggestions"]
     if suggestions:
         best = suggestions[0]
         shown = best["text"]
         if shown != shown.strip() or not shown:
             shown = f"«{shown}»"  # a space or a deletion would be invisible bare
-        proposal = f"{shown} ({best['confidence']:.2f})"
+        proposal = f"{paint(shown, fg='green', bold=record['fix'] is not None)} ({best['confidence']:.2f})"
     else:
         proposal = "?"
-    return f"{record['file']}:{record['line']}:{record['column']}: {record['kind']}: «{record['text']}» → {proposal}"
+    place = paint(f"{record['file']}:{record['line']}:{record['column']}:", bold=True)
+    return f"{place} {paint(record['kind'], fg='yellow')}: «{paint(record['text'], fg='red')}» → {proposal}"
+
+
+def unified_diff(original: str, corrected: str, label: str):
+    """``diff -u`` lines that ``patch`` accepts, also when a file does not end with a newline.
+
+    Lines are cut at ``\n`` only (as ``patch`` reads them), not at every separator str.splitlines knows.
+    """
+    for line in difflib.unified_diff(_patch_lines(original), _patch_lines(corrected), label, label):
+        if line.endswith("\n"):
+            yield line
+        else:
+            yield line + "\n\\ No newline at end of file\n"
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _resolve_format(name: str, input_format: str) -> str:
@@ -323,24 +463,39 @@ def _resolve_format(name: str, input_format: str) -> str:
 class _Session:
     """One Corrector (or a pool of worker processes with one each) for the whole command."""
 
-    def __init__(self, settings, jobs, files):
+    def __init__(self, settings, jobs, files, summary=False):
         self.corrector = _corrector(settings)
         total = sum(input_size(name) or 0 for name in files)
-        self.total_bytes = total
         self.jobs = jobs or ((os.cpu_count() or 1) if total >= BIG_INPUT_BYTES else 1)
-        self.pool = None
+        self.pool = WorkerPool(self.corrector, self.jobs if self.jobs > 1 else 0)
+        self.summary = summary
+        self.tally: Counter = Counter()  # (kind, applied) -> findings
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        self.close(kill=kind is not None)  # Ctrl-C, SIGTERM, an error: end the workers now
 
     def _map(self, function, chunks):
-        """Yield (chunk, function(chunk.text)) in order, with at most a few chunks in flight."""
-        if self.jobs <= 1:
-            for chunk in chunks:
-                yield chunk, function(chunk.text, self.corrector)
-            return
-        if self.pool is None:
-            from concurrent.futures import ProcessPoolExecutor
+        """Yield (chunk, function(corrector, chunk.text)) in order, with at most a few chunks in flight."""
+        yield from self.pool.map(function, chunks, payload=lambda chunk: chunk.text)
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.corrector,))
-        yield from ordered_map(self.pool, function, chunks, 2 * self.jobs, payload=lambda chunk: chunk.text)
+    def _count(self, kinds) -> None:
+        self.tally.update(kinds)
+
+    def show_summary(self, files: int, failed: int) -> None:
+        """Findings per kind, applied (or to be applied by fix) vs reported only, on stderr."""
+        if not self.summary:
+            return
+        kinds = sorted({kind for kind, _ in self.tally})
+        applied = sum(n for (_, fixed), n in self.tally.items() if fixed)
+        reported = sum(self.tally.values()) - applied
+        lines = [f"pravka: {files - failed} of {files} files read, {applied + reported} findings: "
+                 f"{applied} applied, {reported} reported only"]
+        lines += [f"  {kind:<12} {self.tally[kind, True]:>6} applied {self.tally[kind, False]:>6} reported" for kind in kinds]
+        with _suppress_os_errors():
+            click.echo("\n".join(lines), err=True)
 
     def _progress(self, name):
         size = input_size(name)
@@ -367,21 +522,29 @@ class _Session:
             text = read_text(name, encoding)
             from .shells.markup import check_markup
 
-            yield from _records(label, text, 1, 0, [f.to_dict() for f in check_markup(self.corrector, text, fmt)])
+            found = check_markup(self.corrector, text, fmt)
+            self._count(_kinds(found))
+            yield from _records(label, text, 1, 0, [f.to_dict() for f in found])
             return
         offset = 0
         for chunk, found in self._map(_check_chunk, self._chunks_with_progress(name, encoding)):
+            self._count((item["kind"], item["fix"] is not None) for item in found)
             yield from _records(label, chunk.text, chunk.first_line, offset, found)
             offset += len(chunk.text)
 
     def fixed(self, name, encoding, input_format):
         fmt = _resolve_format(name, input_format)
         if fmt != "text":
-            from .shells.markup import fix_markup
+            from .shells.markup import check_markup, fix_markup
 
-            yield fix_markup(self.corrector, read_text(name, encoding), fmt)
+            text = read_text(name, encoding)
+            if self.summary:
+                self._count(_kinds(check_markup(self.corrector, text, fmt)))
+            yield fix_markup(self.corrector, text, fmt)
             return
-        for _, corrected in self._map(_fix_chunk, self._chunks_with_progress(name, encoding)):
+        function = _fix_and_count_chunk if self.summary else _fix_chunk
+        for _, (corrected, kinds) in self._map(function, self._chunks_with_progress(name, encoding)):
+            self._count(kinds)
             yield corrected
 
     def lt_json(self, name, encoding, input_format):
@@ -391,41 +554,50 @@ class _Session:
         text = read_text(name, encoding)
         fmt = _resolve_format(name, input_format)
         if fmt == "text":
-            return lt_response(text, self.corrector.check(text))
-        from .shells.markup import check_markup
+            found = self.corrector.check(text)
+        else:
+            from .shells.markup import check_markup
 
-        return lt_response(text, check_markup(self.corrector, text, fmt))
+            found = check_markup(self.corrector, text, fmt)
+        self._count(_kinds(found))
+        return lt_response(text, found)
 
-    def close(self):
-        if self.pool is not None:
-            self.pool.shutdown()
-
-
-_worker_corrector = None
-
-
-def _init_worker(corrector) -> None:
-    global _worker_corrector
-    _worker_corrector = corrector
+    def close(self, kill=False):
+        self.pool.close(kill=kill)
 
 
-def _check_chunk(text: str, corrector=None) -> list[dict]:
-    return [finding.to_dict() for finding in (corrector or _worker_corrector).check(text)]
+def _kinds(findings):
+    return [(finding.kind, finding.fix is not None) for finding in findings]
 
 
-def _fix_chunk(text: str, corrector=None) -> str:
-    return (corrector or _worker_corrector).fix(text)
+def _check_chunk(corrector, text: str) -> list[dict]:
+    return [finding.to_dict() for finding in corrector.check(text)]
+
+
+def _fix_chunk(corrector, text: str) -> tuple[str, list]:
+    return corrector.fix(text), []
+
+
+def _fix_and_count_chunk(corrector, text: str) -> tuple[str, list[tuple[str, bool]]]:
+    return corrector.fix(text), _kinds(corrector.check(text))
 
 
 def _records(label: str, text: str, first_line: int, base_offset: int, found: list[dict]):
-    """Add file, 1-based line and column, and the offset in the whole file to each finding."""
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    """Add file, 1-based line and column, and the offset in the whole file to each finding.
+
+    Lines end at \\n, \\r\\n or a lone \\r; a byte-order mark at the start of a file is not a column.
+    """
+    starts = line_starts(text)
+    bom = base_offset == 0 and text.startswith(BYTE_ORDER_MARK)
     for item in found:
-        row = bisect_right(line_starts, item["offset"]) - 1
+        row = bisect_right(starts, item["offset"]) - 1
+        column = item["offset"] - starts[row] + 1
+        if bom and row == 0 and column > 1:
+            column -= 1
         yield {
             "file": label,
             "line": first_line + row,
-            "column": item["offset"] - line_starts[row] + 1,
+            "column": column,
             **item,
             "offset": base_offset + item["offset"],
         }
