@@ -175,11 +175,13 @@ def served_by_settings(tmp_path_factory):
 
 
 def ltex_check(base_url, text, **extra):
-    """What LTeX's LanguageToolHttpInterface sends: the form body labelled application/json, the
-    document as LanguageTool's annotated ``data``, POSTed to the address joined with ``/v2/check``
-    (a doubled slash when the address ends in ``/``)."""
+    """What LTeX's and LTeX+'s LanguageToolHttpInterface send: the form body labelled
+    application/json, the document as LanguageTool's annotated ``data`` (plus ``level=picky`` and
+    ``motherTongue`` when set), POSTed to the address joined with ``/v2/check`` (a doubled slash when
+    the address ends in ``/``)."""
     data = json.dumps({"annotation": [{"markup": "# "}, {"text": text}]}, ensure_ascii=False)
-    body = urllib.parse.urlencode({"language": "ru-RU", "data": data, "motherTongue": "ru-RU", **extra}).encode()
+    fields = {"language": "ru-RU", "data": data, "motherTongue": "ru-RU", "level": "picky", **extra}
+    body = urllib.parse.urlencode(fields).encode()
     request = urllib.request.Request(base_url + "//v2/check", data=body, method="POST",
                                      headers={"Content-Type": "application/json; charset=UTF-8"})
     with urllib.request.urlopen(request, timeout=60) as response:
