@@ -22,6 +22,7 @@ def own_data_folder(tmp_path, monkeypatch):
     """Each test gets an empty personal dictionary and runs in its own project folder."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("PRAVKA_DATA_DIR", raising=False)
+    monkeypatch.delenv("PRAVKA_CONFIG", raising=False)
     project = tmp_path / "project"
     project.mkdir()
     monkeypatch.chdir(project)
@@ -217,3 +218,16 @@ def test_flags_replace_values_but_words_add_up():
     assert merged.disable == ("punctuation",) and merged.source("disable") == "command line"
     assert merged.threshold == 0.9 and merged.source("threshold") == "f.toml"
     assert merged.corrector_arguments()["disable"] == ("punctuation",)
+
+
+def test_pravka_config_names_the_settings_file(own_data_folder, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere" / "pyproject.toml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('[tool.pravka]\nonly = ["homoglyph"]\n', encoding="utf-8")
+    (own_data_folder / ".pravka.toml").write_text('only = ["nonword"]\n', encoding="utf-8")
+    monkeypatch.setenv("PRAVKA_CONFIG", str(elsewhere))
+    assert load_settings().only == ("homoglyph",)
+    assert kinds_reported(run("check", "-", input=TWO_KINDS).output) == ["homoglyph"]
+    monkeypatch.setenv("PRAVKA_CONFIG", str(tmp_path / "nope.toml"))
+    result = run("check", "-", input=TWO_KINDS)
+    assert result.exit_code == 2 and "PRAVKA_CONFIG" in result.output

@@ -6,6 +6,8 @@ How the settings are found and merged, in plain words:
    (its top-level keys) or a ``pyproject.toml`` with a ``[tool.pravka]`` table gives the settings; in
    one folder ``.pravka.toml`` wins. A ``pyproject.toml`` without the table is passed over, as ruff and
    codespell do, so a package inside a bigger project still finds the project's settings.
+   ``$PRAVKA_CONFIG`` names the file instead, for programs started elsewhere (Emacs starts
+   ``pravka-ispell`` in the home folder).
 2. **Read and check it.** The keys are ``words``, ``dictionaries``, ``include``, ``exclude``,
    ``disable``, ``only`` (lists of strings), ``threshold`` (a number within [0, 1]) and ``model`` (a
    path). An unknown key or a wrong type is an error naming the file and the key, never ignored.
@@ -125,6 +127,12 @@ class Settings:
 
 def find_settings_file(start: str | os.PathLike | None = None) -> tuple[Path, bool] | None:
     """(path, is_pyproject) of the settings file for ``start`` (default: the working folder)."""
+    named = os.environ.get("PRAVKA_CONFIG")
+    if named:
+        path = Path(named).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{named}: no such settings file (named by PRAVKA_CONFIG)")
+        return path, path.name == PYPROJECT
     folder = Path(start or os.getcwd()).resolve()
     for candidate in (folder, *folder.parents):
         own = candidate / SETTINGS_FILE
@@ -144,7 +152,7 @@ def load_settings(start: str | os.PathLike | None = None) -> Settings:
     path, is_pyproject = found
     table = _read_toml(path)
     if is_pyproject:
-        table = table["tool"]["pravka"]
+        table = table.get("tool", {}).get("pravka", {})
         label = f"{path} [tool.pravka]"
     else:
         label = str(path)
