@@ -130,3 +130,18 @@ def test_review_of_markdown_asks_only_about_prose_and_keeps_markup(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert path.read_text(encoding="utf-8") == document.replace("тексте росийской", "тексте российской")
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_finding(tmp_path):
+    from pravka.lexicon import cache_dir
+
+    path = tmp_path / "длинная.txt"
+    path.write_text("Переговоры шли долго. " * 2000 + "Беседы с участием росийской делегации. " + "Всё хорошо. " * 2000 + "\n",
+                    encoding="utf-8")
+    environment = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "PRAVKA_CACHE_DIR": str(cache_dir())}
+    child = pexpect.spawn(PRAVKA, ["fix", "-i", str(path)], env=environment, encoding="utf-8", timeout=300)
+    child.expect(PROMPT)
+    shown = child.before.splitlines()[1]
+    assert "росийской]" in shown and shown.strip().startswith("…") and len(shown) < 200
+    child.sendline("q")
+    child.expect(pexpect.EOF)

@@ -29,6 +29,7 @@ from pravka.textio import atomic_writer, read_text
 from pravka.types import Finding
 
 MAX_SHOWN_SUGGESTIONS = 9
+CONTEXT_CHARS = 60  # of the finding's line shown either side of it
 HELP = "[Enter/y] accept 1, [1-9] pick, [e]dit, [s]kip, [a]dd to dictionary, [q]uit"
 
 
@@ -42,13 +43,14 @@ def review_files(corrector, files: list[str], encoding: str, formats: list[str],
     added: set[str] = set()
     for name, fmt in zip(files, formats, strict=True):
         text = read_text(name, encoding)
+        line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         accepted: list[Finding] = []
         quitting = False
         try:
             for finding in fixable_findings(corrector, text, fmt):
                 if _fold(finding.text) in added:
                     continue
-                choice = _ask_about(name, text, finding, added, ask)
+                choice = _ask_about(name, text, line_starts, finding, added, ask)
                 if choice is not None:
                     accepted.append(dataclasses.replace(finding, fix=choice))
         except _Quit:
@@ -58,10 +60,11 @@ def review_files(corrector, files: list[str], encoding: str, formats: list[str],
             return
 
 
-def _ask_about(name: str, text: str, finding: Finding, added: set[str], ask: Callable[[str], str]) -> str | None:
+def _ask_about(name: str, text: str, line_starts: list[int], finding: Finding, added: set[str],
+               ask: Callable[[str], str]) -> str | None:
     """The replacement the reviewer chose for ``finding``, or None to leave it."""
     suggestions = _choices(finding)
-    click.echo(_describe(name, text, finding, suggestions))
+    click.echo(_describe(name, text, line_starts, finding, suggestions))
     while True:
         try:
             answer = ask(f"{HELP}? ").strip()
@@ -111,16 +114,18 @@ def _choices(finding: Finding) -> list[str]:
     return values[:MAX_SHOWN_SUGGESTIONS]
 
 
-def _describe(name: str, text: str, finding: Finding, suggestions: list[str]) -> str:
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+def _describe(name: str, text: str, line_starts: list[int], finding: Finding, suggestions: list[str]) -> str:
     row = bisect_right(line_starts, finding.start) - 1
     line_start = line_starts[row]
     line_end = text.find("\n", finding.start)
     line_end = len(text) if line_end == -1 else line_end
+    # The finding's line, cut to a window around it: a 10 MB line is shown as a few words.
+    left = max(line_start, finding.start - CONTEXT_CHARS)
+    right = min(max(line_end, finding.end), finding.end + CONTEXT_CHARS)
     marked = (
-        text[line_start:finding.start]
+        ("…" if left > line_start else "") + text[left:finding.start]
         + click.style(f"[{text[finding.start:finding.end]}]", bold=True, reverse=True)
-        + text[finding.end:max(line_end, finding.end)]
+        + text[finding.end:right] + ("…" if right < max(line_end, finding.end) else "")
     ).replace("\n", "⏎")
     confidences = {s.text: s.confidence for s in finding.suggestions}
     numbered = "  ".join(
