@@ -27,3 +27,54 @@ def test_payload_chooses_what_the_worker_receives():
     with ThreadPoolExecutor(max_workers=1) as pool:
         pairs = list(ordered_map(pool, str.upper, [("a", "слово")], window=2, payload=lambda item: item[1]))
     assert pairs == [(("a", "слово"), "СЛОВО")]
+
+
+class CountingChecker:
+    """A stand-in Corrector: knows its settings, counts its loads (one check each), and has cue words."""
+
+    def __init__(self, setting="a"):
+        self.setting = setting
+        self.checked = 0
+
+    def check(self, text):
+        self.checked += 1
+        return []
+
+
+def _length(checker, text):
+    import os
+    import time
+
+    if text == "спать":
+        time.sleep(60)
+    return len(text), os.getpid()
+
+
+def test_shared_corrector_loads_once_per_settings():
+    from pravka.parallel import corrector_loads, shared_corrector
+
+    before = corrector_loads()
+    first = shared_corrector(CountingChecker("x"))
+    assert shared_corrector(CountingChecker("x")) is first and first.checked == 1
+    assert shared_corrector(CountingChecker("y")) is not first
+    assert corrector_loads() == before + 2
+
+
+def test_worker_pool_keeps_order_and_replaces_a_stuck_worker():
+    import pytest
+
+    from pravka.parallel import TaskTimeout, WorkerPool
+
+    words = ["слово", "ещё", "и", "длинноеслово"] * 10
+    with WorkerPool(CountingChecker(), 0) as here:  # 0 processes: the same interface, in this process
+        assert [result[0] for _, result in here.map(_length, words)] == [len(w) for w in words]
+    with WorkerPool(CountingChecker(), 2, timeout=2.0) as pool:
+        results = list(pool.map(_length, words))
+        assert [item for item, _ in results] == words
+        assert [length for _, (length, _) in results] == [len(w) for w in words]
+        assert len({pid for _, (_, pid) in results}) == 2  # both workers took tasks
+        with pytest.raises(TaskTimeout):
+            pool.run(_length, "спать")
+        assert pool.run(_length, "снова")[0] == 5  # a fresh worker took the stuck one's place
+        processes = [worker.process for worker in pool.workers]
+    assert all(not process.is_alive() for process in processes)  # closed with the pool

@@ -17,7 +17,8 @@ uvicorn = pytest.importorskip("uvicorn")
 pytest.importorskip("multipart")  # python-multipart
 language_tool_python = pytest.importorskip("language_tool_python")
 
-from pravka.shells.server import create_app  # noqa: E402
+from pravka.shells.server import allowed_hosts_for, create_app, uvicorn_options  # noqa: E402
+from pravka.types import Finding  # noqa: E402
 
 SENTENCE = "В понедельник прошли беседы с участием росийской делегации."
 MAX_TEXT_CHARS = 2_000
@@ -46,9 +47,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _serving(app):
+def _serving(app, **options):
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options)
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -71,9 +72,9 @@ def server(corrector):
         yield url
 
 
-def _post(url: str, body: bytes, content_type="application/x-www-form-urlencoded"):
+def _post(url: str, body: bytes, content_type="application/x-www-form-urlencoded", headers=None):
     request = urllib.request.Request(url + "/v2/check", data=body, method="POST",
-                                     headers={"Content-Type": content_type})
+                                     headers={"Content-Type": content_type, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.read().decode()
@@ -309,3 +310,102 @@ def test_unpaired_surrogates_and_deep_json_are_400(server):
     assert status == 400 and "surrogate" in body
     status, body = _post(server, _form(data="[" * 15_000, language="ru"))
     assert status == 400
+
+
+class LetterByLetterChecker:
+    """Reports every character: a long text gives an answer that takes long to render."""
+
+    def check(self, text):
+        return [Finding(i, i + 1, text[i], "nonword") for i in range(len(text))]
+
+
+def _raw_request(url: str, data: bytes, wait_for_close: float = 60.0) -> bytes:
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=wait_for_close) as connection:
+        connection.sendall(data)
+        received = b""
+        while True:
+            chunk = connection.recv(65536)
+            if not chunk:
+                return received
+            received += chunk
+
+
+def test_host_and_origin_are_checked(server):
+    port = server.rsplit(":", 1)[1]
+    body = _form(text=SENTENCE, language="ru")
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
+        assert _post(server, body, headers={"Host": host})[0] == 200
+    status, message = _post(server, body, headers={"Host": f"attacker.example:{port}"})  # DNS rebinding
+    assert status == 403 and "attacker.example" in message
+    status, message = _post(server, body, headers={"Origin": "https://evil.example"})  # a drive-by POST
+    assert status == 403 and "--allow-origin" in message
+    assert allowed_hosts_for("0.0.0.0") is None and allowed_hosts_for("10.0.0.5", ["proxy"]) == ("10.0.0.5", "proxy")
+
+
+def test_an_allowed_browser_extension_origin_gets_an_answer_with_cors():
+    app = create_app(MoodyChecker(), allowed_origins=["moz-extension://*"])
+    with _serving(app) as url:
+        request = urllib.request.Request(url + "/v2/check", data=_form(text="всё хорошо", language="ru"),
+                                         headers={"Origin": "moz-extension://1234-abcd"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+            assert response.headers["Access-Control-Allow-Origin"] == "moz-extension://1234-abcd"
+        assert _post(url, _form(text="х", language="ru"), headers={"Origin": "chrome-extension://x"})[0] == 403
+
+
+def test_slow_clients_are_cut_off():
+    app = create_app(MoodyChecker(), read_timeout=1.0)
+    with _serving(app, **uvicorn_options(read_timeout=1.0)) as url:
+        # Headers that never finish: the connection is closed, not held (slowloris).
+        assert _raw_request(url, b"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\n") == b""
+        # A body that never finishes: 408.
+        answer = _raw_request(url, b"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                   b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nlanguage=ru")
+        assert answer.startswith(b"HTTP/1.1 408")
+        # An idle kept-alive connection is closed too.
+        answer = _raw_request(url, b"GET /v2/healthcheck HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"OK")
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_the_next_request():
+    import psutil
+
+    def workers():
+        return {child.pid for child in psutil.Process().children() if "spawn_main" in " ".join(child.cmdline())}
+
+    before = workers()
+    app = create_app(MoodyChecker(), workers=1)
+    with _serving(app) as url:
+        [pid] = workers() - before
+        worker = psutil.Process(pid)
+        worker.kill()
+        while worker.status() != psutil.STATUS_ZOMBIE:  # dead, not yet reaped by its parent
+            time.sleep(0.05)
+        status, body = _post(url, _form(text="всё хорошо", language="ru"))
+        assert status == 200 and json.loads(body)["matches"] == []
+
+
+def test_rendering_counts_inside_the_time_limit_and_runs_off_the_event_loop():
+    app = create_app(LetterByLetterChecker(), max_text_chars=200_000, max_body_bytes=4 << 20, check_timeout=1.0)
+    with _serving(app) as url:
+        waits = []
+        done = threading.Event()
+
+        def poll():
+            while not done.is_set():
+                asked = time.monotonic()
+                urllib.request.urlopen(url + "/v2/healthcheck", timeout=30).read()
+                waits.append(time.monotonic() - asked)
+                time.sleep(0.05)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        try:
+            status, body = _post(url, _form(text="с " * 100_000, language="ru"))  # 200k matches to render
+        finally:
+            done.set()
+            poller.join()
+        assert status == 503 and "longer than 1 s" in body
+        assert len(waits) >= 3  # the event loop kept answering while the answer was being rendered
+

@@ -300,15 +300,19 @@ def learn(inputs, output, order, encoding, pattern):
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None)
 @click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Checking processes.")
-@click.option("--check-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a check may take (then 503).")
-def serve(host, port, threshold, dictionaries, workers, check_timeout):
+@click.option("--check-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a check (and its answer) may take (then 503).")
+@click.option("--read-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a client may take to send a request (then the connection is closed, or 408).")
+@click.option("--allow-origin", "allowed_origins", multiple=True, metavar="PATTERN", help="Browser origin allowed to call, e.g. 'moz-extension://*' (repeatable; others get 403).")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host header accepted besides the bound address, e.g. a proxy's name (repeatable).")
+def serve(host, port, threshold, dictionaries, workers, check_timeout, read_timeout, allowed_origins, allowed_hosts):
     """Serve the LanguageTool /v2/check API (needs pravka[server])."""
     try:
         from .shells.server import run
     except ImportError as error:
         _fail(f"pravka serve needs the server extra: pip install 'pravka[server]' ({error})")
     corrector = _corrector(_settings(threshold, dictionaries, None, (), (), ()))
-    run(host=host, port=port, corrector=corrector, workers=workers, check_timeout=check_timeout)
+    run(host=host, port=port, corrector=corrector, workers=workers, check_timeout=check_timeout,
+        read_timeout=read_timeout, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins)
 
 
 @main.command("config")

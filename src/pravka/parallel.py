@@ -168,7 +168,11 @@ class _Worker:
             raise WorkerDied(f"worker failed to start ({detail or status}, exit code {self.process.exitcode})")
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        """An idle worker never writes, so anything readable on its pipe means it is gone (EOF)."""
+        try:
+            return self.process.is_alive() and not self.connection.poll(0)
+        except (EOFError, OSError):
+            return False
 
     def run(self, function: Callable, payload: Any, timeout: float | None) -> Any:
         try:

@@ -47,6 +47,7 @@ import dawg
 
 from ..candidates.channel import edit_cost
 from ..lexicon import _cache_tag, _exclusive, _save_atomically, cache_dir
+from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..types import Finding, Suggestion
 from .base import Detector
@@ -145,8 +146,23 @@ def evidence(document, index: int) -> list[tuple[str, float, float]]:
     if not members or context is None:
         return [(member, base, 0.0) for member, base in members]
     left, right = document.neighbours(index)
-    typed_fit = context.score(word, left, right)
-    return [(member, base, context.score(member, left, right) - typed_fit) for member, base in members]
+    return [(member, base, context_gain(context, word, member, left, right)) for member, base in members]
+
+
+def context_gain(context, typed: str, member: str, left: str | None, right: str | None) -> float:
+    """How much better ``member`` fits between the neighbours than ``typed`` (log10 units): grammar
+    (``Context.grammar``), plus the n-gram model's evidence from each neighbour whose pair with one of
+    the two words the corpus has seen. A pair seen with neither says nothing: Kneser–Ney's back-off
+    alone would favour the rarer word, whose few contexts are all different."""
+    gain = context.grammar(member, left, right) - context.grammar(typed, left, right)
+    model = context.model
+    if model is None:
+        return gain
+    if left is not None and (model.count(left, member) or model.count(left, typed)):
+        gain += CONTEXT_WEIGHT * (model.context_logprob(member, left, None) - model.context_logprob(typed, left, None))
+    if right is not None and (model.count(member, right) or model.count(typed, right)):
+        gain += CONTEXT_WEIGHT * (model.context_logprob(member, None, right) - model.context_logprob(typed, None, right))
+    return gain
 
 
 def probabilities(found: list[tuple[str, float, float]]) -> list[tuple[str, float]]:

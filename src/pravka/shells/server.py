@@ -5,9 +5,17 @@ Any LanguageTool client (editor plugins, browser add-ons, ``language-tool-python
 
 How a request is handled, in plain words:
 
+0. **Who may ask.** The ``Host`` header must name the address the server is bound to (for a
+   loopback address: ``localhost``, ``127.0.0.1`` or ``[::1]``, any port), so a web page that
+   rebinds its own domain name to 127.0.0.1 cannot read answers. A request with an ``Origin``
+   header (browsers add one to every cross-site POST) is refused unless that origin matches
+   ``allowed_origins`` (glob patterns such as ``moz-extension://*`` for a browser add-on): any web
+   page could otherwise make a visitor's browser POST to the local server. Both refusals are ``403``.
 1. **Body.** A ``POST /v2/check`` body is read in chunks and abandoned with ``413`` as soon as it
    exceeds ``max_body_bytes`` (a ``Content-Length`` that is already too big is refused before
-   reading anything). The body is then parsed as a form: multipart when it says so, else URL-encoded
+   reading anything), and with ``408`` when it takes longer than ``read_timeout`` seconds. A
+   connection that has not sent a request's headers within ``read_timeout`` is closed, and an idle
+   kept-alive one after uvicorn's keep-alive timeout, so slow clients cannot hold connections open. The body is then parsed as a form: multipart when it says so, else URL-encoded
    (what LanguageTool clients send) whatever its ``Content-Type``, because LTeX sends its form
    labelled ``application/json``. ``GET /v2/check`` takes the same fields from the query string. A
    doubled slash in the path (``//v2/check``, what a client builds from an address that ends in
@@ -21,14 +29,17 @@ How a request is handled, in plain words:
    limit. When more than ``max_pending`` checks are already running or queued, the request gets
    ``429`` instead of piling up.
 4. **Checking.** ``Corrector.check`` is CPU-bound Python, so the event loop never runs it: it
-   only does I/O and stays responsive. By default each check goes to a worker *process* (one per
-   ``workers``), and a thread from anyio's pool waits on the pipe. A check that takes longer than
-   ``check_timeout`` seconds gets ``503``; its worker is killed and replaced, so one pathological
-   text cannot hold the server (a thread could not be stopped). A worker that dies is replaced
-   the same way. ``isolation="thread"`` runs checks in anyio's thread pool instead, for a checker
-   that cannot be pickled; then there is no timeout.
+   only does I/O and stays responsive. By default each request goes to a worker *process* of
+   pravka's one pool (:class:`pravka.parallel.WorkerPool`, ``workers`` processes), and a thread
+   from anyio's pool waits on the pipe. The worker checks the text *and renders the answer* (the
+   JSON bytes), so rendering runs off the event loop and counts inside the time limit: a request
+   that takes longer than ``check_timeout`` seconds gets ``503``; its worker is killed and
+   replaced, so one pathological text cannot hold the server (a thread could not be stopped). A
+   worker that dies while checking is replaced the same way, and one found dead while idle is
+   replaced before it is given a request. ``isolation="thread"`` runs requests in anyio's thread
+   pool instead, for a checker that cannot be pickled; then there is no timeout.
 5. **Answer.** Matches are rendered by :mod:`pravka.shells.lt_format` (UTF-16 offsets, like
-   LanguageTool). Errors are plain text ``Error: ...`` with a 4xx status, as LanguageTool does:
+   LanguageTool; ``context`` and ``sentence`` bounded windows, so an answer is linear in the text). Errors are plain text ``Error: ...`` with a 4xx status, as LanguageTool does:
    clients such as ``language-tool-python`` show that text to the user. An unexpected exception in
    the checker gives a ``500`` for that request only; the server keeps serving.
 
@@ -40,15 +51,14 @@ starlette and uvicorn are imported here only: the core never depends on a shell.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import fnmatch
 import ipaddress
 import json
 import logging
-import multiprocessing
-import queue
-import threading
 import urllib.parse
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +71,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from pravka.parallel import WARM_UP_TEXT, TaskTimeout, WorkerPool
 
 from pravka.shells.lt_format import (
     AnnotatedDocument,
@@ -76,8 +88,8 @@ DEFAULT_MAX_TEXT_CHARS = 50_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_PENDING = 32
 DEFAULT_CHECK_TIMEOUT = 30.0
-WORKER_START_TIMEOUT = 300.0  # the first start on a new machine compiles the dictionary cache
-WARM_UP_TEXT = "Проверка связи."
+DEFAULT_READ_TIMEOUT = 10.0  # seconds a client may take to send a request's headers, and its body
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 ACCEPTED_LANGUAGES = {"ru": "ru-RU", "ru-ru": "ru-RU", "auto": "ru-RU"}
 LANGUAGES = [{"name": "Russian", "code": "ru", "longCode": "ru-RU"}]
@@ -90,133 +102,6 @@ class RequestError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-class CheckTimeout(Exception):
-    """A check ran past its time limit; its worker was stopped."""
-
-
-class WorkerDied(Exception):
-    """A worker process died while checking (or none could be started)."""
-
-
-class CheckerError(Exception):
-    """The checker raised an exception; its worker is fine and keeps serving."""
-
-
-def _worker_main(connection: Any, corrector: Any) -> None:
-    """Body of a worker process: load the checker once, then answer texts until the pipe closes."""
-    if corrector is None:
-        from pravka import Corrector
-
-        corrector = Corrector()
-    corrector.check(WARM_UP_TEXT)  # load the dictionaries before saying ready
-    connection.send(("ready", None))
-    while True:
-        try:
-            text = connection.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            connection.send(("ok", corrector.check(text)))
-        except Exception as exc:  # report and keep serving; the parent turns it into a 500
-            connection.send(("error", f"{type(exc).__name__}: {exc}"))
-
-
-class _Worker:
-    def __init__(self, corrector: Any) -> None:
-        # "spawn": the server process has threads, and forking a threaded process is unsafe.
-        context = multiprocessing.get_context("spawn")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, corrector),
-                                       name="pravka-check-worker", daemon=True)
-        self.process.start()
-        child.close()
-        status = "timeout"
-        if self.connection.poll(WORKER_START_TIMEOUT):
-            try:
-                status, _ = self.connection.recv()
-            except (EOFError, OSError):
-                status = "died"
-        if status != "ready":
-            self.stop()
-            raise WorkerDied(f"check worker failed to start ({status}, exit code "
-                             f"{self.process.exitcode})")
-
-    def check(self, text: str, timeout: float) -> list:
-        try:
-            self.connection.send(text)
-            if not self.connection.poll(timeout):
-                raise CheckTimeout(f"checking took longer than {timeout:g} s")
-            status, payload = self.connection.recv()
-        except (EOFError, OSError):
-            raise WorkerDied(f"check worker died (exit code {self.process.exitcode})") from None
-        if status != "ok":
-            raise CheckerError(payload)
-        return payload
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=10)
-        self.connection.close()
-
-
-class _ProcessChecker:
-    """Up to ``size`` worker processes. A stuck or dead worker is stopped and dropped; the next
-    check that finds no idle worker starts a fresh one."""
-
-    def __init__(self, corrector: Any, size: int, timeout: float) -> None:
-        self.corrector = corrector
-        self.size = size
-        self.timeout = timeout
-        self.idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
-        self.workers: list[_Worker] = []
-        self.lock = threading.Lock()
-        for _ in range(size):
-            self.idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        worker = _Worker(self.corrector)
-        with self.lock:
-            self.workers.append(worker)
-        return worker
-
-    def _take(self) -> _Worker:
-        try:
-            return self.idle.get_nowait()
-        except queue.Empty:
-            pass
-        with self.lock:
-            room = len(self.workers) < self.size
-        if room:
-            return self._start()
-        try:  # the capacity limiter makes this wait rare and short
-            return self.idle.get(timeout=self.timeout + WORKER_START_TIMEOUT)
-        except queue.Empty:
-            raise WorkerDied("no check worker available") from None
-
-    def check(self, text: str) -> list:
-        """Blocking; called from a thread, never from the event loop."""
-        worker = self._take()
-        try:
-            findings = worker.check(text, self.timeout)
-        except (CheckTimeout, WorkerDied):
-            worker.stop()  # a thread cannot be stopped, but a process can
-            with self.lock:
-                self.workers.remove(worker)
-            raise
-        except CheckerError:
-            self.idle.put(worker)
-            raise
-        self.idle.put(worker)
-        return findings
-
-    def close(self) -> None:
-        with self.lock:
-            workers, self.workers = self.workers, []
-        for worker in workers:
-            worker.stop()
 
 
 def _error(status: int, message: str) -> PlainTextResponse:
@@ -370,6 +255,27 @@ def _check_request(fields: Mapping[str, str], max_text_chars: int) -> _CheckRequ
     return _CheckRequest(document, annotated, language, rule_filters)
 
 
+def _answer(checker: Any, wanted: _CheckRequest) -> bytes:
+    """Check, filter and render one request: the whole answer, as the JSON bytes to send.
+
+    Runs in a worker process (or a thread with ``isolation="thread"``), never on the event loop.
+    """
+    findings = checker.check(wanted.checked_text)
+    if wanted.annotated is not None:
+        findings = [wanted.annotated.to_document(f) for f in findings]
+    findings = filter_matches(findings, **wanted.rule_filters)
+    answer = lt_response(wanted.document, findings, wanted.language)
+    return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _host_name(header: str) -> str:
+    """The host part of a ``Host`` header: ``[::1]:8081`` → ``::1``, ``Localhost:80`` → ``localhost``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 class _SingleSlashes:
     """ASGI middleware: ``//v2/check`` is ``/v2/check`` (a client joined an address ending in ``/``)."""
 
@@ -382,6 +288,44 @@ class _SingleSlashes:
         await self.app(scope, receive, send)
 
 
+class _Guard:
+    """ASGI middleware: 403 for a ``Host`` not in ``allowed_hosts`` (None: any) and for an
+    ``Origin`` matching none of ``allowed_origins``; an allowed origin gets its CORS header."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] | None, allowed_origins: Iterable[str]) -> None:
+        self.app = app
+        self.allowed_hosts = None if allowed_hosts is None else {_host_name(h) for h in allowed_hosts}
+        self.allowed_origins = tuple(allowed_origins)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope["headers"]}
+        host = _host_name(headers.get("host", ""))
+        origin = headers.get("origin")
+        refusal = None
+        if self.allowed_hosts is not None and host not in self.allowed_hosts:
+            refusal = f"Host {host!r} is not this server's address"
+        elif origin is not None and not any(fnmatch.fnmatchcase(origin, p) for p in self.allowed_origins):
+            refusal = f"requests from {origin!r} are not allowed (pravka serve --allow-origin)"
+        if refusal is not None:
+            await _error(403, refusal)(scope, receive, send)
+            return
+        if origin is None:
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_cors(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  (b"access-control-allow-origin", origin.encode("latin-1")),
+                                                  (b"vary", b"Origin")]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+
 def create_app(
     corrector: Any = None,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
@@ -391,26 +335,31 @@ def create_app(
     workers: int = 1,
     check_timeout: float = DEFAULT_CHECK_TIMEOUT,
     isolation: str = "process",
+    read_timeout: float = DEFAULT_READ_TIMEOUT,
+    allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
+    allowed_origins: Iterable[str] = (),
 ) -> Starlette:
     """Build the ASGI app.
 
     ``corrector``: anything with ``check(text) -> list[Finding]`` (picklable for
     ``isolation="process"``); ``None`` builds a default ``pravka.Corrector()``. ``workers`` is how
-    many checks run at once (one process each); ``check_timeout`` (seconds) bounds one check.
-    Workers start with the app's lifespan, off the event loop.
+    many checks run at once (one process each); ``check_timeout`` (seconds) bounds one request's
+    check and rendering; ``read_timeout`` bounds reading its body. ``allowed_hosts``: the names a
+    ``Host`` header may give (None: any); ``allowed_origins``: glob patterns of the browser origins
+    allowed to call (none by default). Workers start with the app's lifespan, off the event loop.
     """
     if isolation not in ("process", "thread"):
         raise ValueError("isolation must be 'process' or 'thread'")
-    state: dict[str, Any] = {"check": None, "pending": 0}
+    state: dict[str, Any] = {"answer": None, "pending": 0}
     limiter = anyio.CapacityLimiter(max(1, workers))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         pool = None
         if isolation == "process":
-            pool = await anyio.to_thread.run_sync(_ProcessChecker, corrector, max(1, workers),
-                                                  check_timeout)
-            state["check"] = pool.check
+            pool = WorkerPool(corrector, max(1, workers), timeout=check_timeout)
+            await anyio.to_thread.run_sync(pool.start)
+            state["answer"] = lambda wanted: pool.run(_answer, wanted)
         else:
             checker = corrector
             if checker is None:
@@ -419,18 +368,22 @@ def create_app(
                 checker = await anyio.to_thread.run_sync(Corrector)
             # Load the dictionaries now (they load on first use), so the first client does not wait.
             await anyio.to_thread.run_sync(checker.check, WARM_UP_TEXT)
-            state["check"] = checker.check
+            state["answer"] = lambda wanted: _answer(checker, wanted)
         try:
             yield
         finally:
             if pool is not None:
-                await anyio.to_thread.run_sync(pool.close)
+                await anyio.to_thread.run_sync(pool.close, True)
 
     async def check(request: Request) -> Response:
         try:
-            wanted = _check_request(await _request_fields(request, max_body_bytes), max_text_chars)
+            with anyio.fail_after(read_timeout):
+                fields = await _request_fields(request, max_body_bytes)
+            wanted = _check_request(fields, max_text_chars)
         except RequestError as exc:
             return _error(exc.status, exc.message)
+        except TimeoutError:
+            return _error(408, f"the request body took longer than {read_timeout:g} s to arrive")
         except ClientDisconnect:
             return Response(status_code=400)
 
@@ -438,9 +391,8 @@ def create_app(
             return _error(429, "server busy; retry shortly")
         state["pending"] += 1
         try:
-            findings = await anyio.to_thread.run_sync(state["check"], wanted.checked_text,
-                                                      limiter=limiter)
-        except CheckTimeout as exc:
+            body = await anyio.to_thread.run_sync(state["answer"], wanted, limiter=limiter)
+        except TaskTimeout as exc:
             log.warning("%s on a %d-character text; its worker was stopped", exc,
                         len(wanted.document))
             return _error(503, f"{exc}; try a shorter text")
@@ -449,11 +401,7 @@ def create_app(
             return _error(500, "internal error while checking this text")
         finally:
             state["pending"] -= 1
-
-        if wanted.annotated is not None:
-            findings = [wanted.annotated.to_document(f) for f in findings]
-        findings = filter_matches(findings, **wanted.rule_filters)
-        return JSONResponse(lt_response(wanted.document, findings, wanted.language))
+        return Response(body, media_type="application/json")
 
     async def languages(request: Request) -> Response:
         return JSONResponse(LANGUAGES)
@@ -468,7 +416,8 @@ def create_app(
             Route("/v2/healthcheck", healthcheck, methods=["GET"]),
         ],
         lifespan=lifespan,
-        middleware=[Middleware(_SingleSlashes)],
+        middleware=[Middleware(_Guard, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins),
+                    Middleware(_SingleSlashes)],
     )
 
 
@@ -481,6 +430,46 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def allowed_hosts_for(host: str, extra: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """The ``Host`` names a server bound to ``host`` answers: its loopback names, or the address
+    itself; None (any) for a wildcard address, whose clients may use any of the machine's names."""
+    if host in ("0.0.0.0", "::", ""):
+        return tuple(extra) or None
+    if _is_loopback(host):
+        return (*LOOPBACK_HOSTS, host, *extra)
+    return (host, *extra)
+
+
+def uvicorn_options(read_timeout: float = DEFAULT_READ_TIMEOUT) -> dict[str, Any]:
+    """What ``uvicorn.run``/``uvicorn.Config`` need to keep slow or idle clients from holding connections."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        """Closes a connection whose next request's headers have not arrived within ``read_timeout``
+        (uvicorn itself waits forever for the first request and times out only idle kept-alive ones)."""
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm_header_timer()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm_header_timer()
+
+        def _arm_header_timer(self) -> None:
+            awaited = self.cycle  # a new request replaces the cycle when its headers are complete
+
+            def expire() -> None:
+                if self.cycle is awaited and not self.transport.is_closing():
+                    self.transport.close()
+
+            self.loop.call_later(read_timeout, expire)
+
+    return {"http": HeaderTimeoutProtocol, "timeout_keep_alive": 5,
+            # Keep header parsing bounded too; bodies are limited by the app.
+            "h11_max_incomplete_event_size": 64 * 1024}
+
+
 def run(
     host: str = "127.0.0.1",
     port: int = 8081,
@@ -491,16 +480,23 @@ def run(
     max_pending: int = DEFAULT_MAX_PENDING,
     workers: int = 1,
     check_timeout: float = DEFAULT_CHECK_TIMEOUT,
+    read_timeout: float = DEFAULT_READ_TIMEOUT,
+    allowed_hosts: Iterable[str] = (),
+    allowed_origins: Iterable[str] = (),
     log_level: str = "info",
 ) -> None:
-    """Serve until interrupted. Binds to loopback unless ``host`` says otherwise."""
+    """Serve until interrupted. Binds to loopback unless ``host`` says otherwise.
+
+    ``allowed_hosts`` adds names the ``Host`` header may give besides the bound address (a proxy's
+    name); ``allowed_origins`` are glob patterns of browser origins allowed to call
+    (``moz-extension://*``).
+    """
     import uvicorn
 
     if not _is_loopback(host):
         log.warning("pravka serve is listening on %s: it has no authentication; "
                     "anyone who can reach this address can use it", host)
     app = create_app(corrector, max_text_chars, max_body_bytes, max_pending=max_pending,
-                     workers=workers, check_timeout=check_timeout)
-    uvicorn.run(app, host=host, port=port, log_level=log_level,
-                # Keep header parsing bounded too; bodies are limited by the app.
-                h11_max_incomplete_event_size=64 * 1024)
+                     workers=workers, check_timeout=check_timeout, read_timeout=read_timeout,
+                     allowed_hosts=allowed_hosts_for(host, allowed_hosts), allowed_origins=allowed_origins)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, **uvicorn_options(read_timeout))
