@@ -48,6 +48,10 @@ def test_a_wrong_model_fails_at_construction(tmp_path):
         ({"report_threshold": None}, TypeError, "report_threshold"),
         ({"disable": ["typo"]}, ValueError, "unknown kind typo; the kinds are .*nonword"),
         ({"words": [None]}, TypeError, "words must hold strings"),
+        ({"words": 5}, TypeError, "words must be a list, got 5"),
+        ({"dictionaries": 5}, TypeError, "dictionaries must be a list, got 5"),
+        ({"dictionaries": [None]}, TypeError, "dictionaries must be a path"),
+        ({"model": 5}, TypeError, "model must be a path"),
     ],
 )
 def test_bad_arguments_are_clear_errors(arguments, error, message):

@@ -77,11 +77,11 @@ class Corrector:
         self.report_threshold = _probability("report_threshold", report_threshold)
         if isinstance(dictionaries, (str, os.PathLike)):
             dictionaries = [dictionaries]  # one path, not a sequence of one-letter paths
-        self.dictionaries = tuple(os.fspath(path) for path in dictionaries)
+        self.dictionaries = tuple(_path("dictionaries", path) for path in _items("dictionaries", dictionaries))
         for path in self.dictionaries:
             if not os.path.isfile(path):
                 raise FileNotFoundError(f"dictionary not found: {path}")
-        self.model = None if model is None else os.fspath(model)
+        self.model = None if model is None else _path("model", model)
         if self.model is not None:
             _check_model(self.model)
         self.words = frozenset(fold(word.strip()) for word in _strings("words", words) if word.strip())
@@ -208,10 +208,23 @@ def _probability(name: str, value) -> float:
     return float(value)
 
 
+def _items(name: str, values) -> list:
+    try:
+        return list(values)
+    except TypeError:
+        raise TypeError(f"{name} must be a list, got {values!r}") from None
+
+
+def _path(name: str, value) -> str:
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (str or os.PathLike), got {value!r}")
+    return os.fspath(value)
+
+
 def _strings(name: str, values) -> list[str]:
     if isinstance(values, str):
         values = values.split(",")  # "так,вот" as on the command line, not letter by letter
-    values = list(values)
+    values = _items(name, values)
     for value in values:
         if not isinstance(value, str):
             raise TypeError(f"{name} must hold strings, got {value!r}")
