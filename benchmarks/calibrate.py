@@ -39,8 +39,8 @@ from benchmarks.datasets import load_dataset  # noqa: E402
 from benchmarks.garble import KINDS, sample  # noqa: E402
 from benchmarks.spellrueval_metric import Scorer, compare_sentence  # noqa: E402
 from pravka import Corrector  # noqa: E402
-from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
 from pravka.calibration import Calibration, fit, group_of, shipped_calibration  # noqa: E402
+from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
 
 CALIBRATION_FILE = Path(__file__).resolve().parent.parent / "src" / "pravka" / "data" / "calibration.json"
 MIN_REAL = 30

@@ -10,22 +10,22 @@ loads its resources once.
 from __future__ import annotations
 
 import os
-import unicodedata
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from .apply import apply_fixes, apply_fixes_with_spans
-from .candidates import generate
 from .calibration import shipped_calibration
+from .candidates import generate
 from .detect import DETECTORS, DETECTORS_BY_NAME, Document, run_detectors
 from .detect.screen import shared_screen
 from .lexicon import shared_lexicon
-from .ru.alphabet import fold, match_case
 from .parallel import WorkerPool
 from .rank.noisy_channel import rank
+from .ru.alphabet import fold, match_case
 from .ru.punctuation import BYTE_ORDER_MARK, INVISIBLE
 from .tokenize import MAX_WORD_LENGTH, MatchingView, tokenize
 from .types import Finding, Suggestion

@@ -52,7 +52,7 @@ def explain(finding: Finding | dict, threshold: float) -> list[str]:
     detector = DETECTORS_BY_NAME.get(record.get("detector", ""))
     lines = []
     if detector is not None:
-        lines.append(f"flagged by the {detector.name} detector: {detector.triggers}")
+        lines.append(f"flagged by the {detector.name} detector: {detector.looks_for}")
     suggestions = record["suggestions"]
     if not suggestions:
         lines.append("no suggestion: nothing close enough was found, so nothing is applied")

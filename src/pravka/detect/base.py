@@ -1,9 +1,10 @@
 """What every detector works with: the ``Document`` it reads and the ``Detector`` unit it is.
 
 A ``Detector`` is a small named unit, the way razdel lists its rules and pymorphy3 its analyzer units:
-a ``name``, the ``kinds`` of finding it can report, what ``triggers`` it (in words, for ``--explain``
-and the docs), whether its suggestions may ever be applied without a person (``auto_fix``), and its
-``run`` function, ``run(document) -> Iterable[Finding]``. ``detect.DETECTORS`` lists the units in
+a ``name``, the ``kinds`` of finding it can report, what it ``looks_for`` (in words, for ``--explain``
+and the docs), its ``run`` function, ``run(document) -> Iterable[Finding]``, whether its suggestions
+may ever be applied without a person (``auto_fix``), and its ``triggers``: the cheap tests that tell
+the screen (``detect.screen``) which lines it could report on at all. ``detect.DETECTORS`` lists the units in
 priority order; ``detect.run_detectors`` runs them and stamps every finding with the unit's name.
 
 A ``Document`` is one text, its tokens, and the shared resources a detector may ask: the lexicon, the
@@ -14,6 +15,7 @@ the context step to it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -92,11 +94,26 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Triggers:
+    """What can make a unit report, as tests cheap enough to run on every word of a text.
+
+    A unit may report only where one of them fires, or at a word the lexicon does not know (the screen
+    treats every unknown word as a trigger for every unit). Each test must hold wherever the unit could
+    report, never the reverse: a false alarm here costs time, a miss would lose a finding.
+    """
+
+    words: Callable[[str, Lexicon], bool] | None = None  # a lower-case known word
+    pairs: Callable[[str, str, Lexicon], bool] | None = None  # two neighbouring lower-case words
+    text: re.Pattern[str] | None = None  # characters anywhere in the text
+
+
+@dataclass(frozen=True)
 class Detector:
     """One named detection unit (see the module docstring)."""
 
     name: str
     kinds: tuple[str, ...]
-    triggers: str
+    looks_for: str
     run: Callable[[Document], Iterable[Finding]]
+    triggers: Triggers | None = None  # None: the unit must see every line
     auto_fix: bool = True  # False: its suggestions are only offered, whatever their confidence

@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..ru.alphabet import ALPHABET, LINKING_VOWELS, match_case
 from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 from .nonword import CHECKABLE
 
 MIN_LENGTH = 10
@@ -174,4 +174,7 @@ def _agreement(previous: str | None, morph):
     return readings or None
 
 
-DETECTOR = Detector("blend", ("blend",), "a long unknown word that web text never contained and no small edit explains", detect, auto_fix=False)
+DETECTOR = Detector(
+    "blend", ("blend",), "a long unknown word that web text never contained and no small edit explains", detect,
+    Triggers(), auto_fix=False,
+)

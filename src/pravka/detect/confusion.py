@@ -50,7 +50,7 @@ from ..lexicon import _cache_tag, _exclusive, _save_atomically, cache_dir
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..types import Finding, Suggestion
-from .base import Detector
+from .base import Detector, Triggers
 
 KIND = "context"
 SOURCE = "confusion"
@@ -190,4 +190,8 @@ DETECTOR = Detector(
     (KIND,),
     "a rare dictionary word one cheap slip from a far more common one that fits the neighbours better («примерить врагов»)",
     detect,
+    # The screen's test: the checks of ``evidence`` that need no context, and a non-empty confusion set.
+    Triggers(words=lambda word, lexicon: (
+        len(word) >= MIN_LENGTH and "-" not in word and lexicon.zipf(word) < MAX_TYPED_ZIPF and bool(confusion_set(lexicon, word.replace("ё", "е")))
+    )),
 )

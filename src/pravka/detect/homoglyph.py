@@ -10,9 +10,11 @@ phrase stays, «HATO» between Russian words becomes «НАТО».
 
 from __future__ import annotations
 
+import re
+
 from ..ru.alphabet import CYRILLIC_LETTER, CYRILLIC_TO_LATIN, LATIN_LETTER, LATIN_TO_CYRILLIC, LOOKALIKE_LATIN
 from ..types import Finding, Suggestion
-from .base import Detector
+from .base import Detector, Triggers
 
 CERTAIN = 0.99
 LIKELY = 0.9
@@ -49,4 +51,11 @@ def _among_cyrillic(tokens, index: int) -> bool:
     return bool(neighbours) and sum(t.kind == "word" for t in neighbours) * 2 > len(neighbours)
 
 
-DETECTOR = Detector("homoglyph", ("homoglyph",), "a word mixing Latin and Cyrillic letters, or an all-Latin word of look-alike letters among Cyrillic words", detect)
+DETECTOR = Detector(
+    "homoglyph", ("homoglyph",),
+    "a word mixing Latin and Cyrillic letters, or an all-Latin word of look-alike letters among Cyrillic words",
+    detect,
+    Triggers(text=re.compile(
+        rf"[A-Za-z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][A-Za-z]|(?<![A-Za-z]){LOOKALIKE_LATIN.pattern[:-1]}{{3,}}(?![A-Za-z])"
+    )),
+)

@@ -30,11 +30,13 @@ left alone.
 
 from __future__ import annotations
 
+import re
+
 from ..ru.punctuation import BYTE_ORDER_MARK, CLOSERS, HYPHENS, INVISIBLE, SOFT_HYPHEN
 from ..tokenize import classify
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
-from .spacing import horizontal_space_end, line_breaks
+from .base import HINT, Detector, Triggers
+from .spacing import HORIZONTAL_SPACE, LINE_BREAK, horizontal_space_end, line_breaks
 
 KIND = "hyphenation"
 GLUED_CLOSERS = CLOSERS | frozenset(".,;:!?…'")  # marks that stay glued to the end of a word
@@ -131,4 +133,8 @@ def _invisible(token, document) -> Finding | None:
     return Finding(start, token.stop, word, KIND, [Suggestion(cleaned, CERTAIN, "invisible")])
 
 
-DETECTOR = Detector("hyphenation", (KIND,), "a word ending in a hyphen before a line break, or a word holding an invisible character", detect)
+DETECTOR = Detector(
+    "hyphenation", (KIND,), "a word ending in a hyphen before a line break, or a word holding an invisible character",
+    detect,
+    Triggers(text=re.compile(f"[{HYPHENS}]{HORIZONTAL_SPACE.pattern}(?:{LINE_BREAK.pattern})|[{''.join(sorted(INVISIBLE))}]")),
+)

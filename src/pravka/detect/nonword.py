@@ -25,7 +25,7 @@ import re
 
 from ..ru.grammar import SHORT_FUNCTION_WORDS
 from ..types import Finding
-from .base import Detector
+from .base import Detector, Triggers
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
@@ -77,4 +77,4 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
     )
 
 
-DETECTOR = Detector("nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect)
+DETECTOR = Detector("nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect, Triggers())

@@ -20,7 +20,7 @@ import re
 
 from ..ru.alphabet import CYRILLIC_LETTER, OCR_LETTERS, OCR_SEQUENCES, match_case
 from ..types import Finding, Suggestion
-from .base import Detector
+from .base import Detector, Triggers
 
 SUSPECT = re.compile("[" + "".join(sorted(set(OCR_LETTERS) - {"l"})) + "]")  # «l» alone is too often Latin
 CERTAIN = 0.97
@@ -59,4 +59,7 @@ def detect(document):
                 break
 
 
-DETECTOR = Detector("ocr", ("ocr",), "an unknown Cyrillic word holding a digit or an «і» of a letter's shape", detect)
+DETECTOR = Detector(
+    "ocr", ("ocr",), "an unknown Cyrillic word holding a digit or an «і» of a letter's shape", detect,
+    Triggers(text=re.compile(f"[а-яёА-ЯЁ]{SUSPECT.pattern}|{SUSPECT.pattern}[а-яёА-ЯЁ]")),
+)

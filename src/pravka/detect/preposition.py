@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..ru.alphabet import CONSONANTS, match_case
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 
 KIND = "preposition"
 FULL_FORMS = {"в": "во", "с": "со", "к": "ко", "о": "обо"}
@@ -70,4 +70,7 @@ def _needs_full_form(preposition: str, word: str) -> float | None:
     return None
 
 
-DETECTOR = Detector("preposition", (KIND,), "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»", detect)
+DETECTOR = Detector(
+    "preposition", (KIND,), "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»", detect,
+    Triggers(pairs=lambda first, second, lexicon: first in FULL_FORMS and _needs_full_form(first, second) is not None),
+)

@@ -29,11 +29,13 @@ replacement. Gaps that hold a line break are never touched, so a fix cannot chan
 
 from __future__ import annotations
 
+import re
+
 from ..ru.grammar import RELATIVE_WORDS
 from ..ru.punctuation import CLOSERS, is_sentence_end
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 from .spacing import gap, line_breaks
 
 KIND = "punctuation"
@@ -161,4 +163,10 @@ def _first_tag(word: str, lexicon):
     return lexicon.morph.parse(word.lower())[0].tag
 
 
-DETECTOR = Detector("punctuation", (KIND,), "a comma, period, colon or semicolon doubled, with a space on the wrong side, or with none after it", detect)
+DETECTOR = Detector(
+    "punctuation", (KIND,),
+    "a comma, period, colon or semicolon doubled, with a space on the wrong side, or with none after it",
+    detect,
+    # A doubled comma; a space before a mark; a comma glued to a letter; a sentence end glued to a capital.
+    Triggers(text=re.compile(r",\s*,|[^\S\n][,.:;]|,[^\W\d_]|[.!?…][А-ЯЁ]")),
+)

@@ -58,7 +58,7 @@ from ..ru.alphabet import match_case
 from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 
 KIND = "context"
 
@@ -443,4 +443,22 @@ for _rule, _words in RULES:
         RULES_BY_WORD[_word] = (*RULES_BY_WORD.get(_word, ()), _rule)
 
 
-DETECTOR = Detector("realword", (KIND,), "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)", detect)
+# The screen's tests: a necessary condition of each rule above, on one word or on two neighbours.
+# «бы» stands for ``_ne_concessive``, which fires at «не» only with a «бы» a few words before it.
+TRIGGER_WORDS = frozenset({"бы", "ни", "также", "тоже"})
+TRIGGER_PAIRS = frozenset({*JOINED, ("по", "этому"), ("в", "течении"), ("так", "же")})
+NE_FOLLOWERS = PREPOSITIONS | NI_NOUNS | NI_ONE | NI_PRONOUNS | {"разу"}  # what ``_ne_for_ni`` needs after «не»
+
+
+def _word_may_fire(word: str, lexicon) -> bool:
+    return word in TRIGGER_WORDS or word.endswith(TSYA_ENDINGS)
+
+
+def _pair_may_fire(first: str, second: str, lexicon) -> bool:
+    return (first, second) in TRIGGER_PAIRS or (first == "не" and second in NE_FOLLOWERS)
+
+
+DETECTOR = Detector(
+    "realword", (KIND,), "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)", detect,
+    Triggers(words=_word_may_fire, pairs=_pair_may_fire),
+)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from ..ru.alphabet import fold
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 from .spacing import gap, horizontal_space_end, line_breaks
 
 KIND = "repeat"
@@ -59,4 +59,7 @@ def detect(document):
         yield Finding(start, end, text[start:end], KIND, [Suggestion("", confidence, "repeat")])
 
 
-DETECTOR = Detector("repeat", (KIND,), "the same word twice in a row", detect)
+DETECTOR = Detector(
+    "repeat", (KIND,), "the same word twice in a row", detect,
+    Triggers(pairs=lambda first, second, lexicon: fold(first) == fold(second)),
+)

@@ -53,7 +53,7 @@ from __future__ import annotations
 from ..ru.punctuation import is_sentence_end
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
-from .base import HINT, Detector
+from .base import HINT, Detector, Triggers
 from .nonword import CHECKABLE
 
 KIND = "split"
@@ -115,7 +115,7 @@ def detect(document):
             continue
         first, second = document.word(index), document.word(index + 1)
         for rule, applies in RULES:
-            if applies is not None and not applies(first, second):
+            if applies is not None and not applies(first, second, document.lexicon):
                 continue
             found = rule(document, index)
             if found is not None:
@@ -395,19 +395,29 @@ def _is_predicative(document, word: str) -> bool:
 
 PARTICLES = ALWAYS_HYPHENATED | {"таки", "ка", "то"}
 
-# Each rule with the test on the pair (left word, right word) without which it cannot fire, so that
-# the ordinary pairs of a text cost a few set look-ups; a rule does not repeat its test. None: the rule
-# looks at every pair.
+
+# Each rule with the test on the pair (left word, right word) without which it cannot fire — a set
+# look-up or one dictionary look-up — so that the ordinary pairs of a text cost little, and the screen
+# (``_may_fire``) can tell which pairs no rule would touch. None: the rule looks at every pair.
 RULES = (
     (_joined_unknown, None),
-    (_particle, lambda first, second: second in PARTICLES or first == "кое"),
-    (_fixed, lambda first, second: (first, second) in FIXED),
-    (_pol, lambda first, second: first == "пол"),
-    (_po_adverb, lambda first, second: first in ADVERB_PREFIX_CASES),
-    (_compound, None),
-    (_chtoby, lambda first, second: first == "что" and second == "бы"),
-    (_ne, lambda first, second: first == "не"),
+    (_particle, lambda first, second, lexicon: second in PARTICLES or first == "кое"),
+    (_fixed, lambda first, second, lexicon: (first, second) in FIXED),
+    (_pol, lambda first, second, lexicon: first == "пол"),
+    (_po_adverb, lambda first, second, lexicon: first in ADVERB_PREFIX_CASES and lexicon.is_form(f"{first}-{second}")),
+    (_compound, lambda first, second, lexicon: lexicon.is_form(f"{first}-{second}")),
+    (_chtoby, lambda first, second, lexicon: first == "что" and second == "бы"),
+    (_ne, lambda first, second, lexicon: first == "не" and lexicon.is_form("не" + second)),
 )
 
 
-DETECTOR = Detector("split", (KIND,), "two words, at least one of them a trigger of a rule, that are one word or a hyphenated one", detect)
+
+def _may_fire(first: str, second: str, lexicon) -> bool:
+    """The screen's test: some rule could fire on this pair of known words (``_joined_unknown`` needs an
+    unknown word, which the screen flags by itself)."""
+    return any(applies is not None and applies(first, second, lexicon) for _, applies in RULES)
+
+
+DETECTOR = Detector(
+    "split", (KIND,), "two words that are one word, or a hyphenated one, written apart", detect, Triggers(pairs=_may_fire),
+)

@@ -16,11 +16,20 @@ from __future__ import annotations
 
 from ..ru.alphabet import in_writers_spelling, match_case
 from ..types import Finding, Suggestion
-from .base import Detector
+from .base import Detector, Triggers
 from .nonword import CHECKABLE
 
 CONFIDENCE = 0.95
 MISSPELLING_MARKS = frozenset({"Erro", "Dist"})
+
+
+def reported_standard(word: str, lexicon) -> str | None:
+    """The standard form to report for a lower-case word, or None when it is not reported."""
+    found = lexicon.variant(word)
+    if found is None:
+        return None
+    standard, marks = found
+    return standard if marks & MISSPELLING_MARKS or word in lexicon.respellings else None
 
 
 def detect(document):
@@ -30,15 +39,15 @@ def detect(document):
         if token.kind != "word" or len(word) < 2 or not CHECKABLE.fullmatch(word):
             continue
         lower = word.lower()
-        found = lexicon.variant(lower)
-        if found is None:
-            continue
-        standard, marks = found
-        if not (marks & MISSPELLING_MARKS or lower in lexicon.respellings):
+        standard = reported_standard(lower, lexicon)
+        if standard is None:
             continue
         standard = in_writers_spelling(standard, lower)
         source = "respelling" if lower in lexicon.respellings else "dictionary-variant"
         yield Finding(token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)])
 
 
-DETECTOR = Detector("variant", ("variant",), "a word the dictionary holds only as a misspelling or distortion of another", detect)
+DETECTOR = Detector(
+    "variant", ("variant",), "a word the dictionary holds only as a misspelling or distortion of another", detect,
+    Triggers(words=lambda word, lexicon: reported_standard(word, lexicon) is not None),
+)

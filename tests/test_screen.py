@@ -1,0 +1,69 @@
+"""The screen (detect.screen) skips only lines no detector could report on: findings never change."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.detect import DETECTORS, Document, run_detectors
+from pravka.detect.screen import shared_screen
+from pravka.tokenize import tokenize
+
+CLEAN = [
+    "Переговоры в Женеве продолжались около четырёх часов.",
+    "Министр иностранных дел сказал журналистам, что встреча была полезной.",
+    "Стороны договорились продолжить консультации в следующем месяце.",
+    "Погода в тот день выдалась тёплой и солнечной.",
+]
+DAMAGED = [
+    "Переговоры продллялись около четырёх часов.",  # nonword
+    "Делегация росийской стороны прибыла вчера.",  # nonword
+    "Министр обьявила , что встреча состоится.",  # nonword, punctuation
+    "Он хочет учится в Москве.",  # context (-тся/-ться)
+    "Мы пришли в в Женеву утром.",  # repeat
+    "Это было в вторник, кто то говорил.",  # preposition, split
+    "Poccийские дипломаты ответили.",  # homoglyph
+    "Вопросы безопас-",  # hyphenation across the line break, with the next line
+    "ности обсуждались долго.",
+    "Я ни знаю, что сказать.",  # context (не/ни)
+    "международная сторонтраница так и не получила ответа",  # blend
+    "Ктобы мог подумать, что это н0вых встреч.",  # glued, ocr
+    "Ето было седня.",  # variant
+]
+
+
+def whole_text_findings(corrector, text):
+    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    return [(f.start, f.end, f.kind, f.suggestions[:1]) for f in run_detectors(document)]
+
+
+def screened_findings(corrector, text):
+    return [(f.start, f.end, f.kind, f.suggestions[:1]) for f in corrector._detect(text)]
+
+
+def test_clean_lines_are_not_analysed(corrector):
+    screen = shared_screen(DETECTORS, corrector.lexicon)
+    assert screen.blocks("\n".join(CLEAN)) == []
+
+
+def test_a_damaged_line_is_analysed_with_its_neighbours(corrector):
+    screen = shared_screen(DETECTORS, corrector.lexicon)
+    lines = [*CLEAN, DAMAGED[1], *CLEAN]
+    text = "\n".join(lines)
+    [(start, end)] = screen.blocks(text)
+    assert text[start:end] == "\n".join(lines[3:6]) + "\n"
+
+
+def test_every_damaged_line_keeps_its_findings(corrector):
+    for line in DAMAGED:
+        assert screened_findings(corrector, line) == whole_text_findings(corrector, line)
+    text = "\n".join(DAMAGED)
+    assert screened_findings(corrector, text) == whole_text_findings(corrector, text)
+    assert {kind for _, _, kind, _ in screened_findings(corrector, text)} >= {
+        "nonword", "punctuation", "context", "repeat", "preposition", "split", "homoglyph", "hyphenation", "blend", "glued", "variant",
+    }
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN + DAMAGED), min_size=1, max_size=12), st.sampled_from(["\n", "\n\n", " "]))
+def test_screened_findings_equal_the_whole_texts(corrector, lines, separator):
+    text = separator.join(lines)
+    assert screened_findings(corrector, text) == whole_text_findings(corrector, text)
