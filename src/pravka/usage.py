@@ -36,7 +36,7 @@ from .lm import NgramModel, clipped_evidence, context_chain
 
 TABLE = "usage-bigrams.tsv.xz"
 TABLE_HEADER = "#pravka-usage-table\t1"
-USER_WEIGHT = 0.5  # λ, the share of a user's own model (chosen on the SpellRuEval tune half: benchmarks/lm_gain.py)
+USER_WEIGHT = 0.8  # λ, the share of a user's own model: their domain leads; 0.5 ties it on the tune half (benchmarks/lm_gain.py)
 
 
 def table_file():
@@ -100,6 +100,10 @@ class InterpolatedModel:
 
     def __repr__(self) -> str:
         return f"InterpolatedModel({self.user!r}, {self.usage!r}, user_weight={self.user_weight})"
+
+    def count(self, *words: str) -> int:
+        """How often either corpus has these words in a row."""
+        return self.user.count(*words) + self.usage.count(*words)
 
     def context_logprob(self, word: str, left: str | None = None, right: str | None = None) -> float:
         chain = context_chain(word, left, right)
