@@ -29,9 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import math
 import os
 import re
+import sys
+import tempfile
+import time
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -59,11 +63,40 @@ def bundled_dictionaries():
     return resources.files("pravka.dictionaries")
 
 
+log = logging.getLogger("pravka")
+_USABLE_CACHE_DIRS: dict[str, Path] = {}
+
+
 def cache_dir() -> Path:
+    """``$PRAVKA_CACHE_DIR``, else ``$XDG_CACHE_HOME/pravka`` or ``~/.cache/pravka``; when that folder
+    cannot be written (a read-only or missing home), a private temporary folder, said in one line."""
     root = os.environ.get("PRAVKA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "pravka"
     )
-    return Path(root)
+    usable = _USABLE_CACHE_DIRS.get(root)
+    if usable is None:
+        usable = _USABLE_CACHE_DIRS[root] = _writable_or_temporary(Path(root))
+    return usable
+
+
+def _writable_or_temporary(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return folder
+    except OSError as error:
+        reason = error.strerror or str(error)
+    fallback = Path(tempfile.gettempdir()) / f"pravka-cache-{os.getuid()}"
+    try:
+        fallback.mkdir(mode=0o700, exist_ok=True)
+        if fallback.stat().st_uid != os.getuid():  # someone else's folder in a shared /tmp: not ours
+            raise PermissionError
+    except OSError:
+        fallback = Path(tempfile.mkdtemp(prefix="pravka-cache-"))
+    # logging's last-resort handler prints a warning as one line on stderr when the host app set none.
+    log.warning("pravka: cache folder %s is not writable (%s); using %s for now (set PRAVKA_CACHE_DIR to choose one)",
+                folder, reason, fallback)
+    return fallback
 
 
 def _cache_tag() -> str:
@@ -237,7 +270,8 @@ def load_compiled_tables(dictionary) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG,
         folder.mkdir(parents=True, exist_ok=True)
         with _exclusive(folder / ".build.lock"):
             if not all(path.exists() for path in paths):
-                _compile_tables(dictionary, *paths)
+                with _compile_notice(folder) as step:
+                    _compile_tables(dictionary, *paths, step=step)
     freq_path, sound_path, tails_path, yo_path, marked_path = paths
     return (
         dawg.IntDAWG().load(str(freq_path)),
@@ -259,9 +293,36 @@ def _exclusive(lock_path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path) -> None:
+COMPILE_STEPS = 6
+
+
+@contextlib.contextmanager
+def _compile_notice(folder: Path):
+    """One line while the tables compile: on a terminal it shows the steps as they pass."""
+    message = f"pravka: compiling the word tables once into {folder} (15-30 s, later starts are instant)"
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        log.warning(message)
+        yield lambda done, name: None
+        return
+    started = time.monotonic()
+
+    def step(done: int, name: str) -> None:
+        stream.write(f"\r\x1b[K{message}: {done}/{COMPILE_STEPS} {name}")
+        stream.flush()
+
+    try:
+        yield step
+    finally:
+        stream.write(f"\r\x1b[K{message}: done in {time.monotonic() - started:.0f} s\n")
+        stream.flush()
+
+
+def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path,
+                    step=lambda done, name: None) -> None:
     import wordfreq
 
+    step(0, "reading wordfreq")
     forms = dictionary.words
     frequencies = wordfreq.get_frequency_dict("ru", wordlist="large")
     zipf_by_word: dict[str, int] = {}
@@ -274,11 +335,17 @@ def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: P
         zipf_by_word[folded] = max(zipf, zipf_by_word.get(folded, 0))
         if word in forms and "-" not in word:
             known_words.add(word)
+    step(1, "frequencies")
     _save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
+    step(2, "sound keys")
     _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
+    step(3, "word endings")
     _save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
+    step(4, "ё forms")
     _save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
+    step(5, "marked forms")
     _save_atomically(dawg.DAWG(_marked_forms(dictionary)), marked_path)
+    step(6, "done")
 
 
 def _marked_forms(dictionary):
