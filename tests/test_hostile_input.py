@@ -382,3 +382,11 @@ def test_a_folder_of_markdown_is_checked_by_default(tmp_path):
     (tmp_path / "docs" / "page.html").write_text(f"<p>{DAMAGED}</p>", encoding="utf-8")
     result = run("check", tmp_path / "docs")
     assert result.exit_code == 1 and result.output.count("росийской") == 2
+
+
+def test_a_folder_with_nothing_to_check_is_an_error(tmp_path):
+    (tmp_path / "notes.rst").write_text(DAMAGED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no files matching *.txt *.md" in result.stderr and "no files to read" in result.stderr
+

@@ -407,12 +407,15 @@ def _expand(inputs, patterns) -> list[str]:
         elif os.path.isdir(item):
             found = {path for pattern in patterns for path in Path(item).rglob(pattern) if path.is_file()}
             if not found:
-                _warn(f"{item}: no files matching {' '.join(patterns)} (see --glob)")
+                with _suppress_os_errors():
+                    click.echo(f"pravka: warning: {item}: no files matching {' '.join(patterns)} (see --glob)", err=True)
             files.extend(str(path) for path in sorted(found))
         elif os.path.lexists(item):
             files.append(item)
         else:
             _fail(f"{item}: no such file or folder")
+    if not files:
+        _fail("no files to read")
     return files
 
 
