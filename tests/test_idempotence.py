@@ -9,6 +9,7 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from test_properties import PIECES
 
 HOSTILE_PIECES = [
@@ -21,7 +22,7 @@ texts = st.lists(
     st.one_of(st.sampled_from(PIECES + HOSTILE_PIECES), st.text(max_size=8)),
     max_size=12,
 ).flatmap(lambda parts: st.lists(st.sampled_from(SEPARATORS), min_size=len(parts), max_size=len(parts)).map(
-    lambda seps: "".join(p + s for p, s in zip(parts, seps))))
+    lambda seps: "".join(p + s for p, s in zip(parts, seps, strict=True))))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

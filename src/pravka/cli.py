@@ -31,7 +31,16 @@ import click
 
 from .explain import explain as explain_finding
 from .parallel import WorkerPool
-from .textio import BYTE_ORDER_MARK, InputError, OutputError, atomic_writer, input_size, line_starts, read_chunks, read_text
+from .textio import (
+    BYTE_ORDER_MARK,
+    InputError,
+    OutputError,
+    atomic_writer,
+    input_size,
+    line_starts,
+    read_chunks,
+    read_text,
+)
 
 BIG_INPUT_BYTES = 4 << 20
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130

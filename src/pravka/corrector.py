@@ -355,7 +355,7 @@ def _folded(text: str, fixed: str, findings: list[Finding], applied: list[tuple[
             group = [start, end, [], []]
             groups.append(group)
         group[3 if is_later else 2].append(finding)
-    merged_away = set()
+    merged_away: set[int] = set()
     added = []
     for start, end, earlier, new in groups:
         if not new:

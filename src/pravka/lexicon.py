@@ -319,7 +319,7 @@ def _compile_notice(folder: Path):
 
 
 def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path,
-                    step=lambda done, name: None) -> None:
+                    *, step=lambda done, name: None) -> None:
     import wordfreq
 
     step(0, "reading wordfreq")

@@ -32,8 +32,9 @@ import secrets
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 CHUNK_BYTES = 1 << 20
 MAX_CHUNK_FACTOR = 4  # a chunk without a line end is cut after this many blocks' worth of text

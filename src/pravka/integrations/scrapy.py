@@ -104,6 +104,8 @@ class PravkaPipeline:
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if self.corrector is None:  # used without open_spider, e.g. straight from a test
             self.open_spider(spider)
+        corrector = self.corrector
+        assert corrector is not None
         adapter = ItemAdapter(item)
         findings_by_field: dict[str, list[dict]] = {}
         for name in self.fields:
@@ -111,13 +113,13 @@ class PravkaPipeline:
             if not isinstance(text, str):
                 continue
             if self.findings_field is not None:
-                findings = self.corrector.check(text)
+                findings = corrector.check(text)
                 findings_by_field[name] = [finding.to_dict() for finding in findings]
                 self._count("pravka/findings", len(findings))
             if self.mode == "fix":
                 # Corrector.fix is check + apply_fixes; when the findings are already at hand, applying
                 # them directly halves the work instead of checking the same text twice.
-                fixed = apply_fixes(text, findings) if self.findings_field is not None else self.corrector.fix(text)
+                fixed = apply_fixes(text, findings) if self.findings_field is not None else corrector.fix(text)
                 if fixed != text:
                     adapter[name] = fixed
                     self._count("pravka/fields_fixed")

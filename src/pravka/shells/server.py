@@ -70,10 +70,9 @@ from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pravka.parallel import WARM_UP_TEXT, TaskTimeout, WorkerPool
-
 from pravka.shells.lt_format import (
     AnnotatedDocument,
     AnnotationError,
@@ -316,7 +315,7 @@ class _Guard:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_cors(message: dict) -> None:
+        async def send_with_cors(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", []),
                                                   (b"access-control-allow-origin", origin.encode("latin-1")),
