@@ -140,7 +140,7 @@ def lookup_cost(model_path: str) -> str:
     triples = []
     for pair in load_dataset("spellrueval-heldout"):
         words = [token.text.lower() for token in tokenize(pair.target) if token.kind == "word"]
-        triples.extend(zip(words, [None, *words], [*words[1:], None], strict=True))
+        triples.extend(zip(words, [None, *words[:-1]], [*words[1:], None], strict=True))
     model = NgramModel.load(model_path)
     started = time.perf_counter()
     for word, left, right in triples:
