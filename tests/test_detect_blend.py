@@ -37,3 +37,19 @@ def test_glued_function_words_are_not_blends(corrector):
 def test_typos_and_valid_long_words_are_not_blends(corrector):
     assert blends(corrector, "Переговоры продллялись около четырёх часов.") == []
     assert blends(corrector, "Достопримечательности и высокопоставленные чиновники.") == []
+
+
+def test_blends_of_verbs_and_short_words_name_the_original(corrector):
+    # The synonym was inflected to the original's form; the original lost its end, the synonym its start.
+    for text, blend, original in [
+        ("Он пыталтарался помочь друзьям.", "пыталтарался", "пытался"),  # пытался + старался
+        ("Мы раздали детлышам подарки.", "детлышам", "детям"),  # детям + малышам
+        ("Министр говориообщает, что встреча прошла.", "говориообщает", "говорит"),  # говорит + сообщает
+    ]:
+        [finding] = blends(corrector, text)
+        assert finding.text == blend and finding.suggestions[0].text == original
+
+
+def test_compounds_and_rare_derivations_are_not_blends(corrector):
+    text = "Купили электромотоциклах зефирчиком и фармакотерапию, а кардиотоксическим гламурненьким пульмонологу."
+    assert blends(corrector, text) == []

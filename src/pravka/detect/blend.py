@@ -1,42 +1,69 @@
-"""Spinner blends: the start of one word fused with the tail of another.
+"""Spinner blends: the start of one word fused with the tail of its "synonym".
 
-Text spinners replace words by cutting and pasting, and leave tokens such as «сторонтраница» (сторона +
-страница) or «сторонамтраницы» (сторонам + страницы). Such a token is unknown, long, and no small edit
-explains it. The detector tries every cut point: the *head* must be a known form, or a known form
-missing its last letter («сторон» → «сторона»); the *tail* must end a frequent known word, at most
-two letters shorter than it («траница» → «страница»). The best cut maximises the two words' frequency.
+A text spinner pastes a synonym over a word and leaves a scrap of the original: «сторонтраница»
+(сторона + страница), «пыталтарался» (пытался + старался), «детлышам» (детям + малышам). The original
+form lost up to three letters at its end, the synonym up to three at its start; the synonym was
+inflected to the original's form. The original is what the author meant, so it is the suggestion.
 
-The head is what the author meant, but in the wrong form: the tail carries the case and number the
-sentence needs («…траницы» → genitive singular). So the head's lemma is inflected into each reading of
-the tail word, and the readings are ordered by agreement with the word before (an adjective or pronoun
-such as «международная» or «той» fixes case, number and gender). When both halves are words
-(«укрепления» + «рубле») the split reading is offered too. Blends are reported, not auto-fixed: their
-confidence stays below the default threshold.
+Reading a blend. Every cut of the token into a head and a tail of at least three letters is tried:
 
-Only strings that web text never contains are considered (wordfreq has never seen a spinner's fresh
-blend, but has seen rare derived words such as «маршруточками»). Tokens that split cleanly around a
-function word («потомучто», «ктобы») are glued words, not blends,
-and are left to the non-word detector.
+* the *tail* must end a frequent dictionary word, missing at most three of its first letters
+  (``lexicon.words_ending_with``);
+* the *head* must start a frequent dictionary form, missing at most three of its last letters (the
+  forms are found letter by letter with the dictionary's prefix test, so only real continuations are
+  followed);
+* a pair (original, synonym) scores its two frequencies, less a price per missing letter, plus a
+  bonus when the two have the same part of speech and grammatical form (the spinner inflected the
+  synonym to the original: «детям»/«малышам» are both dative plural) and a penalty when they cannot;
+  the head word's lexeme in the synonym's form competes too, with the bonus (the spinner sometimes
+  keeps another form of the original: «с той сторонамтраницы» meant «стороны»);
+  the context model's score of the original between its neighbours is added, as for any candidate.
+
+Each distinct original keeps its best pair; their scores become shares (10^score, normalised), the
+raw confidence of each reading. A blend is reported, never applied on its own (``auto_fix=False``).
+
+Which unknown words are blends. A blend is a string nobody wrote before: the token is unknown to the
+dictionary and to web text (wordfreq never saw it; it has seen rare real words such as
+«маршруточками»), at least ``MIN_LENGTH`` letters, and not capitalised inside a sentence (a name). Its best reading must agree in form, name an original of at least ``MIN_ORIGINAL`` letters
+from a synonym tail of at least ``MIN_TAIL``, and score at least ``MIN_SCORE``: rare derivations
+(«зефирчиком»), compounds («электромотоциклах») and slang read badly as a paste. The speller is asked first: a confident one-word
+correction is a typo, left to the non-word detector; two glued words with a function word among them
+(«потомучто», «ктобы») are glued words. Two glued content words compete with the blend reading: the
+blend wins when its best reading agrees in form and the split does not read as Russian, or when the
+split is no more likely than the blend («укрепления рубле» is not two neighbouring words).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 from ..ru.alphabet import ALPHABET, LINKING_VOWELS, match_case
-from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT
+from ..ru.grammar import CASED, FUNCTION_POS
 from ..types import Finding, Suggestion
-from .base import HINT, Detector, Triggers
+from .base import Detector, Triggers
 from .nonword import CHECKABLE
 
-MIN_LENGTH = 10
-MIN_TAIL_ZIPF = 2.5
-# A blend's reading is a reconstruction, not a repair: even a single reading stays below the default
-# fix threshold, so blends are reported for a person to confirm.
-SINGLE_READING = HINT
-MIN_HEAD = 5
-MIN_CUT_TAIL = 6
+MIN_LENGTH = 7
+MIN_PART = 3  # letters of the token kept from the original
+MIN_TAIL = 4  # letters kept from the synonym: fewer end too many words to name one
+MIN_ORIGINAL = 5  # shorter words («нос», «под») start too many strings
+MIN_SCORE = 5.5  # the best reading's score (log10 units) below which the token is no blend
+MAX_MISSING = 3  # letters the spinner cut from the end of the original, or from the start of the synonym
+MIN_WORD_ZIPF = 2.0  # the original and the synonym are words people write
+MAX_WORDS_PER_SIDE = 12  # the most frequent heads and tails tried per cut
+COST_MISSING = 0.35  # per missing letter, in log10 units
+SYNONYM_WEIGHT = 0.5  # the synonym's own frequency matters less than the original's
+AGREEMENT_BONUS = 1.0
+DISAGREEMENT_PENALTY = 1.5
+TYPO_SURE = 0.5  # a one-word correction at least this likely explains the token: a typo
+MAX_READINGS = 3
+SPLIT_SHARE = 0.1  # the share left to reading a blend of two whole words as two glued words
+SHARED_START = 3  # a "synonym" that starts like the original is the same word in another form
+LOCATIVE = frozenset({"loct", "loc2"})
 # A compound's head ends in a linking vowel, or in a numeral's «-и» («шести|часовое»).
 COMPOUND_HEAD_ENDINGS = LINKING_VOWELS | {"и"}
-LOCATIVE = frozenset({"loct", "loc2"})
+CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP"})
 
 
 def detect(document):
@@ -45,133 +72,141 @@ def detect(document):
         word = token.text
         if token.kind != "word" or len(word) < MIN_LENGTH or not CHECKABLE.fullmatch(word) or "-" in word:
             continue
+        if word.isupper() or (word[0].isupper() and not document.starts_sentence(index)):
+            continue  # shouted words, and names: a capitalised unknown word inside a sentence
         if lexicon.is_known(word) or lexicon.zipf(word) > 0:
             continue  # a spinner's blend is a string nobody wrote before; web text has rare real words
-        suggestions = document.suggest(word)
-        if suggestions and not _is_blend_split(suggestions[0], lexicon):
-            continue  # a small edit explains it: a typo, not a blend
-        previous = _previous_word(document, index)
-        readings = blend_readings(word.lower(), lexicon, previous)
-        if readings:
-            yield Finding(token.start, token.stop, word, "blend", [Suggestion(match_case(word, s.text), s.confidence, s.source) for s in readings])
+        lower = word.lower()
+        suggestions = document.suggest(lower)
+        readings = blend_readings(lower, lexicon, document.context, *document.neighbours(index))
+        if not readings or not _blend_beats_speller(suggestions, readings, lexicon):
+            continue
+        suggestions = [Suggestion(match_case(word, text), share, "blend") for text, share in readings]
+        split = _known_halves(lower, lexicon)
+        if split is not None:  # «укреплениярубле»: two words glued is a reading too, if a poor one
+            suggestions = [replace(s, confidence=s.confidence * (1 - SPLIT_SHARE)) for s in suggestions]
+            suggestions.append(Suggestion(match_case(word, split), SPLIT_SHARE, "blend-split"))
+        yield Finding(token.start, token.stop, word, "blend", suggestions)
 
 
-def _is_blend_split(suggestion, lexicon) -> bool:
-    """A split that does not read as Russian is a blend, not two glued words.
+def _known_halves(word: str, lexicon) -> str | None:
+    """«head tail» for the first cut into two dictionary words of at least ``MIN_ORIGINAL`` letters."""
+    for cut in range(MIN_ORIGINAL, len(word) - MIN_ORIGINAL + 1):
+        if lexicon.is_form(word[:cut]) and lexicon.is_form(word[cut:]):
+            return f"{word[:cut]} {word[cut:]}"
+    return None
 
-    «укрепления рубле» cannot be two neighbouring words: a noun in the locative case stands only after
-    a preposition. Glued content words that can stand side by side («артерия момент») stay glued.
-    """
-    if suggestion.source != "twowords":
-        return False
-    parts = suggestion.text.lower().split()
+
+def _blend_beats_speller(suggestions, readings, lexicon) -> bool:
+    """Whether the blend reading, not the speller's, explains the token (see the module docstring)."""
+    if not suggestions:
+        return True
+    best = suggestions[0]
+    if best.source != "twowords":
+        return best.confidence < TYPO_SURE
+    parts = best.text.lower().split()
     if any(_is_function_word(part, lexicon) for part in parts):
         return False
     right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
-    return bool(right_cases) and right_cases <= LOCATIVE
+    if right_cases and right_cases <= LOCATIVE:
+        return True  # «укрепления рубле»: a locative stands only after a preposition
+    return best.confidence < readings[0][1]
 
 
 def _is_function_word(word: str, lexicon) -> bool:
     return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.morph.parse(word)[:2])
 
 
-def _previous_word(document, index: int) -> str | None:
-    if index > 0 and document.tokens[index - 1].kind == "word":
-        return document.tokens[index - 1].text.lower()
-    return None
-
-
-def blend_readings(word: str, lexicon, previous: str | None) -> list[Suggestion]:
-    best = None
-    for cut in range(MIN_HEAD, len(word) - MIN_HEAD + 1):
+def blend_readings(word: str, lexicon, context=None, left: str | None = None, right: str | None = None) -> list[tuple[str, float]]:
+    """(original, share) for the likeliest originals of a lower-case blend, best first."""
+    best: dict[str, tuple[float, bool]] = {}
+    for cut in range(MIN_PART, len(word) - MIN_TAIL + 1):
         head, tail = word[:cut], word[cut:]
-        head_word = _complete_head(head, lexicon)
-        tail_word = _complete_tail(tail, lexicon)
-        if head_word is None or tail_word is None or not _looks_spun(head, tail, head_word, tail_word):
+        synonyms = _tail_words(tail, lexicon)
+        if not synonyms:
             continue
-        missing = (len(head_word) - len(head)) + (len(tail_word) - len(tail))
-        score = lexicon.zipf(head_word) + lexicon.zipf(tail_word) - 0.5 * missing + 0.1 * len(head)
-        if best is None or score > best[0]:
-            best = (score, head, tail, head_word, tail_word)
-    if best is None:
-        return []
-    _, head, tail, head_word, tail_word = best
-    forms = _head_in_tail_form(head_word, tail_word, lexicon, previous)
-    readings = []
-    weights = [0.5, 0.15, 0.05]
-    for rank, form in enumerate(forms[:3]):
-        readings.append(Suggestion(form, weights[rank] if len(forms) > 1 else SINGLE_READING, "blend"))
-    if lexicon.is_known(head) and lexicon.is_known(tail):
-        readings.append(Suggestion(f"{head} {tail}", 0.1, "blend-split"))
-    return readings
+        for head_word in _head_words(head, lexicon):
+            for synonym in synonyms:
+                if head_word[:SHARED_START] == synonym[:SHARED_START]:
+                    continue
+                if synonym == tail and head[-1] in COMPOUND_HEAD_ENDINGS:
+                    continue  # «электро|мотоциклах», «мускуло|ход»: a compound of two stems, not a blend
+                missing = COST_MISSING * ((len(head_word) - len(head)) + (len(synonym) - len(tail)))
+                base = SYNONYM_WEIGHT * lexicon.zipf(synonym) - missing
+                # The head may be another form of the original («сторонамтраницы» after «с той»): the
+                # original is then the head's lexeme in the synonym's form.
+                for original in {head_word, *_in_form_of(head_word, synonym, lexicon)}:
+                    if len(original) < MIN_ORIGINAL:
+                        continue
+                    agrees = original != head_word or _same_form(original, synonym, lexicon)
+                    score = base + lexicon.zipf(original) + (AGREEMENT_BONUS if agrees else -DISAGREEMENT_PENALTY)
+                    if score > best.get(original, (float("-inf"), False))[0]:
+                        best[original] = (score, agrees)
+    top_score, top_agrees = max(best.values(), default=(float("-inf"), False))
+    if not top_agrees or top_score < MIN_SCORE:
+        return []  # no reading as a spinner's paste: a rare derivation, a compound, a name
+    best = {original: score for original, (score, _) in best.items()}
+    if context is not None:
+        best = {original: score + context.score(original, left, right) for original, score in best.items()}
+    top = max(best.values())
+    total = sum(10 ** (score - top) for score in best.values())
+    ranked = sorted(best.items(), key=lambda item: -item[1])[:MAX_READINGS]
+    return [(original, 10 ** (score - top) / total) for original, score in ranked]
 
 
-def _looks_spun(head: str, tail: str, head_word: str, tail_word: str) -> bool:
-    """Tell a spinner's cut from a rare compound or diminutive («шестичасовое», «зефирчиком»).
-
-    A spinner cuts the second word somewhere inside it, so its tail usually lacks the word's first
-    letters («траница»); such a tail must still be long enough to name its word. When both halves are
-    whole words, the head must end in an inflection, not in a linking vowel as compounds do
-    («укрепления|рубле», but not «шести|часовое»).
-    """
-    if len(head) < MIN_HEAD:
-        return False
-    if tail_word != tail:
-        return len(tail) >= MIN_CUT_TAIL
-    return len(tail) >= MIN_HEAD and head[-1] not in COMPOUND_HEAD_ENDINGS and head_word == head
+@lru_cache(maxsize=20_000)
+def _tail_words(tail: str, lexicon) -> tuple[str, ...]:
+    """Frequent dictionary words that end with ``tail`` and lack at most ``MAX_MISSING`` first letters."""
+    found = [w for w in lexicon.words_ending_with(tail) if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_WORD_ZIPF]
+    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
 
 
-def _complete_head(head: str, lexicon) -> str | None:
-    if lexicon.is_form(head) and len(head) >= 4:
-        return head
-    options = [head + letter for letter in ALPHABET if lexicon.is_form(head + letter)]
-    options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
-    return max(options, key=lexicon.zipf, default=None)
+@lru_cache(maxsize=20_000)
+def _head_words(head: str, lexicon) -> tuple[str, ...]:
+    """Frequent dictionary forms that start with ``head`` and have at most ``MAX_MISSING`` more letters,
+    found by extending ``head`` one letter at a time while some form still starts that way."""
+    found = [head] if lexicon.is_form(head) else []
+    frontier = [head]
+    for _ in range(MAX_MISSING):
+        frontier = [prefix + letter for prefix in frontier for letter in ALPHABET if lexicon.has_prefix(prefix + letter)]
+        found += [form for form in frontier if lexicon.is_form(form)]
+    found = [form for form in found if lexicon.zipf(form) >= MIN_WORD_ZIPF]
+    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
 
 
-def _complete_tail(tail: str, lexicon) -> str | None:
-    options = [w for w in lexicon.words_ending_with(tail) if len(w) - len(tail) <= 2]
-    options = [w for w in options if lexicon.zipf(w) >= MIN_TAIL_ZIPF]
-    return max(options, key=lexicon.zipf, default=None)
-
-
-def _head_in_tail_form(head_word: str, tail_word: str, lexicon, previous: str | None) -> list[str]:
-    """The head's lemma in each case and number the tail word can have, agreeing forms first."""
-    morph = lexicon.morph
-    tail_parses = morph.parse(tail_word)[:4]
-    head_parses = morph.parse(head_word)
-    wanted_pos = tail_parses[0].tag.POS if tail_parses else None
-    head_parse = next((p for p in head_parses if p.tag.POS == wanted_pos), head_parses[0])
-    wanted = _agreement(previous, morph)
-    forms: list[tuple[int, int, str]] = []
-    for order, tail_parse in enumerate(tail_parses):
-        case, number = tail_parse.tag.case, tail_parse.tag.number
-        if not case or not number:
+@lru_cache(maxsize=50_000)
+def _form_keys(word: str, lexicon) -> frozenset[tuple]:
+    """(part of speech, case, number, person, tense, and gender where it inflects) of each reading."""
+    keys = set()
+    for parse in lexicon.morph.parse(word)[:4]:
+        tag = parse.tag
+        if tag.POS not in CONTENT_POS:
             continue
-        matching = [f.word for f in head_parse.lexeme if f.tag.case == case and f.tag.number == number]
-        if not matching:
-            continue
-        form = max(matching, key=lexicon.zipf)  # «командования», not the bookish «командованья»
-        agrees = wanted is not None and any(
-            case == wanted_case and wanted_number in (None, number) for wanted_case, wanted_number in wanted
-        )
-        forms.append((0 if agrees else 1, order, form))
-    seen = []
-    for _, _, form in sorted(forms):
-        if form not in seen:
-            seen.append(form)
-    return seen or [head_word]
+        gender = tag.gender if tag.POS != "NOUN" and tag.number == "sing" else None
+        keys.add((tag.POS, tag.case, tag.number, tag.person, tag.tense, gender))
+    return frozenset(keys)
 
 
-def _agreement(previous: str | None, morph):
-    """(case, number or None) pairs that the word before the blend asks its noun for: a preposition
-    governs case («с той …»), an adjective or pronoun agrees in case and number («международная …»)."""
-    if previous is None:
-        return None
-    if previous in GOVERNMENT:
-        return [(case, None) for case in GOVERNMENT[previous]]
-    readings = [(p.tag.case, p.tag.number) for p in morph.parse(previous) if p.tag.POS in ("ADJF", "PRTF", "NUMR") and p.tag.case]
-    return readings or None
+@lru_cache(maxsize=50_000)
+def _in_form_of(head_word: str, synonym: str, lexicon) -> tuple[str, ...]:
+    """The forms of ``head_word``'s lexeme with the grammatical form of a reading of ``synonym``."""
+    forms = set()
+    synonym_parses = [p for p in lexicon.morph.parse(synonym)[:4] if p.tag.POS in CONTENT_POS]
+    for head_parse in lexicon.morph.parse(head_word)[:4]:
+        for parse in synonym_parses:
+            if parse.tag.POS != head_parse.tag.POS:
+                continue
+            wanted = {g for g in (parse.tag.case, parse.tag.number, parse.tag.person, parse.tag.tense) if g}
+            if head_parse.tag.POS != "NOUN" and parse.tag.number == "sing" and parse.tag.gender:
+                wanted.add(parse.tag.gender)
+            inflected = head_parse.inflect(wanted) if wanted else None
+            if inflected is not None and inflected.word != head_word and lexicon.zipf(inflected.word) >= MIN_WORD_ZIPF:
+                forms.add(inflected.word)
+    return tuple(sorted(forms))
+
+
+def _same_form(original: str, synonym: str, lexicon) -> bool:
+    return bool(_form_keys(original, lexicon) & _form_keys(synonym, lexicon))
 
 
 DETECTOR = Detector(
