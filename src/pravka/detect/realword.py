@@ -140,28 +140,23 @@ def _previous(document, index: int) -> str | None:
 
 def _clause_before(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words before token ``index``, nearest first, within the clause."""
-    words = []
-    for j in range(index - 1, -1, -1):
-        token = document.tokens[j]
-        if "\n" in document.text[token.stop : document.tokens[j + 1].start]:
-            break
-        if token.kind == "punct":
-            if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
-                break
-            continue
-        words.append(token.text.lower())
-        if len(words) >= span:
-            break
-    return words
+    return _clause_words(document, range(index - 1, -1, -1), span, stop_at_comma)
 
 
 def _clause_after(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words after token ``index`` within the clause."""
-    words = []
-    tokens = document.tokens
-    for j in range(index + 1, len(tokens)):
-        token = tokens[j]
-        if "\n" in document.text[tokens[j - 1].stop : token.start]:
+    return _clause_words(document, range(index + 1, len(document.tokens)), span, stop_at_comma)
+
+
+def _clause_words(document, positions: range, span: int, stop_at_comma: bool) -> list[str]:
+    """The words at ``positions`` (walking away from a token), up to the clause's end, a line break
+    or ``span`` words."""
+    words: list[str] = []
+    tokens, text = document.tokens, document.text
+    for j in positions:
+        token, nearer = tokens[j], tokens[j - positions.step]
+        gap = text[token.stop : nearer.start] if positions.step < 0 else text[nearer.stop : token.start]
+        if "\n" in gap:
             break
         if token.kind == "punct":
             if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
