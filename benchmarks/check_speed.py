@@ -1,0 +1,106 @@
+"""Checking speed against ``hunspell -l`` and ``aspell list``, in the same run, on clean essays.
+
+The text is the corrected side of GERA train and dev (school essays), its tokenized punctuation glued
+back, written once to a temporary file of about ``--size`` characters (sentences repeated as needed).
+Each checker reads the same file in a fresh process on one CPU:
+
+* ``pravka check`` — ``Corrector().check`` over the file's lines, resources loaded before timing;
+* ``hunspell -l -d ru_RU`` and ``aspell list -l ru`` — the misspelled-word list mode, the fastest
+  mode either has (they only flag, never suggest), timed from start to end including their start-up.
+
+Tokens are whitespace-separated tokens; the table gives tokens per second and the ratio of pravka's
+figure to each peer's. A peer that is not installed (``apt-get install hunspell hunspell-ru aspell
+aspell-ru``) is left out.
+
+Usage: ``python benchmarks/check_speed.py [--size 2000000] [--repeat 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.datasets import load_dataset  # noqa: E402
+from benchmarks.speed import single_thread_env  # noqa: E402
+
+SPACED_MARK = re.compile(r" +([,.;:!?])")
+PRAVKA_WORKER = """
+import sys, time
+from pravka import Corrector
+corrector = Corrector()
+corrector.check("тест")
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+started = time.perf_counter()
+for line in lines:
+    corrector.check(line)
+print(time.perf_counter() - started)
+"""
+PEERS = {
+    "hunspell -l": ["hunspell", "-l", "-d", "ru_RU", "-i", "utf-8"],
+    "aspell list": ["aspell", "list", "-l", "ru", "--encoding=utf-8"],
+}
+
+
+def essay_text(size: int) -> str:
+    sentences = [SPACED_MARK.sub(r"\1", p.target) for name in ("gera-train", "gera-dev") for p in load_dataset(name)]
+    lines, total = [], 0
+    while total < size:
+        for sentence in sentences:
+            lines.append(sentence)
+            total += len(sentence) + 1
+            if total >= size:
+                break
+    return "\n".join(lines) + "\n"
+
+
+def pinned(command: list[str]) -> list[str]:
+    return ["taskset", "-c", "0", *command] if shutil.which("taskset") else command
+
+
+def time_pravka(path: str) -> float:
+    result = subprocess.run(pinned([sys.executable, "-c", PRAVKA_WORKER, path]), capture_output=True, text=True, check=True, env=single_thread_env())
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def time_peer(command: list[str], path: str) -> float:
+    with open(path, "rb") as handle:
+        started = time.perf_counter()
+        subprocess.run(pinned(command), stdin=handle, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=2_000_000, help="characters of text")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    text = essay_text(args.size)
+    tokens = len(text.split())
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write(text)
+        path = handle.name
+    try:
+        figures = {"pravka check": tokens / min(time_pravka(path) for _ in range(args.repeat))}
+        for name, command in PEERS.items():
+            if shutil.which(command[0]):
+                figures[name] = tokens / min(time_peer(command, path) for _ in range(args.repeat))
+    finally:
+        os.unlink(path)
+    print(f"{tokens:,} whitespace tokens of clean essays (GERA targets), one CPU, best of {args.repeat}\n")
+    print("| checker | tokens/s | pravka ÷ it |\n|---|---:|---:|")
+    for name, speed in figures.items():
+        print(f"| {name} | {speed:,.0f} | {figures['pravka check'] / speed:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
