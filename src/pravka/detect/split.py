@@ -50,6 +50,8 @@ Two valid words outside these rules are never joined: «без опасност�
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..ru.punctuation import is_sentence_end
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
@@ -396,6 +398,12 @@ def _is_predicative(document, word: str) -> bool:
 PARTICLES = ALWAYS_HYPHENATED | {"таки", "ка", "то"}
 
 
+@lru_cache(maxsize=100_000)
+def _opens_hyphenated(word: str, lexicon) -> bool:
+    """Some dictionary form starts with «word-» (one look-up per word, not per pair)."""
+    return lexicon.has_prefix(word + "-")
+
+
 # Each rule with the test on the pair (left word, right word) without which it cannot fire — a set
 # look-up or one dictionary look-up — so that the ordinary pairs of a text cost little, and the screen
 # (``_may_fire``) can tell which pairs no rule would touch. None: the rule looks at every pair.
@@ -405,7 +413,7 @@ RULES = (
     (_fixed, lambda first, second, lexicon: (first, second) in FIXED),
     (_pol, lambda first, second, lexicon: first == "пол"),
     (_po_adverb, lambda first, second, lexicon: first in ADVERB_PREFIX_CASES and lexicon.is_form(f"{first}-{second}")),
-    (_compound, lambda first, second, lexicon: lexicon.is_form(f"{first}-{second}")),
+    (_compound, lambda first, second, lexicon: _opens_hyphenated(first, lexicon) and lexicon.is_form(f"{first}-{second}")),
     (_chtoby, lambda first, second, lexicon: first == "что" and second == "бы"),
     (_ne, lambda first, second, lexicon: first == "не" and lexicon.is_form("не" + second)),
 )
