@@ -47,6 +47,16 @@ def test_leaves_clean_sentences_alone(corrector, sentence):
     assert [f for f in corrector.check(sentence) if f.detector == "confusion"] == []
 
 
+def test_a_word_from_the_users_word_list_is_meant(tmp_path):
+    from pravka import Corrector
+
+    text = "Вопросы безопастности данных."
+    assert [f.detector for f in Corrector(usage_model=True).check(text)] == ["nonword"]  # unknown: a typo
+    words = tmp_path / "house.txt"
+    words.write_text("безопастности\n", encoding="utf-8")
+    assert Corrector(dictionaries=[words]).check(text) == []  # known from the list, and no real-word slip
+
+
 def test_inflection_swaps_and_rare_members_stay_out_of_the_confusion_set(lexicon):
     members = {word for word, _ in confusion.confusion_set(lexicon, "книги")}
     assert not {"книге", "книга", "книгу"} & members

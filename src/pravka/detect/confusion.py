@@ -34,7 +34,8 @@ whose precision stays ≥ 0.85 with at most 0.5 false alarms per 1,000 clean wor
 Skipped: words of fewer than ``MIN_LENGTH`` letters (short words collide with each other everywhere),
 common typed words (zipf ≥ ``MAX_TYPED_ZIPF``: a slip rarely lands on a word that common, and most
 tokens stop at this one look-up), capitalized words inside a sentence (names: «Песков» is not
-«песок»), ALL-CAPS words and hyphenated ones. «-тся»/«-ться», «не»/«ни» and «также»/«так же» are
+«песок»), ALL-CAPS words, hyphenated ones and the words of a word list (the bundled ones and the
+user's: a word listed there is written on purpose). «-тся»/«-ться», «не»/«ни» and «также»/«так же» are
 the grammar rules' business (``detect.realword``), which run first.
 """
 
@@ -139,6 +140,8 @@ def evidence(document, index: int) -> list[tuple[str, float, float]]:
     if word is None or len(word) < MIN_LENGTH or lexicon.zipf(word) >= MAX_TYPED_ZIPF:
         return []
     if "-" in word or token.text.isupper() or not lexicon.is_known(word):
+        return []
+    if fold(word) in lexicon.extra_words:  # a word list's word is written on purpose («безопастности» in-house)
         return []
     if token.text[0].isupper() and not document.starts_sentence(index):
         return []
