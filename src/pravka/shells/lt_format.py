@@ -287,7 +287,6 @@ def lt_response(
     language: str = "ru-RU",
     *,
     context_size: int = CONTEXT_SIZE,
-    incomplete_reason: str | None = None,
 ) -> dict[str, Any]:
     """LanguageTool ``/v2/check`` response for ``findings`` (code-point offsets into ``text``).
 
@@ -297,9 +296,7 @@ def lt_response(
     sentences = _Sentences(text)
     valid = [f for f in findings if 0 <= f.start <= f.end <= len(text)]
     valid.sort(key=lambda f: (f.start, f.end))
-    warnings: dict[str, Any] = {"incompleteResults": incomplete_reason is not None}
-    if incomplete_reason is not None:
-        warnings["incompleteResultsReason"] = incomplete_reason
+    warnings: dict[str, Any] = {"incompleteResults": False}
     return {
         "software": _software(),
         "warnings": warnings,
