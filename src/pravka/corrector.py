@@ -40,7 +40,7 @@ WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u200b-\u200d\u2060\ufeff
 NOT_LAYOUT = re.compile(r"[^w\s]")
 SPACES = re.compile(r"[^\S\n]+")
 SETTLE_ROUNDS = 3  # fix passes over the lines around boundary-moving fixes (see Corrector.fix)
-SETTLE_WINDOW = 2000  # characters either side of such a fix that are checked again, at most
+SETTLE_WINDOW = 120  # characters either side of such a fix that are checked again, at most (a few words)
 INVISIBLE_CONFIDENCE = 0.99  # raw score of deleting a zero-width character from a word (calibrated like any)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
