@@ -125,8 +125,9 @@ class Corrector:
         on the ones whose best suggestion reaches the threshold. Offsets are code points.
 
         A fix that moves where words start and end (a glued word split, a word deleted) can expose more
-        damage («беседыросийской» → «беседы росийской»). The lines around each such fix are checked again
-        in the corrected text (at most ``SETTLE_ROUNDS`` times), and what would be fixed there is folded
+        damage («беседыросийской» → «беседы росийской»). The text around each such fix (a few words, within
+        its line and the next) is checked again in the corrected text (at most ``SETTLE_ROUNDS`` times),
+        and what would be fixed there is folded
         into the findings, so that ``fix`` is final: ``fix(fix(text)) == fix(text)``.
         """
         _check_text(text)
