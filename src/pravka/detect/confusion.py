@@ -179,8 +179,6 @@ def probabilities(found: list[tuple[str, float, float]]) -> list[tuple[str, floa
 
 def detect(document):
     for index, token in enumerate(document.tokens):
-        if token.kind == "word" and fold(token.text) in document.lexicon.extra_words:
-            continue  # a word the user's (or the bundled) word lists hold is meant as written
         found = evidence(document, index)
         if not found:
             continue
