@@ -154,7 +154,7 @@ class Corrector:
         findings = self._detect(view.text)
         if view.text is text:
             return findings
-        return _with_invisible_removed([_in_original(finding, view) for finding in findings], view)
+        return _with_invisible_removed([_in_original(finding, view) for finding in findings], view, self)
 
     def _detect(self, text: str) -> list[Finding]:
         """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``):
@@ -389,9 +389,10 @@ def _in_original(finding: Finding, view: MatchingView) -> Finding:
     return replace(finding, start=start, end=end, text=view.original[start:end])
 
 
-def _with_invisible_removed(findings: list[Finding], view: MatchingView) -> list[Finding]:
+def _with_invisible_removed(findings: list[Finding], view: MatchingView, corrector: Corrector) -> list[Finding]:
     """The findings, plus the cleaning of each word holding invisible characters that the view
-    dropped and no finding covers: the word without them (or, beside a finding, only their deletion)."""
+    dropped and no finding covers: the word without them (or, beside a finding, only their deletion);
+    when the word without them is unknown too, its corrections, so one pass does what two would."""
     text = view.original
     starts = [finding.start for finding in findings]
 
@@ -408,7 +409,10 @@ def _with_invisible_removed(findings: list[Finding], view: MatchingView) -> list
             word_start, word_end = start, end
         word = text[word_start:word_end]
         cleaned = "".join(ch for ch in word if ch not in INVISIBLE)
-        removals.append(Finding(word_start, word_end, word, "hyphenation", [Suggestion(cleaned, INVISIBLE_CONFIDENCE, "invisible")], detector="hyphenation"))
+        suggestions = [Suggestion(cleaned, INVISIBLE_CONFIDENCE, "invisible")]
+        if cleaned.isalpha() and not corrector.is_known(cleaned):
+            suggestions = corrector.suggest(cleaned) or suggestions
+        removals.append(Finding(word_start, word_end, word, "hyphenation", suggestions, detector="hyphenation"))
     return sorted(findings + removals, key=lambda finding: finding.start) if removals else findings
 
 
