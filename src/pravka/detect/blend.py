@@ -51,7 +51,7 @@ MIN_ORIGINAL = 5  # shorter words («нос», «под») start too many string
 MIN_SCORE = 5.5  # the best reading's score (log10 units) below which the token is no blend
 MAX_MISSING = 3  # letters the spinner cut from the end of the original, or from the start of the synonym
 MIN_WORD_ZIPF = 2.0  # the original and the synonym are words people write
-MAX_WORDS_PER_SIDE = 12  # the most frequent heads and tails tried per cut
+MAX_WORDS_PER_SIDE = 6  # the most frequent heads and tails tried per cut
 COST_MISSING = 0.35  # per missing letter, in log10 units
 SYNONYM_WEIGHT = 0.5  # the synonym's own frequency matters less than the original's
 AGREEMENT_BONUS = 1.0
@@ -78,6 +78,8 @@ def detect(document):
             continue  # a spinner's blend is a string nobody wrote before; web text has rare real words
         lower = word.lower()
         suggestions = document.suggest(lower)
+        if suggestions and suggestions[0].source != "twowords" and suggestions[0].confidence >= TYPO_SURE:
+            continue  # a confident one-word correction: a typo (checked first: reading a blend costs more)
         readings = blend_readings(lower, lexicon, document.context, *document.neighbours(index))
         if not readings or not _blend_beats_speller(suggestions, readings, lexicon):
             continue
