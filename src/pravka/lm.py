@@ -43,9 +43,9 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .ru.alphabet import fold
 from .tokenize import tokenize
@@ -105,7 +105,8 @@ SUMMARISE_WORDS = (
 )
 
 
-class WordStats(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class WordStats:
     id: int
     count: int
     followed: int
@@ -163,7 +164,7 @@ class NgramModel:
         return {"path": self.path}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["path"])
+        NgramModel.__init__(self, state["path"])
 
     def close(self) -> None:
         self._connection.close()
@@ -190,13 +191,14 @@ class NgramModel:
             "SELECT SUM(count), COUNT(*), SUM(count * (third = ?)) FROM trigrams WHERE first = ? AND second = ?",
             (third, first, second),
         )
-        total, kinds, count = row
+        total, kinds, count = row if row is not None else (0, 0, 0)  # an aggregate always returns a row
         return count or 0, total or 0, kinds
 
     def count(self, *words: str) -> int:
         """How often the corpus has these words in a row (one, two or, for order 3, three words)."""
-        stats = [self._word(fold(word)) for word in words]
-        if any(s is None for s in stats):
+        found = [self._word(fold(word)) for word in words]
+        stats = [s for s in found if s is not None]
+        if len(stats) < len(found):
             return 0
         if len(stats) == 1:
             return stats[0].count

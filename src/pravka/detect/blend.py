@@ -147,12 +147,12 @@ def blend_readings(word: str, lexicon, context=None, left: str | None = None, ri
     top_score, top_agrees = max(best.values(), default=(float("-inf"), False))
     if not top_agrees or top_score < MIN_SCORE:
         return []  # no reading as a spinner's paste: a rare derivation, a compound, a name
-    best = {original: score for original, (score, _) in best.items()}
+    scores = {original: score for original, (score, _) in best.items()}
     if context is not None:
-        best = {original: score + context.score(original, left, right) for original, score in best.items()}
-    top = max(best.values())
-    total = sum(10 ** (score - top) for score in best.values())
-    ranked = sorted(best.items(), key=lambda item: -item[1])[:MAX_READINGS]
+        scores = {original: score + context.score(original, left, right) for original, score in scores.items()}
+    top = max(scores.values())
+    total = sum(10 ** (score - top) for score in scores.values())
+    ranked = sorted(scores.items(), key=lambda item: -item[1])[:MAX_READINGS]
     return [(original, 10 ** (score - top) / total) for original, score in ranked]
 
 

@@ -50,8 +50,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, Protocol
 
-from pravka.shells.lt_format import AnnotatedDocument, annotated_document
 from pravka.apply import apply_fixes
+from pravka.shells.lt_format import AnnotatedDocument, annotated_document
 from pravka.types import Finding
 
 FORMATS = ("text", "markdown", "html")
