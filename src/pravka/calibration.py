@@ -73,14 +73,26 @@ class Calibration:
         top, *others = finding.suggestions
         calibrated = self.probability(group, top.confidence)
         scale = (1.0 - calibrated) / (1.0 - top.confidence) if top.confidence < 1.0 else 0.0
-        suggestions = [replace(top, confidence=calibrated, trail=(*top.trail, f"calibration {group} raw {top.confidence:.3f}"))]
+        suggestions = [
+            replace(top, confidence=calibrated, trail=(*top.trail, f"calibration {group} raw {top.confidence:.3f}"))
+        ]
         for other in others:
             confidence = min(calibrated, other.confidence * scale)
-            suggestions.append(replace(other, confidence=confidence, trail=(*other.trail, f"calibration {group} raw {other.confidence:.3f}")))
+            suggestions.append(
+                replace(
+                    other,
+                    confidence=confidence,
+                    trail=(*other.trail, f"calibration {group} raw {other.confidence:.3f}"),
+                )
+            )
         return replace(finding, suggestions=suggestions)
 
     def to_json(self) -> str:
-        return json.dumps({"format": 1, "groups": {g: [list(k) for k in knots] for g, knots in sorted(self.knots.items())}}, indent=1, ensure_ascii=False)
+        return json.dumps(
+            {"format": 1, "groups": {g: [list(k) for k in knots] for g, knots in sorted(self.knots.items())}},
+            indent=1,
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Calibration:
@@ -91,7 +103,9 @@ class Calibration:
 @lru_cache(maxsize=1)
 def shipped_calibration() -> Calibration:
     """The calibration fitted by ``benchmarks/calibrate.py`` and shipped as package data."""
-    return Calibration.from_json(resources.files("pravka").joinpath("data/calibration.json").read_text(encoding="utf-8"))
+    return Calibration.from_json(
+        resources.files("pravka").joinpath("data/calibration.json").read_text(encoding="utf-8")
+    )
 
 
 def fit(samples: Iterable[tuple[str, float, bool]], never_above_raw: Iterable[str] = ()) -> Calibration:

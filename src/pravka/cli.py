@@ -61,17 +61,60 @@ def _check_model(context, parameter, path):
 
 def _corrector_options(function):
     options = [
-        click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Confidence needed to apply a fix (default: calibrated)."),
-        click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra word list, one word per line (repeatable)."),
-        click.option("--model", type=click.Path(exists=True, dir_okay=False), callback=_check_model, help="Word n-gram model from 'pravka learn', to rank suggestions by their neighbours."),
-        click.option("--jobs", type=click.IntRange(0), default=0, help="Worker processes (0 = all cores for big inputs, else 1)."),
+        click.option(
+            "--threshold",
+            type=click.FloatRange(0.0, 1.0),
+            default=None,
+            help="Confidence needed to apply a fix (default: calibrated).",
+        ),
+        click.option(
+            "--dict",
+            "dictionaries",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra word list, one word per line (repeatable).",
+        ),
+        click.option(
+            "--model",
+            type=click.Path(exists=True, dir_okay=False),
+            callback=_check_model,
+            help="Word n-gram model from 'pravka learn', to rank suggestions by their neighbours.",
+        ),
+        click.option(
+            "--jobs", type=click.IntRange(0), default=0, help="Worker processes (0 = all cores for big inputs, else 1)."
+        ),
         click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251."),
-        click.option("--glob", "pattern", multiple=True, default=DEFAULT_GLOBS, show_default=True, help="Files to take from folders (repeatable)."),
-        click.option("--summary", is_flag=True, help="Print counts per kind (applied vs reported only) to stderr at the end."),
-        click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True, help="Check only prose in Markdown/HTML."),
-        click.option("--disable", multiple=True, metavar="KIND[,KIND]", help="Leave out findings of these kinds (repeatable)."),
-        click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Report only findings of these kinds (repeatable)."),
-        click.option("--ignore-words-list", "ignore_words", multiple=True, metavar="WORD[,WORD]", help="Words to accept, comma-separated (repeatable)."),
+        click.option(
+            "--glob",
+            "pattern",
+            multiple=True,
+            default=DEFAULT_GLOBS,
+            show_default=True,
+            help="Files to take from folders (repeatable).",
+        ),
+        click.option(
+            "--summary", is_flag=True, help="Print counts per kind (applied vs reported only) to stderr at the end."
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "text", "markdown", "html"]),
+            default="auto",
+            show_default=True,
+            help="Check only prose in Markdown/HTML.",
+        ),
+        click.option(
+            "--disable", multiple=True, metavar="KIND[,KIND]", help="Leave out findings of these kinds (repeatable)."
+        ),
+        click.option(
+            "--only", multiple=True, metavar="KIND[,KIND]", help="Report only findings of these kinds (repeatable)."
+        ),
+        click.option(
+            "--ignore-words-list",
+            "ignore_words",
+            multiple=True,
+            metavar="WORD[,WORD]",
+            help="Words to accept, comma-separated (repeatable).",
+        ),
         click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True)),
     ]
     for option in reversed(options):
@@ -178,11 +221,34 @@ def main() -> None:
 @main.command()
 @_corrector_options
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "lt-json"]), default="text", show_default=True,
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "jsonl", "lt-json"]),
+    default="text",
+    show_default=True,
     help="lt-json: one LanguageTool /v2/check answer per file, one per line.",
 )
-@click.option("--explain", is_flag=True, help="Under each finding, say why it was flagged, where its suggestion came from and why it was or was not applied.")
-def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary, input_format, disable, only, ignore_words, output_format, explain):
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Under each finding, say why it was flagged, where its suggestion came from and why it was or was not applied.",
+)
+def check(
+    inputs,
+    threshold,
+    dictionaries,
+    model,
+    jobs,
+    encoding,
+    pattern,
+    summary,
+    input_format,
+    disable,
+    only,
+    ignore_words,
+    output_format,
+    explain,
+):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
     settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
     files = _files(inputs, pattern, settings)
@@ -224,8 +290,30 @@ def check(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summa
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the corrected text here.")
 @click.option("--in-place", is_flag=True, help="Rewrite each file atomically.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
-@click.option("-i", "--interactive", is_flag=True, help="Review each finding: accept, pick, edit, skip, add to dictionary; writes each file back (or to -o).")
-def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary, input_format, disable, only, ignore_words, output, in_place, diff, interactive):
+@click.option(
+    "-i",
+    "--interactive",
+    is_flag=True,
+    help="Review each finding: accept, pick, edit, skip, add to dictionary; writes each file back (or to -o).",
+)
+def fix(
+    inputs,
+    threshold,
+    dictionaries,
+    model,
+    jobs,
+    encoding,
+    pattern,
+    summary,
+    input_format,
+    disable,
+    only,
+    ignore_words,
+    output,
+    in_place,
+    diff,
+    interactive,
+):
     """Apply the sure fixes; print the corrected text."""
     if in_place and (output or diff):
         _fail("--in-place cannot be combined with -o or --diff")
@@ -244,7 +332,9 @@ def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary
         from .shells.review import review_files
 
         try:
-            review_files(session.corrector, files, encoding, [_resolve_format(name, input_format) for name in files], output)
+            review_files(
+                session.corrector, files, encoding, [_resolve_format(name, input_format) for name in files], output
+            )
         except InputError as error:
             _fail(str(error))
         return
@@ -276,10 +366,19 @@ def fix(inputs, threshold, dictionaries, model, jobs, encoding, pattern, summary
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write (replaced atomically).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write (replaced atomically)."
+)
 @click.option("--order", type=click.IntRange(2, 3), default=2, show_default=True, help="Longest run of words counted.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Input encoding, e.g. cp1251.")
-@click.option("--glob", "pattern", multiple=True, default=("*.txt",), show_default=True, help="Files to take from folders (repeatable).")
+@click.option(
+    "--glob",
+    "pattern",
+    multiple=True,
+    default=("*.txt",),
+    show_default=True,
+    help="Files to take from folders (repeatable).",
+)
 def learn(inputs, output, order, encoding, pattern):
     """Learn a word n-gram model from plain text, for check/fix --model."""
     from tqdm import tqdm
@@ -298,7 +397,9 @@ def learn(inputs, output, order, encoding, pattern):
         bar.close()
     seconds = time.perf_counter() - started
     megabytes = os.path.getsize(output) / 1e6
-    distinct = f"{model.unigrams:,} words, {model.bigrams:,} pairs" + (f", {model.trigrams:,} triples" if order == 3 else "")
+    distinct = f"{model.unigrams:,} words, {model.bigrams:,} pairs" + (
+        f", {model.trigrams:,} triples" if order == 3 else ""
+    )
     model.close()
     click.echo(f"{output}: {model.tokens:,} tokens, {distinct} in {seconds:.1f} s, {megabytes:.1f} MB")
 
@@ -309,10 +410,34 @@ def learn(inputs, output, order, encoding, pattern):
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None)
 @click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Checking processes.")
-@click.option("--check-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a check (and its answer) may take (then 503).")
-@click.option("--read-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a client may take to send a request (then the connection is closed, or 408).")
-@click.option("--allow-origin", "allowed_origins", multiple=True, metavar="PATTERN", help="Browser origin allowed to call, e.g. 'moz-extension://*' (repeatable; others get 403).")
-@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME", help="Host header accepted besides the bound address, e.g. a proxy's name (repeatable).")
+@click.option(
+    "--check-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a check (and its answer) may take (then 503).",
+)
+@click.option(
+    "--read-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client may take to send a request (then the connection is closed, or 408).",
+)
+@click.option(
+    "--allow-origin",
+    "allowed_origins",
+    multiple=True,
+    metavar="PATTERN",
+    help="Browser origin allowed to call, e.g. 'moz-extension://*' (repeatable; others get 403).",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Host header accepted besides the bound address, e.g. a proxy's name (repeatable).",
+)
 def serve(host, port, threshold, dictionaries, workers, check_timeout, read_timeout, allowed_origins, allowed_hosts):
     """Serve the LanguageTool /v2/check API (needs pravka[server])."""
     try:
@@ -320,8 +445,16 @@ def serve(host, port, threshold, dictionaries, workers, check_timeout, read_time
     except ImportError as error:
         _fail(f"pravka serve needs the server extra: pip install 'pravka[server]' ({error})")
     corrector = _corrector(_settings(threshold, dictionaries, None, (), (), ()))
-    run(host=host, port=port, corrector=corrector, workers=workers, check_timeout=check_timeout,
-        read_timeout=read_timeout, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins)
+    run(
+        host=host,
+        port=port,
+        corrector=corrector,
+        workers=workers,
+        check_timeout=check_timeout,
+        read_timeout=read_timeout,
+        allowed_hosts=allowed_hosts,
+        allowed_origins=allowed_origins,
+    )
 
 
 @main.command("config")
@@ -331,7 +464,9 @@ def show_config():
     from .userdict import dictionary_path
 
     settings = _settings(None, (), None, (), (), ())
-    click.echo(f"settings file: {settings.file or 'none (looked for .pravka.toml or [tool.pravka] in pyproject.toml from here upward)'}")
+    click.echo(
+        f"settings file: {settings.file or 'none (looked for .pravka.toml or [tool.pravka] in pyproject.toml from here upward)'}"
+    )
     click.echo(f"personal dictionary: {dictionary_path()}")
     shown = {"threshold": settings.threshold if settings.threshold is not None else DEFAULT_THRESHOLD}
     for key in ("threshold", "model", "dictionaries", "words", "include", "exclude", "disable", "only"):
@@ -375,7 +510,11 @@ def _settings(threshold, dictionaries, model, disable, only, ignore_words):
     except ConfigError as error:
         _fail(str(error))
     settings = settings.with_flags(
-        threshold=threshold, dictionaries=dictionaries, model=model, disable=items(disable), only=items(only),
+        threshold=threshold,
+        dictionaries=dictionaries,
+        model=model,
+        disable=items(disable),
+        only=items(only),
         words=items(ignore_words),
     )
     return settings.with_personal_words(personal_words(), str(dictionary_path()))
@@ -395,12 +534,17 @@ def _files(inputs, pattern, settings) -> list[str]:
     an ``exclude`` glob matches is left out, a named one too (pre-commit names every staged file)."""
     from click.core import ParameterSource
 
-    walk_by_include = bool(settings.include) and click.get_current_context().get_parameter_source("pattern") != ParameterSource.COMMANDLINE
+    walk_by_include = (
+        bool(settings.include)
+        and click.get_current_context().get_parameter_source("pattern") != ParameterSource.COMMANDLINE
+    )
     named = set(inputs)
     files = _expand(inputs, "*" if walk_by_include else pattern)
     return [
-        name for name in files
-        if name == "-" or (not settings.excluded(name) and (name in named or not walk_by_include or settings.included(name)))
+        name
+        for name in files
+        if name == "-"
+        or (not settings.excluded(name) and (name in named or not walk_by_include or settings.included(name)))
     ]
 
 
@@ -417,7 +561,9 @@ def _expand(inputs, patterns) -> list[str]:
             found = {path for pattern in patterns for path in Path(item).rglob(pattern) if path.is_file()}
             if not found:
                 with _suppress_os_errors():
-                    click.echo(f"pravka: warning: {item}: no files matching {' '.join(patterns)} (see --glob)", err=True)
+                    click.echo(
+                        f"pravka: warning: {item}: no files matching {' '.join(patterns)} (see --glob)", err=True
+                    )
             files.extend(str(path) for path in sorted(found))
         elif os.path.lexists(item):
             files.append(item)
@@ -507,9 +653,13 @@ class _Session:
         kinds = sorted({kind for kind, _ in self.tally})
         applied = sum(n for (_, fixed), n in self.tally.items() if fixed)
         reported = sum(self.tally.values()) - applied
-        lines = [f"pravka: {files - failed} of {files} files read, {applied + reported} findings: "
-                 f"{applied} applied, {reported} reported only"]
-        lines += [f"  {kind:<12} {self.tally[kind, True]:>6} applied {self.tally[kind, False]:>6} reported" for kind in kinds]
+        lines = [
+            f"pravka: {files - failed} of {files} files read, {applied + reported} findings: "
+            f"{applied} applied, {reported} reported only"
+        ]
+        lines += [
+            f"  {kind:<12} {self.tally[kind, True]:>6} applied {self.tally[kind, False]:>6} reported" for kind in kinds
+        ]
         with _suppress_os_errors():
             click.echo("\n".join(lines), err=True)
 

@@ -73,8 +73,12 @@ class Settings:
     def corrector_arguments(self) -> dict[str, Any]:
         """Keyword arguments for :class:`pravka.Corrector`."""
         return {
-            "threshold": self.threshold, "dictionaries": self.dictionaries, "model": self.model,
-            "words": self.words, "disable": self.disable, "only": self.only,
+            "threshold": self.threshold,
+            "dictionaries": self.dictionaries,
+            "model": self.model,
+            "words": self.words,
+            "disable": self.disable,
+            "only": self.only,
         }
 
     def with_flags(self, **flags: Any) -> Settings:

@@ -91,7 +91,9 @@ class Corrector:
 
     def __repr__(self) -> str:
         extras = "".join(
-            f", {name}={sorted(value)}" for name, value in (("words", self.words), ("disable", self.disable), ("only", self.only)) if value
+            f", {name}={sorted(value)}"
+            for name, value in (("words", self.words), ("disable", self.disable), ("only", self.only))
+            if value
         )
         return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)}, report_threshold={self.report_threshold}{extras})"
 
@@ -137,7 +139,12 @@ class Corrector:
         for _ in range(SETTLE_ROUNDS):
             fixed, applied = apply_fixes_with_spans(text, findings)
             windows = _windows(fixed, [(start, end) for start, end, finding in applied if _moves_word_edges(finding)])
-            later = [_shifted(f, start) for start, end in windows for f in self._check_once(fixed[start:end]) if f.fix is not None]
+            later = [
+                _shifted(f, start)
+                for start, end in windows
+                for f in self._check_once(fixed[start:end])
+                if f.fix is not None
+            ]
             if not later:
                 break
             findings = _folded(text, fixed, findings, applied, later)
@@ -145,7 +152,9 @@ class Corrector:
 
     def _check_once(self, text: str) -> list[Finding]:
         calibration = shipped_calibration()
-        return [self._decide(calibration.apply(finding)) for finding in self.raw_findings(text) if self._wanted(finding)]
+        return [
+            self._decide(calibration.apply(finding)) for finding in self.raw_findings(text) if self._wanted(finding)
+        ]
 
     def raw_findings(self, text: str) -> list[Finding]:
         """The detectors' findings with their raw scores, before calibration and the threshold (what
@@ -331,8 +340,9 @@ def _edge_after(text: str, end: int, ceiling: int) -> int:
     return space if space >= 0 else ceiling
 
 
-def _folded(text: str, fixed: str, findings: list[Finding], applied: list[tuple[int, int, Finding]],
-            later: list[Finding]) -> list[Finding]:
+def _folded(
+    text: str, fixed: str, findings: list[Finding], applied: list[tuple[int, int, Finding]], later: list[Finding]
+) -> list[Finding]:
     """``findings`` (offsets into ``text``) with the ``later`` ones (offsets into ``fixed``, the text
     with ``applied`` fixes) folded in: a later finding outside every applied fix is moved to ``text``'s
     offsets; one that overlaps applied fixes is merged with them into one finding whose fix is both."""
@@ -346,8 +356,11 @@ def _folded(text: str, fixed: str, findings: list[Finding], applied: list[tuple[
         return finding.end + position - end
 
     groups: list[list] = []  # [start, end, applied findings, later findings], offsets into ``fixed``
-    spans = sorted([(start, end, finding, False) for start, end, finding in applied] +
-                   [(finding.start, finding.end, finding, True) for finding in later], key=lambda item: (item[0], item[1]))
+    spans = sorted(
+        [(start, end, finding, False) for start, end, finding in applied]
+        + [(finding.start, finding.end, finding, True) for finding in later],
+        key=lambda item: (item[0], item[1]),
+    )
     for start, end, finding, is_later in spans:
         if groups and start < groups[-1][1]:
             group = groups[-1]
@@ -365,7 +378,9 @@ def _folded(text: str, fixed: str, findings: list[Finding], applied: list[tuple[
         combined = apply_fixes(fixed[start:end], [_shifted(finding, -start) for finding in new])
         base = earlier[0] if earlier else new[0]
         confidence = min(finding.suggestions[0].confidence for finding in earlier + new)
-        best = replace(base.suggestions[0], text=combined, confidence=confidence, trail=(*base.suggestions[0].trail, "settle"))
+        best = replace(
+            base.suggestions[0], text=combined, confidence=confidence, trail=(*base.suggestions[0].trail, "settle")
+        )
         added.append(replace(base, start=low, end=high, text=text[low:high], suggestions=[best], fix=combined))
         merged_away.update(id(finding) for finding in earlier)
     starts = sorted(finding.start for finding in added)
@@ -418,6 +433,7 @@ def _with_invisible_removed(findings: list[Finding], view: MatchingView, correct
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of letters and invisible characters around ``text[start:end]`` (a BOM opening the text aside)."""
+
     def in_word(ch: str) -> bool:
         return ch.isalpha() or ch in INVISIBLE or unicodedata.combining(ch) > 0
 

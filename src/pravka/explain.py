@@ -63,7 +63,9 @@ def explain(finding: Finding | dict, threshold: float) -> list[str]:
     for step in best.get("trail", ()):
         if step.startswith("calibration "):
             _, group, _, raw = step.split(" ")
-            lines.append(f"confidence {best['confidence']:.2f}: the raw score {float(raw):.2f} calibrated on tuning data for {group}")
+            lines.append(
+                f"confidence {best['confidence']:.2f}: the raw score {float(raw):.2f} calibrated on tuning data for {group}"
+            )
         else:
             lines.append(UNITS.get(step, step))
     if record["fix"] is not None:

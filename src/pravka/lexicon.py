@@ -58,6 +58,7 @@ LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
 
+
 def bundled_dictionaries():
     """The word lists shipped inside the package (``dictionaries/`` in the source tree)."""
     return resources.files("pravka.dictionaries")
@@ -94,15 +95,17 @@ def _writable_or_temporary(folder: Path) -> Path:
     except OSError:
         fallback = Path(tempfile.mkdtemp(prefix="pravka-cache-"))
     # logging's last-resort handler prints a warning as one line on stderr when the host app set none.
-    log.warning("pravka: cache folder %s is not writable (%s); using %s for now (set PRAVKA_CACHE_DIR to choose one)",
-                folder, reason, fallback)
+    log.warning(
+        "pravka: cache folder %s is not writable (%s); using %s for now (set PRAVKA_CACHE_DIR to choose one)",
+        folder,
+        reason,
+        fallback,
+    )
     return fallback
 
 
 def _cache_tag() -> str:
-    versions = "-".join(
-        metadata.version(name).replace(".", "_") for name in ("pymorphy3-dicts-ru", "wordfreq")
-    )
+    versions = "-".join(metadata.version(name).replace(".", "_") for name in ("pymorphy3-dicts-ru", "wordfreq"))
     return f"v{CACHE_FORMAT}-{versions}"
 
 
@@ -144,7 +147,9 @@ class Lexicon:
         self.forms = self.morph.dictionary.words
         self.extra_words: set[str] = set()
         package_data = bundled_dictionaries()
-        bundled = sorted((entry for entry in package_data.iterdir() if entry.name.endswith(".txt")), key=lambda e: e.name)
+        bundled = sorted(
+            (entry for entry in package_data.iterdir() if entry.name.endswith(".txt")), key=lambda e: e.name
+        )
         for path in [*bundled, *dictionaries]:
             self.extra_words |= read_word_list(path)
         self.extra_prefixes = {word[:i] for word in self.extra_words for i in range(len(word) + 1)}
@@ -203,7 +208,11 @@ class Lexicon:
         """
         if fold(word).split("-")[0] not in self.marked:  # «чо-то» is «чо» with a particle
             return None
-        parses = [p for p in self.morph.parse(word) if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
+        parses = [
+            p
+            for p in self.morph.parse(word)
+            if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        ]
         marks: set[str] = set()
         standard = None
         for parse in parses:
@@ -259,10 +268,12 @@ class Lexicon:
 
     def sounds_like(self, key: str) -> list[str]:
         prefix = key + " "
-        return [entry[len(prefix):] for entry in self.sound.keys(prefix)]
+        return [entry[len(prefix) :] for entry in self.sound.keys(prefix)]
 
 
-def load_compiled_tables(dictionary) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
+def load_compiled_tables(
+    dictionary,
+) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
     folder = cache_dir()
     tag = _cache_tag()
     paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo", "marked")]
@@ -318,8 +329,16 @@ def _compile_notice(folder: Path):
         stream.flush()
 
 
-def _compile_tables(dictionary, freq_path: Path, sound_path: Path, tails_path: Path, yo_path: Path, marked_path: Path,
-                    *, step=lambda done, name: None) -> None:
+def _compile_tables(
+    dictionary,
+    freq_path: Path,
+    sound_path: Path,
+    tails_path: Path,
+    yo_path: Path,
+    marked_path: Path,
+    *,
+    step=lambda done, name: None,
+) -> None:
     import wordfreq
 
     step(0, "reading wordfreq")

@@ -61,8 +61,11 @@ class TaskError(Exception):
 def _settings_key(corrector: Any) -> tuple:
     """Equal settings give equal keys in any process (sets sorted: their order varies with the hash seed)."""
     attributes = getattr(corrector, "__dict__", {})
-    return (type(corrector).__module__, type(corrector).__qualname__,
-            tuple(sorted((name, _canonical(value)) for name, value in attributes.items())))
+    return (
+        type(corrector).__module__,
+        type(corrector).__qualname__,
+        tuple(sorted((name, _canonical(value)) for name, value in attributes.items())),
+    )
 
 
 def _canonical(value: Any) -> Any:
@@ -105,7 +108,9 @@ def cached_settings() -> list[str]:
     return sorted(repr(key[2]) for key in _CORRECTORS)
 
 
-def ordered_map(pool, function: Callable, items: Iterable[Item], window: int, payload=None) -> Iterator[tuple[Item, object]]:
+def ordered_map(
+    pool, function: Callable, items: Iterable[Item], window: int, payload=None
+) -> Iterator[tuple[Item, object]]:
     """Yield ``(item, function(payload(item)))`` in input order with at most ``window`` tasks in flight."""
     in_flight: deque = deque()
     for item in items:
@@ -154,8 +159,9 @@ class _Worker:
     def __init__(self, corrector: Any) -> None:
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, corrector, os.getpid()),
-                                       name="pravka-worker", daemon=True)
+        self.process = context.Process(
+            target=_worker_main, args=(child, corrector, os.getpid()), name="pravka-worker", daemon=True
+        )
         self.process.start()
         child.close()
         status, detail = "timeout", None
@@ -262,7 +268,9 @@ class WorkerPool:
         self.idle.put(worker)
         return result
 
-    def map(self, function: Callable, items: Iterable[Item], payload: Callable | None = None) -> Iterator[tuple[Item, Any]]:
+    def map(
+        self, function: Callable, items: Iterable[Item], payload: Callable | None = None
+    ) -> Iterator[tuple[Item, Any]]:
         """``(item, function(corrector, payload(item)))`` in input order, all workers busy at once."""
         prepare = payload or (lambda item: item)
         if not self.processes:

@@ -107,7 +107,9 @@ def read_chunks(path: str, encoding: str = "utf-8", chunk_bytes: int | None = No
                 raise InputError(f"{name}: cannot read: {error.strerror}") from None
             final = not block
             if not wide and NUL_BYTE in block:
-                raise InputError(f"{name}: binary data (NUL byte at byte {consumed + block.index(NUL_BYTE)}); not a text file")
+                raise InputError(
+                    f"{name}: binary data (NUL byte at byte {consumed + block.index(NUL_BYTE)}); not a text file"
+                )
             text = _decode(decoder, block, final, name, encoding, consumed)
             if wide and NUL in text:
                 raise InputError(f"{name}: binary data (NUL at character {decoded + text.index(NUL)}); not a text file")
@@ -215,8 +217,13 @@ def _existing_file(path: str, target: str) -> os.stat_result | None:
 
 
 def _file_type(mode: int) -> str:
-    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+    for test, name in (
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
         if test(mode):
             return name
     return "a special file"

@@ -36,7 +36,9 @@ from .lm import NgramModel, clipped_evidence, context_chain
 
 TABLE = "usage-bigrams.tsv.xz"
 TABLE_HEADER = "#pravka-usage-table\t1"
-USER_WEIGHT = 0.8  # λ, the share of a user's own model: their domain leads; 0.5 ties it on the tune half (benchmarks/lm_gain.py)
+USER_WEIGHT = (
+    0.8  # λ, the share of a user's own model: their domain leads; 0.5 ties it on the tune half (benchmarks/lm_gain.py)
+)
 
 
 def table_file():

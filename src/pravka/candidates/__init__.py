@@ -50,7 +50,11 @@ def generate(word: str, lexicon) -> list[Candidate]:
     from .sound import sound_alikes
     from .split import two_words
 
-    found = edits1(word, lexicon.is_form, lexicon.has_prefix) + stutters(word, lexicon.is_form) + stretched(word, lexicon.is_form)
+    found = (
+        edits1(word, lexicon.is_form, lexicon.has_prefix)
+        + stutters(word, lexicon.is_form)
+        + stretched(word, lexicon.is_form)
+    )
     found += sound_alikes(word, lexicon)
     if len(word) >= 3:
         found += two_words(word, lexicon)

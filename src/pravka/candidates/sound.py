@@ -22,6 +22,9 @@ def sound_alikes(word: str, lexicon) -> list:
     found = []
     for other in lexicon.sounds_like(sound_key(word)):
         # «ё» for «е» is no slip at all (``channel.substitution``), so it does not count towards the distance.
-        if other != word and Levenshtein.distance(word, fold(other), score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE:
+        if (
+            other != word
+            and Levenshtein.distance(word, fold(other), score_cutoff=MAX_SOUND_DISTANCE) <= MAX_SOUND_DISTANCE
+        ):
             found.append(Candidate(other, "sound", edit_cost(word, other)))
     return found

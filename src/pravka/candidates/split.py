@@ -94,7 +94,9 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         left, right = word[:i], word[i:]
         if left.endswith("-") or right.startswith("-"):
             continue
-        if (len(left) <= 2 and left not in SHORT_FUNCTION_WORDS) or (len(right) <= 2 and right not in SHORT_FUNCTION_WORDS):
+        if (len(left) <= 2 and left not in SHORT_FUNCTION_WORDS) or (
+            len(right) <= 2 and right not in SHORT_FUNCTION_WORDS
+        ):
             continue
         unlisted = [half for half in (left, right) if not lexicon.is_known(half)]
         if unlisted and not (long_unseen and len(unlisted) == 1 and _is_unlisted_word(unlisted[0], lexicon)):

@@ -119,7 +119,9 @@ def _is_function_word(word: str, lexicon) -> bool:
     return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.morph.parse(word)[:2])
 
 
-def blend_readings(word: str, lexicon, context=None, left: str | None = None, right: str | None = None) -> list[tuple[str, float]]:
+def blend_readings(
+    word: str, lexicon, context=None, left: str | None = None, right: str | None = None
+) -> list[tuple[str, float]]:
     """(original, share) for the likeliest originals of a lower-case blend, best first."""
     best: dict[str, tuple[float, bool]] = {}
     for cut in range(MIN_PART, len(word) - MIN_TAIL + 1):
@@ -159,7 +161,11 @@ def blend_readings(word: str, lexicon, context=None, left: str | None = None, ri
 @lru_cache(maxsize=20_000)
 def _tail_words(tail: str, lexicon) -> tuple[str, ...]:
     """Frequent dictionary words that end with ``tail`` and lack at most ``MAX_MISSING`` first letters."""
-    found = [w for w in lexicon.words_ending_with(tail) if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_WORD_ZIPF]
+    found = [
+        w
+        for w in lexicon.words_ending_with(tail)
+        if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_WORD_ZIPF
+    ]
     return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
 
 
@@ -170,7 +176,9 @@ def _head_words(head: str, lexicon) -> tuple[str, ...]:
     found = [head] if lexicon.is_form(head) else []
     frontier = [head]
     for _ in range(MAX_MISSING):
-        frontier = [prefix + letter for prefix in frontier for letter in ALPHABET if lexicon.has_prefix(prefix + letter)]
+        frontier = [
+            prefix + letter for prefix in frontier for letter in ALPHABET if lexicon.has_prefix(prefix + letter)
+        ]
         found += [form for form in frontier if lexicon.is_form(form)]
     found = [form for form in found if lexicon.zipf(form) >= MIN_WORD_ZIPF]
     return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
@@ -212,6 +220,10 @@ def _same_form(original: str, synonym: str, lexicon) -> bool:
 
 
 DETECTOR = Detector(
-    "blend", ("blend",), "a long unknown word that web text never contained and no small edit explains", detect,
-    Triggers(), auto_fix=False,
+    "blend",
+    ("blend",),
+    "a long unknown word that web text never contained and no small edit explains",
+    detect,
+    Triggers(),
+    auto_fix=False,
 )

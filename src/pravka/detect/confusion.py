@@ -164,7 +164,9 @@ def context_gain(context, typed: str, member: str, left: str | None, right: str 
     if left is not None and (model.count(left, member) or model.count(left, typed)):
         gain += CONTEXT_WEIGHT * (model.context_logprob(member, left, None) - model.context_logprob(typed, left, None))
     if right is not None and (model.count(member, right) or model.count(typed, right)):
-        gain += CONTEXT_WEIGHT * (model.context_logprob(member, None, right) - model.context_logprob(typed, None, right))
+        gain += CONTEXT_WEIGHT * (
+            model.context_logprob(member, None, right) - model.context_logprob(typed, None, right)
+        )
     return gain
 
 
@@ -194,7 +196,12 @@ DETECTOR = Detector(
     "a rare dictionary word one cheap slip from a far more common one that fits the neighbours better («примерить врагов»)",
     detect,
     # The screen's test: the checks of ``evidence`` that need no context, and a non-empty confusion set.
-    Triggers(words=lambda word, lexicon: (
-        len(word) >= MIN_LENGTH and "-" not in word and lexicon.zipf(word) < MAX_TYPED_ZIPF and bool(confusion_set(lexicon, word.replace("ё", "е")))
-    )),
+    Triggers(
+        words=lambda word, lexicon: (
+            len(word) >= MIN_LENGTH
+            and "-" not in word
+            and lexicon.zipf(word) < MAX_TYPED_ZIPF
+            and bool(confusion_set(lexicon, word.replace("ё", "е")))
+        )
+    ),
 )

@@ -27,10 +27,17 @@ def detect(document):
         word = token.text
         if token.kind == "word" and LATIN_LETTER.search(word):
             yield from _mixed_word(token, lexicon)
-        elif token.kind == "latin" and len(word) >= 3 and LOOKALIKE_LATIN.fullmatch(word) and _among_cyrillic(tokens, index):
+        elif (
+            token.kind == "latin"
+            and len(word) >= 3
+            and LOOKALIKE_LATIN.fullmatch(word)
+            and _among_cyrillic(tokens, index)
+        ):
             mapped = word.translate(LATIN_TO_CYRILLIC)
             if lexicon.is_known(mapped) and (word.isupper() or lexicon.zipf(mapped) >= 3.0):
-                yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "latin2cyrillic")])
+                yield Finding(
+                    token.start, token.stop, word, "homoglyph", [Suggestion(mapped, LIKELY, "latin2cyrillic")]
+                )
 
 
 def _mixed_word(token, lexicon):
@@ -40,22 +47,31 @@ def _mixed_word(token, lexicon):
     as_latin = word.translate(CYRILLIC_TO_LATIN)
     # A Latin majority whose Cyrillic letters have no Latin look-alike («Poccия»: и, я) cannot be a
     # Latin word, so it is read as Cyrillic too.
-    if (cyrillic_majority or CYRILLIC_LETTER.search(as_latin)) and not LATIN_LETTER.search(as_cyrillic) and lexicon.is_known(as_cyrillic):
+    if (
+        (cyrillic_majority or CYRILLIC_LETTER.search(as_latin))
+        and not LATIN_LETTER.search(as_cyrillic)
+        and lexicon.is_known(as_cyrillic)
+    ):
         yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(as_cyrillic, CERTAIN, "latin2cyrillic")])
     elif not cyrillic_majority and not CYRILLIC_LETTER.search(as_latin):
         yield Finding(token.start, token.stop, word, "homoglyph", [Suggestion(as_latin, LIKELY, "cyrillic2latin")])
 
 
 def _among_cyrillic(tokens, index: int) -> bool:
-    neighbours = [t for t in tokens[max(0, index - 3) : index + 4] if t.kind in ("word", "latin") and t is not tokens[index]]
+    neighbours = [
+        t for t in tokens[max(0, index - 3) : index + 4] if t.kind in ("word", "latin") and t is not tokens[index]
+    ]
     return bool(neighbours) and sum(t.kind == "word" for t in neighbours) * 2 > len(neighbours)
 
 
 DETECTOR = Detector(
-    "homoglyph", ("homoglyph",),
+    "homoglyph",
+    ("homoglyph",),
     "a word mixing Latin and Cyrillic letters, or an all-Latin word of look-alike letters among Cyrillic words",
     detect,
-    Triggers(text=re.compile(
-        rf"[A-Za-z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][A-Za-z]|(?<![A-Za-z]){LOOKALIKE_LATIN.pattern[:-1]}{{3,}}(?![A-Za-z])"
-    )),
+    Triggers(
+        text=re.compile(
+            rf"[A-Za-z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][A-Za-z]|(?<![A-Za-z]){LOOKALIKE_LATIN.pattern[:-1]}{{3,}}(?![A-Za-z])"
+        )
+    ),
 )

@@ -134,7 +134,11 @@ def _invisible(token, document) -> Finding | None:
 
 
 DETECTOR = Detector(
-    "hyphenation", (KIND,), "a word ending in a hyphen before a line break, or a word holding an invisible character",
+    "hyphenation",
+    (KIND,),
+    "a word ending in a hyphen before a line break, or a word holding an invisible character",
     detect,
-    Triggers(text=re.compile(f"[{HYPHENS}]{HORIZONTAL_SPACE.pattern}(?:{LINE_BREAK.pattern})|[{''.join(sorted(INVISIBLE))}]")),
+    Triggers(
+        text=re.compile(f"[{HYPHENS}]{HORIZONTAL_SPACE.pattern}(?:{LINE_BREAK.pattern})|[{''.join(sorted(INVISIBLE))}]")
+    ),
 )

@@ -77,4 +77,6 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
     )
 
 
-DETECTOR = Detector("nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect, Triggers())
+DETECTOR = Detector(
+    "nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect, Triggers()
+)

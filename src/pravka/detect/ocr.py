@@ -60,6 +60,9 @@ def detect(document):
 
 
 DETECTOR = Detector(
-    "ocr", ("ocr",), "an unknown Cyrillic word holding a digit or an «і» of a letter's shape", detect,
+    "ocr",
+    ("ocr",),
+    "an unknown Cyrillic word holding a digit or an «і» of a letter's shape",
+    detect,
     Triggers(text=re.compile(f"[а-яёА-ЯЁ]{SUSPECT.pattern}|{SUSPECT.pattern}[а-яёА-ЯЁ]")),
 )

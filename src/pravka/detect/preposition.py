@@ -29,10 +29,28 @@ FULL_FORMS = {"в": "во", "с": "со", "к": "ко", "о": "обо"}
 CLUSTER_STARTS = {"в": frozenset("вф"), "с": frozenset("сзшж")}
 ALL_FORMS = word_set("detect.preposition.all_forms")
 FIXED_WORDS = {
-    "в": frozenset({"мне", "многом", "многих", "многие", "многое", "много", "время", "имя", "избежание", "сне",
-                    "снах", "дворе", "дворце", "рту", "лбу", "тьме"}),
-    "с": ALL_FORMS | {"мной", "мною", "многими", "второго", "второй", "временем", "вчерашнего", "дна", "дня", "лба",
-                      "льдом"},
+    "в": frozenset(
+        {
+            "мне",
+            "многом",
+            "многих",
+            "многие",
+            "многое",
+            "много",
+            "время",
+            "имя",
+            "избежание",
+            "сне",
+            "снах",
+            "дворе",
+            "дворце",
+            "рту",
+            "лбу",
+            "тьме",
+        }
+    ),
+    "с": ALL_FORMS
+    | {"мной", "мною", "многими", "второго", "второй", "временем", "вчерашнего", "дна", "дня", "лба", "льдом"},
     "к": ALL_FORMS | {"мне", "всякому", "всякой", "многим", "многому", "второму", "дну", "сну", "рву", "лбу"},
     "о": ALL_FORMS | {"мне"},
 }
@@ -71,6 +89,9 @@ def _needs_full_form(preposition: str, word: str) -> float | None:
 
 
 DETECTOR = Detector(
-    "preposition", (KIND,), "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»", detect,
+    "preposition",
+    (KIND,),
+    "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»",
+    detect,
     Triggers(pairs=lambda first, second, lexicon: first in FULL_FORMS and _needs_full_form(first, second) is not None),
 )

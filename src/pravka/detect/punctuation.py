@@ -164,7 +164,8 @@ def _first_tag(word: str, lexicon):
 
 
 DETECTOR = Detector(
-    "punctuation", (KIND,),
+    "punctuation",
+    (KIND,),
     "a comma, period, colon or semicolon doubled, with a space on the wrong side, or with none after it",
     detect,
     # A doubled comma; a space before a mark; a comma glued to a letter; a sentence end glued to a capital.

@@ -98,8 +98,12 @@ SAMYJ = word_set("detect.realword.samyj")
 
 # (first, second) → the one word, when that pair of words is never right apart.
 JOINED = {
-    ("не", "смотря"): "несмотря", ("по", "скольку"): "поскольку", ("в", "последствии"): "впоследствии",
-    ("от", "туда"): "оттуда", ("от", "сюда"): "отсюда", ("на", "всегда"): "навсегда",
+    ("не", "смотря"): "несмотря",
+    ("по", "скольку"): "поскольку",
+    ("в", "последствии"): "впоследствии",
+    ("от", "туда"): "оттуда",
+    ("от", "сюда"): "отсюда",
+    ("на", "всегда"): "навсегда",
 }
 CONFIDENCE_JOINED = HINT
 CONFIDENCE_PO_ETOMU = HINT
@@ -411,7 +415,9 @@ def _joined(document, index):
         return index + 1, joined, CONFIDENCE_JOINED, "joined-adverb"
     if (first, second) == ("по", "этому"):
         following = _next(document, index + 1)
-        if following is None or not any(p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in _parses(document, following)):
+        if following is None or not any(
+            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in _parses(document, following)
+        ):
             return index + 1, "поэтому", CONFIDENCE_PO_ETOMU, "joined-adverb"
     if (first, second) == ("в", "течении") and _next(document, index + 1) in TIME_WORDS:
         return index + 1, "в течение", CONFIDENCE_V_TECHENIE, "v-techenie"
@@ -454,6 +460,9 @@ def _pair_may_fire(first: str, second: str, lexicon) -> bool:
 
 
 DETECTOR = Detector(
-    "realword", (KIND,), "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)", detect,
+    "realword",
+    (KIND,),
+    "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)",
+    detect,
     Triggers(words=_word_may_fire, pairs=_pair_may_fire),
 )

@@ -60,6 +60,11 @@ def detect(document):
 
 
 DETECTOR = Detector(
-    "repeat", (KIND,), "the same word twice in a row", detect,
-    Triggers(pairs=lambda first, second, lexicon: first == second or ("ё" in first + second and fold(first) == fold(second))),
+    "repeat",
+    (KIND,),
+    "the same word twice in a row",
+    detect,
+    Triggers(
+        pairs=lambda first, second, lexicon: first == second or ("ё" in first + second and fold(first) == fold(second))
+    ),
 )

@@ -80,7 +80,11 @@ CONFIDENCE_KA = 0.9
 
 # ------------------------------------------------------------------ fixed spellings
 FIXED = {
-    ("из", "под"): "-", ("из", "за"): "-", ("по", "над"): "-", ("из", "вне"): "", ("пожалуй", "ста"): "",
+    ("из", "под"): "-",
+    ("из", "за"): "-",
+    ("по", "над"): "-",
+    ("из", "вне"): "",
+    ("пожалуй", "ста"): "",
 }
 CONFIDENCE_FIXED = 0.96
 CONFIDENCE_POL = 0.9
@@ -124,7 +128,10 @@ def detect(document):
                 separator, confidence, source = found
                 replacement = left.text + separator + right.text
                 yield Finding(
-                    left.start, right.stop, text[left.start : right.stop], KIND,
+                    left.start,
+                    right.stop,
+                    text[left.start : right.stop],
+                    KIND,
                     [Suggestion(replacement, confidence, source)],
                 )
                 break
@@ -353,8 +360,10 @@ def _chtoby(document, index):
     previous = _previous_word(document, index)
     if previous in WISH_WORDS:
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"
-    if after and _first_tag(document, after[0]).POS == "INFN" and not (
-        previous and _lemmas(document, previous) & CHOOSING_VERBS
+    if (
+        after
+        and _first_tag(document, after[0]).POS == "INFN"
+        and not (previous and _lemmas(document, previous) & CHOOSING_VERBS)
     ):
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"  # «пришёл что бы узнать», not «не знаю, что бы купить»
     return "", HINT, "joined-chtoby"
@@ -413,11 +422,13 @@ RULES = (
     (_fixed, lambda first, second, lexicon: (first, second) in FIXED),
     (_pol, lambda first, second, lexicon: first == "пол"),
     (_po_adverb, lambda first, second, lexicon: first in ADVERB_PREFIX_CASES and lexicon.is_form(f"{first}-{second}")),
-    (_compound, lambda first, second, lexicon: _opens_hyphenated(first, lexicon) and lexicon.is_form(f"{first}-{second}")),
+    (
+        _compound,
+        lambda first, second, lexicon: _opens_hyphenated(first, lexicon) and lexicon.is_form(f"{first}-{second}"),
+    ),
     (_chtoby, lambda first, second, lexicon: first == "что" and second == "бы"),
     (_ne, lambda first, second, lexicon: first == "не" and lexicon.is_form("не" + second)),
 )
-
 
 
 def _may_fire(first: str, second: str, lexicon) -> bool:
@@ -427,5 +438,9 @@ def _may_fire(first: str, second: str, lexicon) -> bool:
 
 
 DETECTOR = Detector(
-    "split", (KIND,), "two words that are one word, or a hyphenated one, written apart", detect, Triggers(pairs=_may_fire),
+    "split",
+    (KIND,),
+    "two words that are one word, or a hyphenated one, written apart",
+    detect,
+    Triggers(pairs=_may_fire),
 )

@@ -44,10 +44,15 @@ def detect(document):
             continue
         standard = in_writers_spelling(standard, lower)
         source = "respelling" if lower in lexicon.respellings else "dictionary-variant"
-        yield Finding(token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)])
+        yield Finding(
+            token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)]
+        )
 
 
 DETECTOR = Detector(
-    "variant", ("variant",), "a word the dictionary holds only as a misspelling or distortion of another", detect,
+    "variant",
+    ("variant",),
+    "a word the dictionary holds only as a misspelling or distortion of another",
+    detect,
     Triggers(words=lambda word, lexicon: reported_standard(word, lexicon) is not None),
 )

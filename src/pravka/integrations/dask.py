@@ -52,6 +52,7 @@ from pravka.parallel import cached_settings, corrector_loads, shared_corrector
 
 __all__ = ["fix_bag", "check_bag", "fix_series", "fix_column", "preload", "worker_stats", "CorrectorSpec"]
 
+
 class CorrectorSpec:
     """What a task needs to find (or build) its worker's Corrector: a settings key plus the Corrector.
 
@@ -114,10 +115,7 @@ def _fix_partition(texts: Iterable[Any], spec: CorrectorSpec) -> list[Any]:
 
 def _check_partition(texts: Iterable[Any], spec: CorrectorSpec) -> list[list[dict]]:
     corrector = spec.get()
-    return [
-        [finding.to_dict() for finding in corrector.check(text)] if isinstance(text, str) else []
-        for text in texts
-    ]
+    return [[finding.to_dict() for finding in corrector.check(text)] if isinstance(text, str) else [] for text in texts]
 
 
 def fix_bag(bag: db.Bag, corrector: Corrector | None = None) -> db.Bag:
@@ -137,9 +135,7 @@ def _fix_series_partition(series: pd.Series, spec: CorrectorSpec) -> pd.Series:
     return pd.Series(fixed, index=series.index, name=series.name, dtype=series.dtype)
 
 
-def _fix_frame_partition(
-    frame: pd.DataFrame, column: str, out_column: str, spec: CorrectorSpec
-) -> pd.DataFrame:
+def _fix_frame_partition(frame: pd.DataFrame, column: str, out_column: str, spec: CorrectorSpec) -> pd.DataFrame:
     frame = frame.copy()  # never mutate a partition Dask may hold elsewhere
     frame[out_column] = _fix_series_partition(frame[column], spec)
     return frame

@@ -47,6 +47,7 @@ __all__ = ["PravkaPipeline", "corrector_loads"]
 
 MODES = ("fix", "flag")
 
+
 def _parse_threshold(value: Any) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

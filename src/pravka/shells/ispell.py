@@ -234,8 +234,10 @@ def main(arguments: list[str] | None = None) -> int:
         return 0
     if options["dictionaries"]:
         stem = _affix_file()[: -len(".aff")]
-        print(f"AVAILABLE DICTIONARIES (path is not mandatory for -d option):\n{stem}\n"
-              f"LOADED DICTIONARY:\n{stem}.aff\n{stem}.dic")
+        print(
+            f"AVAILABLE DICTIONARIES (path is not mandatory for -d option):\n{stem}\n"
+            f"LOADED DICTIONARY:\n{stem}.aff\n{stem}.dic"
+        )
         return 0
     try:
         codecs.lookup(options["encoding"])

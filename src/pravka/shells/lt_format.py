@@ -68,57 +68,108 @@ _TYPOS = ("TYPOS", "Возможные опечатки")
 
 RULES: dict[str, RuleInfo] = {
     "nonword": RuleInfo(
-        "PRAVKA_NONWORD_SPELLER_RULE", "Слово не найдено в словаре", "misspelling", *_TYPOS,
-        "Похоже на опечатку.", "Опечатка", "UnknownWord",
+        "PRAVKA_NONWORD_SPELLER_RULE",
+        "Слово не найдено в словаре",
+        "misspelling",
+        *_TYPOS,
+        "Похоже на опечатку.",
+        "Опечатка",
+        "UnknownWord",
     ),
     "variant": RuleInfo(
-        "PRAVKA_VARIANT_SPELLER_RULE", "Искажённое написание слова", "misspelling", *_TYPOS,
-        "Словарь знает это написание только как ошибку или искажение.", "Искажение",
+        "PRAVKA_VARIANT_SPELLER_RULE",
+        "Искажённое написание слова",
+        "misspelling",
+        *_TYPOS,
+        "Словарь знает это написание только как ошибку или искажение.",
+        "Искажение",
     ),
     "blend": RuleInfo(
-        "PRAVKA_BLEND_SPELLER_RULE", "Слово склеено из частей разных слов", "misspelling", *_TYPOS,
-        "Слово выглядит как смесь двух слов.", "Смесь слов", "UnknownWord",
+        "PRAVKA_BLEND_SPELLER_RULE",
+        "Слово склеено из частей разных слов",
+        "misspelling",
+        *_TYPOS,
+        "Слово выглядит как смесь двух слов.",
+        "Смесь слов",
+        "UnknownWord",
     ),
     "glued": RuleInfo(
-        "PRAVKA_GLUED_SPELLER_RULE", "Слова написаны слитно", "misspelling", *_TYPOS,
-        "Похоже, здесь пропущен пробел между словами.", "Пропущен пробел",
+        "PRAVKA_GLUED_SPELLER_RULE",
+        "Слова написаны слитно",
+        "misspelling",
+        *_TYPOS,
+        "Похоже, здесь пропущен пробел между словами.",
+        "Пропущен пробел",
     ),
     "split": RuleInfo(
-        "PRAVKA_SPLIT_SPELLER_RULE", "Слово разорвано пробелом", "misspelling", *_TYPOS,
-        "Похоже, слово разорвано лишним пробелом.", "Лишний пробел",
+        "PRAVKA_SPLIT_SPELLER_RULE",
+        "Слово разорвано пробелом",
+        "misspelling",
+        *_TYPOS,
+        "Похоже, слово разорвано лишним пробелом.",
+        "Лишний пробел",
     ),
     "homoglyph": RuleInfo(
-        "PRAVKA_HOMOGLYPH_SPELLER_RULE", "Латинская буква в русском слове", "misspelling", *_TYPOS,
-        "В слове есть похожая латинская буква вместо русской.", "Латиница в слове",
+        "PRAVKA_HOMOGLYPH_SPELLER_RULE",
+        "Латинская буква в русском слове",
+        "misspelling",
+        *_TYPOS,
+        "В слове есть похожая латинская буква вместо русской.",
+        "Латиница в слове",
     ),
     "ocr": RuleInfo(
-        "PRAVKA_OCR_SPELLER_RULE", "Ошибка распознавания текста", "misspelling", *_TYPOS,
-        "Похоже на ошибку распознавания (OCR).", "Ошибка OCR", "UnknownWord",
+        "PRAVKA_OCR_SPELLER_RULE",
+        "Ошибка распознавания текста",
+        "misspelling",
+        *_TYPOS,
+        "Похоже на ошибку распознавания (OCR).",
+        "Ошибка OCR",
+        "UnknownWord",
     ),
     "punctuation": RuleInfo(
-        "PRAVKA_PUNCTUATION", "Лишняя или неверная пунктуация", "typographical",
-        "PUNCTUATION", "Пунктуация",
-        "Проверьте знаки препинания.", "Пунктуация",
+        "PRAVKA_PUNCTUATION",
+        "Лишняя или неверная пунктуация",
+        "typographical",
+        "PUNCTUATION",
+        "Пунктуация",
+        "Проверьте знаки препинания.",
+        "Пунктуация",
     ),
     "hyphenation": RuleInfo(
-        "PRAVKA_HYPHENATION", "Перенос или дефис внутри слова", "typographical",
-        "TYPOGRAPHY", "Типографика",
-        "Слово разорвано переносом или дефисом.", "Перенос",
+        "PRAVKA_HYPHENATION",
+        "Перенос или дефис внутри слова",
+        "typographical",
+        "TYPOGRAPHY",
+        "Типографика",
+        "Слово разорвано переносом или дефисом.",
+        "Перенос",
     ),
     "repeat": RuleInfo(
-        "PRAVKA_REPEAT", "Повтор слова", "typographical",
-        "TYPOGRAPHY", "Типографика",
-        "Слово повторяется.", "Повтор",
+        "PRAVKA_REPEAT",
+        "Повтор слова",
+        "typographical",
+        "TYPOGRAPHY",
+        "Типографика",
+        "Слово повторяется.",
+        "Повтор",
     ),
     "preposition": RuleInfo(
-        "PRAVKA_PREPOSITION", "Неверный предлог", "grammar",
-        "GRAMMAR", "Грамматика",
-        "Похоже, здесь нужен другой предлог.", "Предлог",
+        "PRAVKA_PREPOSITION",
+        "Неверный предлог",
+        "grammar",
+        "GRAMMAR",
+        "Грамматика",
+        "Похоже, здесь нужен другой предлог.",
+        "Предлог",
     ),
     "context": RuleInfo(
-        "PRAVKA_CONTEXT", "Слово не подходит по контексту", "grammar",
-        "GRAMMAR", "Грамматика",
-        "Слово существует, но по контексту, вероятно, имелось в виду другое.", "Контекст",
+        "PRAVKA_CONTEXT",
+        "Слово не подходит по контексту",
+        "grammar",
+        "GRAMMAR",
+        "Грамматика",
+        "Слово существует, но по контексту, вероятно, имелось в виду другое.",
+        "Контекст",
     ),
 }
 
@@ -129,8 +180,13 @@ def rule_for(kind: str) -> RuleInfo:
     if known is not None:
         return known
     return RuleInfo(
-        f"PRAVKA_{kind.upper()}", f"pravka: {kind}", "uncategorized", "MISC", "Прочее",
-        "Возможная ошибка.", "Ошибка",
+        f"PRAVKA_{kind.upper()}",
+        f"pravka: {kind}",
+        "uncategorized",
+        "MISC",
+        "Прочее",
+        "Возможная ошибка.",
+        "Ошибка",
     )
 
 
@@ -230,8 +286,7 @@ def _replacements(finding: Finding) -> list[dict[str, str]]:
     return [{"value": v} for v in values]
 
 
-def _match(finding: Finding, text: str, to16: Utf16Offsets, sentences: _Sentences,
-           context_size: int) -> dict[str, Any]:
+def _match(finding: Finding, text: str, to16: Utf16Offsets, sentences: _Sentences, context_size: int) -> dict[str, Any]:
     rule = rule_for(finding.kind)
     start, end = finding.start, finding.end
     offset = to16(start)
@@ -354,8 +409,7 @@ class AnnotatedDocument:
     least one character into ``plain``, ``(plain_start, plain_end, doc_start, doc_end, is_text)``.
     """
 
-    def __init__(self, document: str, plain: str,
-                 segments: Sequence[tuple[int, int, int, int, bool]]) -> None:
+    def __init__(self, document: str, plain: str, segments: Sequence[tuple[int, int, int, int, bool]]) -> None:
         self.document = document
         self.plain = plain
         self.segments = [s for s in segments if s[1] > s[0]]
@@ -409,10 +463,8 @@ def annotated_document(data: Any) -> AnnotatedDocument:
             chunk = part["markup"]
             checked = part.get("interpretAs", "")
             if not isinstance(chunk, str) or not isinstance(checked, str):
-                raise AnnotationError(
-                    f"annotation item {n}: 'markup' and 'interpretAs' must be strings")
-        segments.append((plain_len, plain_len + len(checked), doc_len, doc_len + len(chunk),
-                         has_text))
+                raise AnnotationError(f"annotation item {n}: 'markup' and 'interpretAs' must be strings")
+        segments.append((plain_len, plain_len + len(checked), doc_len, doc_len + len(chunk), has_text))
         doc_parts.append(chunk)
         plain_parts.append(checked)
         doc_len += len(chunk)

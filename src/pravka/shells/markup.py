@@ -60,9 +60,18 @@ PARAGRAPH = "\n\n"
 
 # HTML elements whose content is never prose, and what the whole element reads as.
 _HTML_EXCLUDED = {
-    "code": OBJECT, "kbd": OBJECT, "samp": OBJECT, "var": OBJECT, "tt": OBJECT,
-    "pre": PARAGRAPH, "script": PARAGRAPH, "style": PARAGRAPH, "textarea": PARAGRAPH,
-    "template": PARAGRAPH, "svg": OBJECT, "math": OBJECT,
+    "code": OBJECT,
+    "kbd": OBJECT,
+    "samp": OBJECT,
+    "var": OBJECT,
+    "tt": OBJECT,
+    "pre": PARAGRAPH,
+    "script": PARAGRAPH,
+    "style": PARAGRAPH,
+    "textarea": PARAGRAPH,
+    "template": PARAGRAPH,
+    "svg": OBJECT,
+    "math": OBJECT,
 }
 # Elements that sit inside running text: their tags read as nothing.
 _INLINE_TAGS = frozenset(
@@ -71,9 +80,7 @@ _INLINE_TAGS = frozenset(
 )
 # Embedded objects inside running text: read as a placeholder.
 _OBJECT_TAGS = frozenset("img input embed object iframe video audio canvas picture".split())
-_VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SKIP_MARKER = re.compile(r"<!--\s*pravka:\s*(off|on)\s*-->", re.IGNORECASE)
 
 
@@ -123,11 +130,11 @@ def _annotate(text: str, parts: Sequence[_Part]) -> AnnotatedDocument:
     position = 0
     for part in parts:
         if part.start > position:
-            annotation.append({"markup": text[position:part.start], "interpretAs": ""})
+            annotation.append({"markup": text[position : part.start], "interpretAs": ""})
         if part.read_as is None:
-            annotation.append({"text": text[part.start:part.end]})
+            annotation.append({"text": text[part.start : part.end]})
         else:
-            annotation.append({"markup": text[part.start:part.end], "interpretAs": part.read_as})
+            annotation.append({"markup": text[part.start : part.end], "interpretAs": part.read_as})
         position = part.end
     if position < len(text):
         annotation.append({"markup": text[position:], "interpretAs": ""})
@@ -212,11 +219,7 @@ def check_markup(corrector: _Checker, text: str, fmt: str) -> list[Finding]:
         return list(corrector.check(text))
     doc = _annotate(text, _parts(text, fmt))
     starts = [segment[0] for segment in doc.segments]
-    findings = [
-        doc.to_document(f)
-        for f in corrector.check(doc.plain)
-        if _touches_prose(doc, starts, f.start, f.end)
-    ]
+    findings = [doc.to_document(f) for f in corrector.check(doc.plain) if _touches_prose(doc, starts, f.start, f.end)]
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
 
@@ -276,11 +279,18 @@ def _front_matter_end(lines: list[tuple[int, str]]) -> int:
 class _InlineSource:
     """Maps positions in an inline token's ``content`` to offsets in the original file."""
 
-    def __init__(self, content: str, first_line: int, last_line: int,
-                 lines: list[tuple[int, str]], used: dict[int, int], in_table: bool) -> None:
+    def __init__(
+        self,
+        content: str,
+        first_line: int,
+        last_line: int,
+        lines: list[tuple[int, str]],
+        used: dict[int, int],
+        in_table: bool,
+    ) -> None:
         self.content = content
         self.line_starts: list[int] = []  # content offset where each content line starts
-        self.doc_starts: list[int] = []   # file offset of that content line
+        self.doc_starts: list[int] = []  # file offset of that content line
         self.valid = True
         pos = 0
         for k, piece in enumerate(content.split("\n")):
@@ -405,9 +415,7 @@ def _tag_reading(raw_tag: str) -> str:
     return PARAGRAPH
 
 
-_DELIMITER_TOKENS = frozenset(
-    "em_open em_close strong_open strong_close s_open s_close".split()
-)
+_DELIMITER_TOKENS = frozenset("em_open em_close strong_open strong_close s_open s_close".split())
 
 
 class _InlineWalker:
@@ -523,8 +531,12 @@ class _InlineWalker:
         at = s.find(text, self.cursor)
         # Fast path: the text is in the source as is, after nothing but spaces and delimiters,
         # and holds no "&" or "\\" (which may belong to an entity or an escape in the source).
-        if (at != -1 and all(ch.isspace() or ch in "*_~" for ch in s[self.cursor:at])
-                and "&" not in text and "\\" not in text):
+        if (
+            at != -1
+            and all(ch.isspace() or ch in "*_~" for ch in s[self.cursor : at])
+            and "&" not in text
+            and "\\" not in text
+        ):
             self._add(at, at + len(text), None)
             self.cursor = at + len(text)
             return True
@@ -571,7 +583,7 @@ class _InlineWalker:
         if s[i] == "&":
             semicolon = s.find(";", i + 1, i + 40)
             if semicolon != -1:
-                raw = s[i:semicolon + 1]
+                raw = s[i : semicolon + 1]
                 decoded = html.unescape(raw)
                 if decoded != raw and text.startswith(decoded, j):
                     return decoded, len(raw)
@@ -590,8 +602,7 @@ def _markdown_parts(text: str) -> list[_Part]:
     try:
         from markdown_it import MarkdownIt
     except ImportError as error:
-        raise ImportError(
-            "checking Markdown needs markdown-it-py: pip install 'pravka[markup]'") from error
+        raise ImportError("checking Markdown needs markdown-it-py: pip install 'pravka[markup]'") from error
 
     lines = _split_lines(text)
     skip = _front_matter_end(lines)

@@ -37,8 +37,14 @@ class _Quit(Exception):
     """The reviewer asked to stop."""
 
 
-def review_files(corrector, files: list[str], encoding: str, formats: list[str], output: str | None = None,
-                 ask: Callable[[str], str] = input) -> None:
+def review_files(
+    corrector,
+    files: list[str],
+    encoding: str,
+    formats: list[str],
+    output: str | None = None,
+    ask: Callable[[str], str] = input,
+) -> None:
     """Review ``files`` (with their input formats) and write each back, or to ``output`` (one file)."""
     added: set[str] = set()
     for name, fmt in zip(files, formats, strict=True):
@@ -60,8 +66,9 @@ def review_files(corrector, files: list[str], encoding: str, formats: list[str],
             return
 
 
-def _ask_about(name: str, text: str, line_starts: list[int], finding: Finding, added: set[str],
-               ask: Callable[[str], str]) -> str | None:
+def _ask_about(
+    name: str, text: str, line_starts: list[int], finding: Finding, added: set[str], ask: Callable[[str], str]
+) -> str | None:
     """The replacement the reviewer chose for ``finding``, or None to leave it."""
     suggestions = _choices(finding)
     click.echo(_describe(name, text, line_starts, finding, suggestions))
@@ -123,20 +130,24 @@ def _describe(name: str, text: str, line_starts: list[int], finding: Finding, su
     left = max(line_start, finding.start - CONTEXT_CHARS)
     right = min(max(line_end, finding.end), finding.end + CONTEXT_CHARS)
     marked = (
-        ("…" if left > line_start else "") + text[left:finding.start]
-        + click.style(f"[{text[finding.start:finding.end]}]", bold=True, reverse=True)
-        + text[finding.end:right] + ("…" if right < max(line_end, finding.end) else "")
+        ("…" if left > line_start else "")
+        + text[left : finding.start]
+        + click.style(f"[{text[finding.start : finding.end]}]", bold=True, reverse=True)
+        + text[finding.end : right]
+        + ("…" if right < max(line_end, finding.end) else "")
     ).replace("\n", "⏎")
     confidences = {s.text: s.confidence for s in finding.suggestions}
     numbered = "  ".join(
         f"{n}) {_shown(value)}" + (f" ({confidences[value]:.2f})" if value in confidences else "")
         for n, value in enumerate(suggestions, 1)
     )
-    return "\n".join([
-        f"{name}:{row + 1}:{finding.start - line_start + 1}: {finding.kind} «{finding.text}»",
-        f"  {marked}",
-        f"  {numbered or 'no suggestion'}",
-    ])
+    return "\n".join(
+        [
+            f"{name}:{row + 1}:{finding.start - line_start + 1}: {finding.kind} «{finding.text}»",
+            f"  {marked}",
+            f"  {numbered or 'no suggestion'}",
+        ]
+    )
 
 
 def _shown(value: str) -> str:
@@ -152,7 +163,9 @@ def _write(name: str, text: str, accepted: list[Finding], encoding: str, output:
         with atomic_writer(target, encoding) as handle:
             handle.write(apply_fixes(text, accepted))
     count = len(accepted)
-    click.echo(f"{target}: {count} change{'' if count == 1 else 's'} written" if accepted or output else f"{name}: unchanged")
+    click.echo(
+        f"{target}: {count} change{'' if count == 1 else 's'} written" if accepted or output else f"{name}: unchanged"
+    )
 
 
 def _fold(word: str) -> str:

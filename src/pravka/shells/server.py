@@ -115,8 +115,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
         except ValueError:
             raise RequestError(400, "invalid Content-Length header") from None
         if declared_size > limit:
-            raise RequestError(413, f"request body is {declared_size} bytes; "
-                                    f"this server accepts at most {limit} bytes")
+            raise RequestError(413, f"request body is {declared_size} bytes; this server accepts at most {limit} bytes")
     chunks: list[bytes] = []
     size = 0
     # Read incrementally so a chunked upload without Content-Length cannot make us buffer more
@@ -133,8 +132,14 @@ def _parse_urlencoded(body: bytes) -> dict[str, str]:
     try:
         # Properly encoded forms are ASCII, but `curl -d "text=Привет"` sends raw UTF-8; accept both.
         decoded = body.decode("utf-8")
-        pairs = urllib.parse.parse_qsl(decoded, keep_blank_values=True, strict_parsing=False,
-                                       encoding="utf-8", errors="strict", max_num_fields=1000)
+        pairs = urllib.parse.parse_qsl(
+            decoded,
+            keep_blank_values=True,
+            strict_parsing=False,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=1000,
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         raise RequestError(400, f"malformed form body: {exc}") from None
     return dict(pairs)
@@ -168,8 +173,9 @@ async def _parse_multipart(request: Request, body: bytes) -> dict[str, str]:
 async def _request_fields(request: Request, max_body_bytes: int) -> dict[str, str]:
     if request.method == "GET":
         try:
-            return dict(urllib.parse.parse_qsl(request.url.query, keep_blank_values=True,
-                                               errors="strict", max_num_fields=1000))
+            return dict(
+                urllib.parse.parse_qsl(request.url.query, keep_blank_values=True, errors="strict", max_num_fields=1000)
+            )
         except (UnicodeDecodeError, ValueError) as exc:
             raise RequestError(400, f"malformed query string: {exc}") from None
     body = await _read_body(request, max_body_bytes)
@@ -177,8 +183,7 @@ async def _request_fields(request: Request, max_body_bytes: int) -> dict[str, st
     if content_type == "multipart/form-data":
         fields = await _parse_multipart(request, body)
     elif body.lstrip().startswith(b"{"):
-        raise RequestError(400, "the body is JSON; send a form (text=...&language=ru), "
-                                "as LanguageTool's API takes")
+        raise RequestError(400, "the body is JSON; send a form (text=...&language=ru), as LanguageTool's API takes")
     else:  # LTeX labels its form application/json; LanguageTool reads it as a form all the same
         fields = _parse_urlencoded(body)
     # LanguageTool also accepts parameters in the query string of a POST.
@@ -197,8 +202,9 @@ def _language(fields: Mapping[str, str]) -> str:
         raise RequestError(400, "missing 'language' parameter; use 'ru', 'ru-RU' or 'auto'")
     code = ACCEPTED_LANGUAGES.get(raw.strip().lower().replace("_", "-"))
     if code is None:
-        raise RequestError(400, f"language {raw!r} is not supported: pravka checks Russian only; "
-                                "use 'ru', 'ru-RU' or 'auto'")
+        raise RequestError(
+            400, f"language {raw!r} is not supported: pravka checks Russian only; use 'ru', 'ru-RU' or 'auto'"
+        )
     return code
 
 
@@ -239,8 +245,9 @@ def _check_request(fields: Mapping[str, str], max_text_chars: int) -> _CheckRequ
         # Possible through JSON escapes in 'data' ("\ud800"); not text anyone can check.
         raise RequestError(400, "text contains unpaired surrogate code points") from None
     if len(document) > max_text_chars:
-        raise RequestError(413, f"text is {len(document)} characters; "
-                                f"this server checks at most {max_text_chars} per request")
+        raise RequestError(
+            413, f"text is {len(document)} characters; this server checks at most {max_text_chars} per request"
+        )
     enabled_only = fields.get("enabledOnly", "false").strip().lower() == "true"
     if enabled_only and not (fields.get("enabledRules") or fields.get("enabledCategories")):
         raise RequestError(400, "enabledOnly=true needs 'enabledRules' or 'enabledCategories'")
@@ -317,9 +324,14 @@ class _Guard:
 
         async def send_with_cors(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []),
-                                                  (b"access-control-allow-origin", origin.encode("latin-1")),
-                                                  (b"vary", b"Origin")]}
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", []),
+                        (b"access-control-allow-origin", origin.encode("latin-1")),
+                        (b"vary", b"Origin"),
+                    ],
+                }
             await send(message)
 
         await self.app(scope, receive, send_with_cors)
@@ -392,8 +404,7 @@ def create_app(
         try:
             body = await anyio.to_thread.run_sync(state["answer"], wanted, limiter=limiter)
         except TaskTimeout as exc:
-            log.warning("%s on a %d-character text; its worker was stopped", exc,
-                        len(wanted.document))
+            log.warning("%s on a %d-character text; its worker was stopped", exc, len(wanted.document))
             return _error(503, f"{exc}; try a shorter text")
         except Exception:
             log.exception("checker failed on a %d-character text", len(wanted.document))
@@ -415,8 +426,10 @@ def create_app(
             Route("/v2/healthcheck", healthcheck, methods=["GET"]),
         ],
         lifespan=lifespan,
-        middleware=[Middleware(_Guard, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins),
-                    Middleware(_SingleSlashes)],
+        middleware=[
+            Middleware(_Guard, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins),
+            Middleware(_SingleSlashes),
+        ],
     )
 
 
@@ -464,9 +477,12 @@ def uvicorn_options(read_timeout: float = DEFAULT_READ_TIMEOUT) -> dict[str, Any
 
             self.loop.call_later(read_timeout, expire)
 
-    return {"http": HeaderTimeoutProtocol, "timeout_keep_alive": 5,
-            # Keep header parsing bounded too; bodies are limited by the app.
-            "h11_max_incomplete_event_size": 64 * 1024}
+    return {
+        "http": HeaderTimeoutProtocol,
+        "timeout_keep_alive": 5,
+        # Keep header parsing bounded too; bodies are limited by the app.
+        "h11_max_incomplete_event_size": 64 * 1024,
+    }
 
 
 def run(
@@ -493,9 +509,19 @@ def run(
     import uvicorn
 
     if not _is_loopback(host):
-        log.warning("pravka serve is listening on %s: it has no authentication; "
-                    "anyone who can reach this address can use it", host)
-    app = create_app(corrector, max_text_chars, max_body_bytes, max_pending=max_pending,
-                     workers=workers, check_timeout=check_timeout, read_timeout=read_timeout,
-                     allowed_hosts=allowed_hosts_for(host, allowed_hosts), allowed_origins=allowed_origins)
+        log.warning(
+            "pravka serve is listening on %s: it has no authentication; anyone who can reach this address can use it",
+            host,
+        )
+    app = create_app(
+        corrector,
+        max_text_chars,
+        max_body_bytes,
+        max_pending=max_pending,
+        workers=workers,
+        check_timeout=check_timeout,
+        read_timeout=read_timeout,
+        allowed_hosts=allowed_hosts_for(host, allowed_hosts),
+        allowed_origins=allowed_origins,
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level, **uvicorn_options(read_timeout))

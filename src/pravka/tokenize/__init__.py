@@ -79,7 +79,9 @@ class MatchingView:
             before = (text[position:start] or (pieces[-1] if pieces else ""))[-1:]  # as the view has it
             after = text[end : end + 1]
             if raw[0] in INVISIBLE:
-                if not (before.isalpha() or after.isalpha()) or (raw[-1] == SOFT_HYPHEN and _LINE_BREAK_THEN_LETTER.match(text, end)):
+                if not (before.isalpha() or after.isalpha()) or (
+                    raw[-1] == SOFT_HYPHEN and _LINE_BREAK_THEN_LETTER.match(text, end)
+                ):
                     continue
                 replacement = ""
                 if start > 0 or raw[0] != BYTE_ORDER_MARK:  # a BOM opening the text marks the encoding
@@ -87,7 +89,9 @@ class MatchingView:
                 elif len(raw) > 1:
                     self.invisible.append((start + 1, end))
             elif raw[0].isalpha():
-                replacement = unicodedata.normalize("NFC", raw[0] + "".join(c for c in raw[1:] if c not in STRESS_ACCENTS))
+                replacement = unicodedata.normalize(
+                    "NFC", raw[0] + "".join(c for c in raw[1:] if c not in STRESS_ACCENTS)
+                )
             elif raw != "\x00" * len(raw) and before.isalpha() and after.isalpha():
                 replacement = " "
             else:
