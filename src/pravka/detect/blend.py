@@ -28,9 +28,9 @@ dictionary and to web text (wordfreq never saw it; it has seen rare real words s
 from a synonym tail of at least ``MIN_TAIL``, and score at least ``MIN_SCORE``: rare derivations
 («зефирчиком»), compounds («электромотоциклах») and slang read badly as a paste. The speller is asked first: a confident one-word
 correction is a typo, left to the non-word detector; two glued words with a function word among them
-(«потомучто», «ктобы») are glued words. Two glued content words compete with the blend reading: the
-blend wins when its best reading agrees in form and the split does not read as Russian, or when the
-split is no more likely than the blend («укрепления рубле» is not two neighbouring words).
+(«потомучто», «ктобы») are glued words. Two glued content words are glued words too when the
+speller is confident of the split; the blend reading wins when the split does not read as Russian
+(«укрепления рубле»: a locative stands only after a preposition) or is unsure.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def _blend_beats_speller(suggestions, readings, lexicon) -> bool:
     right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
     if right_cases and right_cases <= LOCATIVE:
         return True  # «укрепления рубле»: a locative stands only after a preposition
-    return best.confidence < readings[0][1]
+    return best.confidence < TYPO_SURE
 
 
 def _is_function_word(word: str, lexicon) -> bool:
