@@ -298,7 +298,10 @@ def _shared_context(dictionaries: tuple[str, ...], model_path, usage_model: bool
 
 def _moves_word_edges(finding: Finding) -> bool:
     """Whether a fix splits, joins, deletes or moves words across lines (not one that only changes
-    letters or punctuation, the common case, which needs no second look)."""
+    letters or punctuation, the common case, which needs no second look). A fix of marks and spaces
+    alone («слово ,» → «слово,») touches no word: the detectors that join words include them."""
+    if not any(ch.isalnum() for ch in finding.text + (finding.fix or "")):
+        return False
     return _word_layout(finding.fix or "") != _word_layout(finding.text)
 
 

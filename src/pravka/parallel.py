@@ -137,9 +137,10 @@ def _worker_main(connection: Any, corrector: Any, parent: int) -> None:
     try:
         corrector = shared_corrector(corrector)
     except Exception as error:
-        connection.send(("failed", f"{type(error).__name__}: {error}"))
+        _send(connection, ("failed", f"{type(error).__name__}: {error}"))
         return
-    connection.send(("ready", None))
+    if not _send(connection, ("ready", None)):
+        return
     while True:
         try:
             function, payload = connection.recv()
@@ -149,10 +150,17 @@ def _worker_main(connection: Any, corrector: Any, parent: int) -> None:
             result = ("ok", function(corrector, payload))
         except Exception as error:  # report and keep serving
             result = ("error", f"{type(error).__name__}: {error}")
-        try:
-            connection.send(result)
-        except (EOFError, OSError):
+        if not _send(connection, result):
             return
+
+
+def _send(connection: Any, message: Any) -> bool:
+    """Send to the parent; False when it is gone (killed while this worker loaded or worked)."""
+    try:
+        connection.send(message)
+    except (EOFError, OSError):
+        return False
+    return True
 
 
 class _Worker:
