@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -30,10 +29,9 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.datasets import load_dataset  # noqa: E402
+from benchmarks.datasets import essay_text  # noqa: E402
 from benchmarks.speed import single_thread_env  # noqa: E402
 
-SPACED_MARK = re.compile(r" +([,.;:!?])")
 PRAVKA_WORKER = """
 import sys, time
 from pravka import Corrector
@@ -49,18 +47,6 @@ PEERS = {
     "hunspell -l": ["hunspell", "-l", "-d", "ru_RU", "-i", "utf-8"],
     "aspell list": ["aspell", "list", "-l", "ru", "--encoding=utf-8"],
 }
-
-
-def essay_text(size: int) -> str:
-    sentences = [SPACED_MARK.sub(r"\1", p.target) for name in ("gera-train", "gera-dev") for p in load_dataset(name)]
-    lines, total = [], 0
-    while total < size:
-        for sentence in sentences:
-            lines.append(sentence)
-            total += len(sentence) + 1
-            if total >= size:
-                break
-    return "\n".join(lines) + "\n"
 
 
 def pinned(command: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +105,21 @@ def load_split(name: str, limit: int | None = None) -> list[Pair]:
 
 def available() -> bool:
     return (eval_dir() / SPELLRUEVAL_FILE).is_file()
+
+
+SPACED_MARK = re.compile(r" +([,.;:!?])")
+
+
+def essay_text(size: int, names: tuple[str, ...] = ("gera-train", "gera-dev")) -> str:
+    """About ``size`` characters of clean punctuated prose: the corrected side of GERA (school essays),
+    its tokenized marks glued back (GERA's M2 text comes tokenized), sentences repeated as needed, one a
+    line."""
+    sentences = [SPACED_MARK.sub(r"\1", pair.target) for name in names for pair in load_dataset(name)]
+    lines, total = [], 0
+    while total < size:
+        for sentence in sentences:
+            lines.append(sentence)
+            total += len(sentence) + 1
+            if total >= size:
+                break
+    return "\n".join(lines) + "\n"

@@ -21,23 +21,14 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.datasets import load_dataset  # noqa: E402
+from benchmarks.datasets import essay_text  # noqa: E402
 from pravka import Corrector  # noqa: E402
 
-SPACED_MARK = re.compile(r" +([,.;:!?])")
 GLUED_MARK = re.compile(r"(?<=\w)([,.;:!?])")
 
 
 def build(size: int) -> tuple[str, str]:
-    sentences = [pair.target for pair in load_dataset("gera-train")]
-    lines, total = [], 0
-    while total < size:
-        for sentence in sentences:
-            lines.append(sentence)
-            total += len(sentence) + 1
-            if total >= size:
-                break
-    detokenized = SPACED_MARK.sub(r"\1", "\n".join(lines))  # GERA's M2 text comes tokenized
+    detokenized = essay_text(size, ("gera-train",))
     return detokenized, GLUED_MARK.sub(r" \1", detokenized)
 
 

@@ -25,6 +25,7 @@ import threading
 import time
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -57,6 +58,27 @@ def _check_model(context, parameter, path):
         except ValueError as error:
             raise click.BadParameter(str(error)) from None
     return path
+
+
+@dataclass(frozen=True)
+class _CommonOptions:
+    """The inputs and the options that ``check`` and ``fix`` share (``_corrector_options``)."""
+
+    inputs: tuple[str, ...]
+    threshold: float | None
+    dictionaries: tuple[str, ...]
+    model: str | None
+    jobs: int
+    encoding: str
+    pattern: tuple[str, ...]
+    summary: bool
+    input_format: str
+    disable: tuple[str, ...]
+    only: tuple[str, ...]
+    ignore_words: tuple[str, ...]
+
+    def settings(self):
+        return _settings(self.threshold, self.dictionaries, self.model, self.disable, self.only, self.ignore_words)
 
 
 def _corrector_options(function):
@@ -233,26 +255,13 @@ def main() -> None:
     is_flag=True,
     help="Under each finding, say why it was flagged, where its suggestion came from and why it was or was not applied.",
 )
-def check(
-    inputs,
-    threshold,
-    dictionaries,
-    model,
-    jobs,
-    encoding,
-    pattern,
-    summary,
-    input_format,
-    disable,
-    only,
-    ignore_words,
-    output_format,
-    explain,
-):
+def check(output_format, explain, **common):
     """Report damaged words as file:line:col (exit 1 when there are findings)."""
-    settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
-    files = _files(inputs, pattern, settings)
-    session = _Session(settings, jobs, files, summary)
+    options = _CommonOptions(**common)
+    settings = options.settings()
+    files = _files(options.inputs, options.pattern, settings)
+    session = _Session(settings, options.jobs, files, options.summary)
+    encoding, input_format = options.encoding, options.input_format
     found_any = False
     failed = 0
     all_findings = []
@@ -296,38 +305,23 @@ def check(
     is_flag=True,
     help="Review each finding: accept, pick, edit, skip, add to dictionary; writes each file back (or to -o).",
 )
-def fix(
-    inputs,
-    threshold,
-    dictionaries,
-    model,
-    jobs,
-    encoding,
-    pattern,
-    summary,
-    input_format,
-    disable,
-    only,
-    ignore_words,
-    output,
-    in_place,
-    diff,
-    interactive,
-):
+def fix(output, in_place, diff, interactive, **common):
     """Apply the sure fixes; print the corrected text."""
     if in_place and (output or diff):
         _fail("--in-place cannot be combined with -o or --diff")
     if interactive and (in_place or diff):
         _fail("-i writes each file back itself; it cannot be combined with --in-place or --diff")
-    settings = _settings(threshold, dictionaries, model, disable, only, ignore_words)
-    files = _files(inputs, pattern, settings)
+    options = _CommonOptions(**common)
+    settings = options.settings()
+    files = _files(options.inputs, options.pattern, settings)
+    encoding, input_format = options.encoding, options.input_format
     if output and len(files) > 1:
         _fail("-o takes one input")
     if (in_place or interactive) and "-" in files:
         _fail(f"{'-i' if interactive else '--in-place'} needs files, not stdin")
     if interactive and not sys.stdin.isatty():
         _fail("-i needs a terminal to ask on")
-    session = _Session(settings, jobs, files, summary)
+    session = _Session(settings, options.jobs, files, options.summary)
     if interactive:
         from .shells.review import review_files
 
