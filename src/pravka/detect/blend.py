@@ -139,7 +139,7 @@ def blend_readings(
                 base = SYNONYM_WEIGHT * lexicon.zipf(synonym) - missing
                 # The head may be another form of the original («сторонамтраницы» after «с той»): the
                 # original is then the head's lexeme in the synonym's form.
-                for original in {head_word, *_in_form_of(head_word, synonym, lexicon)}:
+                for original in (head_word, *sorted(_in_form_of(head_word, synonym, lexicon) - {head_word})):
                     if len(original) < MIN_ORIGINAL:
                         continue
                     agrees = original != head_word or _same_form(original, synonym, lexicon)
@@ -197,21 +197,42 @@ def _form_keys(word: str, lexicon) -> frozenset[tuple]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=50_000)
-def _in_form_of(head_word: str, synonym: str, lexicon) -> tuple[str, ...]:
+def _in_form_of(head_word: str, synonym: str, lexicon) -> set[str]:
     """The forms of ``head_word``'s lexeme with the grammatical form of a reading of ``synonym``."""
+    return {
+        form
+        for pos, wanted in _forms_wanted(synonym, lexicon)
+        for form in _inflections(head_word, pos, wanted, lexicon)
+    }
+
+
+@lru_cache(maxsize=50_000)
+def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]]:
+    """(part of speech, grammemes) of each content reading of ``synonym``: what the original is
+    inflected to (gender only where it inflects: not for nouns, not in the plural)."""
+    found = set()
+    for parse in lexicon.morph.parse(synonym)[:4]:
+        tag = parse.tag
+        if tag.POS not in CONTENT_POS:
+            continue
+        wanted = {g for g in (tag.case, tag.number, tag.person, tag.tense) if g}
+        if tag.POS != "NOUN" and tag.number == "sing" and tag.gender:
+            wanted.add(tag.gender)
+        if wanted:
+            found.add((tag.POS, frozenset(wanted)))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
+def _inflections(head_word: str, pos: str, wanted: frozenset[str], lexicon) -> tuple[str, ...]:
+    """The frequent forms of ``head_word``'s lexemes of part of speech ``pos`` with ``wanted``."""
     forms = set()
-    synonym_parses = [p for p in lexicon.morph.parse(synonym)[:4] if p.tag.POS in CONTENT_POS]
     for head_parse in lexicon.morph.parse(head_word)[:4]:
-        for parse in synonym_parses:
-            if parse.tag.POS != head_parse.tag.POS:
-                continue
-            wanted = {g for g in (parse.tag.case, parse.tag.number, parse.tag.person, parse.tag.tense) if g}
-            if head_parse.tag.POS != "NOUN" and parse.tag.number == "sing" and parse.tag.gender:
-                wanted.add(parse.tag.gender)
-            inflected = head_parse.inflect(wanted) if wanted else None
-            if inflected is not None and inflected.word != head_word and lexicon.zipf(inflected.word) >= MIN_WORD_ZIPF:
-                forms.add(inflected.word)
+        if head_parse.tag.POS != pos:
+            continue
+        inflected = head_parse.inflect(set(wanted))
+        if inflected is not None and inflected.word != head_word and lexicon.zipf(inflected.word) >= MIN_WORD_ZIPF:
+            forms.add(inflected.word)
     return tuple(sorted(forms))
 
 
