@@ -104,7 +104,7 @@ def _writable_or_temporary(folder: Path) -> Path:
     return fallback
 
 
-def _cache_tag() -> str:
+def cache_tag() -> str:
     versions = "-".join(metadata.version(name).replace(".", "_") for name in ("pymorphy3-dicts-ru", "wordfreq"))
     return f"v{CACHE_FORMAT}-{versions}"
 
@@ -275,11 +275,11 @@ def load_compiled_tables(
     dictionary,
 ) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
     folder = cache_dir()
-    tag = _cache_tag()
+    tag = cache_tag()
     paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo", "marked")]
     if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
-        with _exclusive(folder / ".build.lock"):
+        with exclusive_lock(folder / ".build.lock"):
             if not all(path.exists() for path in paths):
                 with _compile_notice(folder) as step:
                     _compile_tables(dictionary, *paths, step=step)
@@ -294,7 +294,7 @@ def load_compiled_tables(
 
 
 @contextlib.contextmanager
-def _exclusive(lock_path: Path):
+def exclusive_lock(lock_path: Path):
     # Several worker processes may start at once on a fresh machine: only one compiles.
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -355,15 +355,15 @@ def _compile_tables(
         if word in forms and "-" not in word:
             known_words.add(word)
     step(1, "frequencies")
-    _save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
+    save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
     step(2, "sound keys")
-    _save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
+    save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
     step(3, "word endings")
-    _save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
+    save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
     step(4, "ё forms")
-    _save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
+    save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
     step(5, "marked forms")
-    _save_atomically(dawg.DAWG(_marked_forms(dictionary)), marked_path)
+    save_atomically(dawg.DAWG(_marked_forms(dictionary)), marked_path)
     step(6, "done")
 
 
@@ -386,7 +386,7 @@ def _marked_forms(dictionary):
             yield fold(form)
 
 
-def _save_atomically(table, path: Path) -> None:
+def save_atomically(table, path: Path) -> None:
     temporary = path.with_suffix(f".tmp{os.getpid()}")
     table.save(str(temporary))
     os.replace(temporary, path)

@@ -30,8 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import _exclusive as exclusive_lock  # one build lock for every table in the cache
-from .lexicon import cache_dir
+from .lexicon import cache_dir, exclusive_lock  # one build lock for every table in the cache
 from .lm import NgramModel, clipped_evidence, context_chain
 
 TABLE = "usage-bigrams.tsv.xz"

@@ -47,7 +47,7 @@ from pathlib import Path
 import dawg
 
 from ..candidates.channel import edit_cost
-from ..lexicon import _cache_tag, _exclusive, _save_atomically, cache_dir
+from ..lexicon import cache_dir, cache_tag, exclusive_lock, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..types import Finding, Suggestion
@@ -82,17 +82,17 @@ def _compile_neighbour_table(lexicon, path: Path) -> None:
     words = {fold(entry.split(" ", 1)[1]) for entry in lexicon.sound.keys()}
     common = [w for w in words if len(w) >= MIN_LENGTH - 1 and lexicon.zipf(w) >= MEMBER_MIN_ZIPF]
     keys = [f"{key}\t{word}" for word in common for key in (word, *_deletions(word))]
-    _save_atomically(dawg.CompletionDAWG(keys), path)
+    save_atomically(dawg.CompletionDAWG(keys), path)
 
 
 @lru_cache(maxsize=4)
 def neighbour_table(lexicon) -> dawg.CompletionDAWG:
     """The index of common words by their deletions, compiled once into the cache folder."""
     folder = cache_dir()
-    path = folder / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{_cache_tag()}.dawg"
+    path = folder / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        with _exclusive(folder / ".build.lock"):
+        with exclusive_lock(folder / ".build.lock"):
             if not path.exists():
                 _compile_neighbour_table(lexicon, path)
     return dawg.CompletionDAWG().load(str(path))
