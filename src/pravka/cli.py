@@ -161,19 +161,34 @@ class _Cli(click.Group):
         except click.ClickException as error:
             error.show()
             code = EXIT_ERROR
-        except (InputError, OutputError) as error:
-            code = _report(str(error))
-        except OSError as error:
-            code = _report(_describe(error))
-        except Exception as error:  # a bug: still one line, with a way to see more
-            if os.environ.get("PRAVKA_DEBUG"):
+        except Exception as error:
+            if _while_interrupted(error):
+                code = EXIT_INTERRUPTED  # Ctrl-C broke a write or a pipe on its way out: still an interrupt
+            elif isinstance(error, (InputError, OutputError)):
+                code = _report(str(error))
+            elif isinstance(error, OSError):
+                code = _report(_describe(error))
+            elif os.environ.get("PRAVKA_DEBUG"):
                 raise
-            code = _report(f"internal error: {type(error).__name__}: {error} (PRAVKA_DEBUG=1 shows the traceback)")
+            else:  # a bug: still one line, with a way to see more
+                code = _report(f"internal error: {type(error).__name__}: {error} (PRAVKA_DEBUG=1 shows the traceback)")
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
         code = _flush_or_silence(already_failed=code == EXIT_ERROR) or code
         sys.exit(code or 0)
+
+
+def _while_interrupted(error: BaseException) -> bool:
+    """Whether ``error`` was raised while a Ctrl-C (KeyboardInterrupt) was being handled."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__ or cause.__cause__
+    return False
 
 
 def _on_sigterm_exit():
