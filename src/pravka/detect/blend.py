@@ -77,11 +77,10 @@ def detect(document):
         if lexicon.is_known(word) or lexicon.zipf(word) > 0:
             continue  # a spinner's blend is a string nobody wrote before; web text has rare real words
         lower = word.lower()
-        suggestions = document.suggest(lower)
-        if suggestions and suggestions[0].source != "twowords" and suggestions[0].confidence >= TYPO_SURE:
-            continue  # a confident one-word correction: a typo (checked first: reading a blend costs more)
+        if _speller_explains(document.suggest(lower), lexicon):
+            continue  # decided before reading a blend, which costs more
         readings = blend_readings(lower, lexicon, document.context, *document.neighbours(index))
-        if not readings or not _blend_beats_speller(suggestions, readings, lexicon):
+        if not readings:
             continue
         suggestions = [Suggestion(match_case(word, text), share, "blend") for text, share in readings]
         split = _known_halves(lower, lexicon)
@@ -99,20 +98,19 @@ def _known_halves(word: str, lexicon) -> str | None:
     return None
 
 
-def _blend_beats_speller(suggestions, readings, lexicon) -> bool:
-    """Whether the blend reading, not the speller's, explains the token (see the module docstring)."""
+def _speller_explains(suggestions, lexicon) -> bool:
+    """Whether the speller's reading, not a blend, explains the token (see the module docstring)."""
     if not suggestions:
-        return True
-    best = suggestions[0]
-    if best.source != "twowords":
-        return best.confidence < TYPO_SURE
-    parts = best.text.lower().split()
-    if any(_is_function_word(part, lexicon) for part in parts):
         return False
-    right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
-    if right_cases and right_cases <= LOCATIVE:
-        return True  # «укрепления рубле»: a locative stands only after a preposition
-    return best.confidence < TYPO_SURE
+    best = suggestions[0]
+    if best.source == "twowords":
+        parts = best.text.lower().split()
+        if any(_is_function_word(part, lexicon) for part in parts):
+            return True
+        right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
+        if right_cases and right_cases <= LOCATIVE:
+            return False  # «укрепления рубле»: a locative stands only after a preposition
+    return best.confidence >= TYPO_SURE
 
 
 def _is_function_word(word: str, lexicon) -> bool:
