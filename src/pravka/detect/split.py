@@ -319,9 +319,7 @@ def _pol(document, index):
 def _compound(document, index):
     lexicon = document.lexicon
     first, second = document.word(index), document.word(index + 1)
-    hyphenated = f"{first}-{second}"
-    if not lexicon.is_form(hyphenated):
-        return None
+    hyphenated = f"{first}-{second}"  # a dictionary form: RULES' test
     if not any(p.tag.POS == "NOUN" for p in lexicon.morph.parse(hyphenated)):
         return None
     if _first_tag(document, first).POS != "NOUN" or _first_tag(document, second).POS != "NOUN":
@@ -332,10 +330,8 @@ def _compound(document, index):
 def _po_adverb(document, index):
     lexicon = document.lexicon
     first, second = document.word(index), document.word(index + 1)
-    case = ADVERB_PREFIX_CASES.get(first)
+    case = ADVERB_PREFIX_CASES[first]  # «по»/«во» and a dictionary form with the hyphen: RULES' test
     hyphenated = f"{first}-{second}"
-    if case is None or not lexicon.is_form(hyphenated):
-        return None
     tag = _first_tag(document, hyphenated)
     if tag.POS != "ADVB" and "Prnt" not in tag:
         return None
@@ -373,7 +369,7 @@ def _ne(document, index):
     lexicon = document.lexicon
     word = document.word(index + 1)
     joined = "не" + word
-    if word in NE_MODALS or not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
+    if word in NE_MODALS or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:  # a dictionary form: RULES' test
         return None
     if _first_tag(document, joined).POS not in NE_JOINED_POS and joined != "неохота":
         return None
