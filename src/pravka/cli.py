@@ -30,6 +30,7 @@ from pathlib import Path
 
 import click
 
+from .corrector import check_model
 from .explain import explain as explain_finding
 from .parallel import WorkerPool
 from .textio import (
@@ -49,12 +50,10 @@ DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 
 
 def _check_model(context, parameter, path):
-    """Open the --model file once up front, so a wrong file is a usage error and not a traceback."""
+    """The Corrector's own model check, up front, so a wrong file is a usage error and not a traceback."""
     if path is not None:
-        from .lm import NgramModel
-
         try:
-            NgramModel.load(path).close()
+            check_model(path)
         except ValueError as error:
             raise click.BadParameter(str(error)) from None
     return path

@@ -83,7 +83,7 @@ class Corrector:
                 raise FileNotFoundError(f"dictionary not found: {path}")
         self.model = None if model is None else _path("model", model)
         if self.model is not None:
-            _check_model(self.model)
+            check_model(self.model)
         self.words = frozenset(fold(word.strip()) for word in _strings("words", words) if word.strip())
         self.disable = _kinds("disable", disable)
         self.only = _kinds("only", only)
@@ -249,7 +249,8 @@ def _kinds(name: str, values) -> frozenset[str]:
     return kinds
 
 
-def _check_model(path: str) -> None:
+def check_model(path: str) -> None:
+    """Raise FileNotFoundError, or ValueError naming the file, unless ``path`` is a pravka model."""
     if not os.path.isfile(path):
         raise FileNotFoundError(f"model not found: {path}")
     from .lm import NgramModel
