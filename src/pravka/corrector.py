@@ -10,9 +10,8 @@ loads its resources once.
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -27,6 +26,7 @@ from .parallel import WorkerPool
 from .rank.noisy_channel import rank
 from .ru.alphabet import fold, match_case
 from .ru.punctuation import BYTE_ORDER_MARK, INVISIBLE
+from .settle import folded, moves_word_edges, shifted, windows
 from .tokenize import MAX_WORD_LENGTH, MatchingView, tokenize
 from .types import Finding, Suggestion
 
@@ -36,11 +36,7 @@ from .types import Finding, Suggestion
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
-WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad])*")  # marks stay inside a word
-NOT_LAYOUT = re.compile(r"[^w\s]")
-SPACES = re.compile(r"[^\S\n]+")
 SETTLE_ROUNDS = 3  # fix passes over the lines around boundary-moving fixes (see Corrector.fix)
-SETTLE_WINDOW = 120  # characters either side of such a fix that are checked again, at most (a few words)
 INVISIBLE_CONFIDENCE = 0.99  # raw score of deleting a zero-width character from a word (calibrated like any)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
@@ -138,16 +134,16 @@ class Corrector:
         findings = self._check_once(text)
         for _ in range(SETTLE_ROUNDS):
             fixed, applied = apply_fixes_with_spans(text, findings)
-            windows = _windows(fixed, [(start, end) for start, end, finding in applied if _moves_word_edges(finding)])
+            around = windows(fixed, [(start, end) for start, end, finding in applied if moves_word_edges(finding)])
             later = [
-                _shifted(f, start)
-                for start, end in windows
+                shifted(f, start)
+                for start, end in around
                 for f in self._check_once(fixed[start:end])
                 if f.fix is not None
             ]
             if not later:
                 break
-            findings = _folded(text, fixed, findings, applied, later)
+            findings = folded(text, fixed, findings, applied, later)
         return findings
 
     def _check_once(self, text: str) -> list[Finding]:
@@ -174,7 +170,7 @@ class Corrector:
             block = text[start:end]
             document = Document(block, tokenize(block), lexicon, self.suggest, self.report_threshold, context)
             found = run_detectors(document)
-            findings += found if start == 0 else [replace(f, start=f.start + start, end=f.end + start) for f in found]
+            findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
 
     def fix(self, text: str) -> str:
@@ -295,112 +291,6 @@ def _shared_context(dictionaries: tuple[str, ...], model_path, usage_model: bool
     from .usage import context_model
 
     return Context(shared_lexicon(dictionaries), context_model(model_path, usage=usage_model))
-
-
-def _moves_word_edges(finding: Finding) -> bool:
-    """Whether a fix splits, joins, deletes or moves words across lines (not one that only changes
-    letters or punctuation, the common case, which needs no second look). A fix of marks and spaces
-    alone («слово ,» → «слово,») touches no word: the detectors that join words include them."""
-    if not any(ch.isalnum() for ch in finding.text + (finding.fix or "")):
-        return False
-    return _word_layout(finding.fix or "") != _word_layout(finding.text)
-
-
-def _word_layout(text: str) -> str:
-    """``w`` per word, ``\\n`` per line break, one space per other gap: «беседы ,\\nно» → ``w\\nw``."""
-    layout = NOT_LAYOUT.sub("", WORDS.sub("w", text).replace("\r\n", "\n").replace("\r", "\n"))
-    return SPACES.sub(" ", layout).replace(" \n", "\n").replace("\n ", "\n")
-
-
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """From the line before to the line after each span (at most ``SETTLE_WINDOW`` characters either
-    side, then cut at a space), overlapping windows merged."""
-    windows: list[tuple[int, int]] = []
-    for start, end in spans:
-        low = _edge_before(text, max(0, start - SETTLE_WINDOW), start)
-        high = _edge_after(text, end, min(len(text), end + SETTLE_WINDOW))
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
-        else:
-            windows.append((low, high))
-    return windows
-
-
-def _edge_before(text: str, floor: int, start: int) -> int:
-    line = text.rfind("\n", floor, start)
-    previous = text.rfind("\n", floor, line) if line > floor else -1
-    if previous >= 0 or floor == 0:
-        return previous + 1
-    space = text.find(" ", floor, start)
-    return space + 1 if space >= 0 else floor
-
-
-def _edge_after(text: str, end: int, ceiling: int) -> int:
-    line = text.find("\n", end, ceiling)
-    following = text.find("\n", line + 1, ceiling) if line >= 0 else -1
-    if following >= 0 or ceiling == len(text):
-        return following if following >= 0 else ceiling
-    space = text.rfind(" ", end, ceiling)
-    return space if space >= 0 else ceiling
-
-
-def _folded(
-    text: str, fixed: str, findings: list[Finding], applied: list[tuple[int, int, Finding]], later: list[Finding]
-) -> list[Finding]:
-    """``findings`` (offsets into ``text``) with the ``later`` ones (offsets into ``fixed``, the text
-    with ``applied`` fixes) folded in: a later finding outside every applied fix is moved to ``text``'s
-    offsets; one that overlaps applied fixes is merged with them into one finding whose fix is both."""
-    ends = [end for _, end, _ in applied]
-
-    def in_text(position: int) -> int:  # a position of ``fixed`` that is not inside an applied fix
-        before = bisect_right(ends, position) - 1
-        if before < 0:
-            return position
-        _, end, finding = applied[before]
-        return finding.end + position - end
-
-    groups: list[list] = []  # [start, end, applied findings, later findings], offsets into ``fixed``
-    spans = sorted(
-        [(start, end, finding, False) for start, end, finding in applied]
-        + [(finding.start, finding.end, finding, True) for finding in later],
-        key=lambda item: (item[0], item[1]),
-    )
-    for start, end, finding, is_later in spans:
-        if groups and start < groups[-1][1]:
-            group = groups[-1]
-            group[1] = max(group[1], end)
-        else:
-            group = [start, end, [], []]
-            groups.append(group)
-        group[3 if is_later else 2].append(finding)
-    merged_away: set[int] = set()
-    added = []
-    for start, end, earlier, new in groups:
-        if not new:
-            continue
-        low, high = in_text(start), in_text(end)
-        combined = apply_fixes(fixed[start:end], [_shifted(finding, -start) for finding in new])
-        base = earlier[0] if earlier else new[0]
-        confidence = min(finding.suggestions[0].confidence for finding in earlier + new)
-        best = replace(
-            base.suggestions[0], text=combined, confidence=confidence, trail=(*base.suggestions[0].trail, "settle")
-        )
-        added.append(replace(base, start=low, end=high, text=text[low:high], suggestions=[best], fix=combined))
-        merged_away.update(id(finding) for finding in earlier)
-    starts = sorted(finding.start for finding in added)
-    ends_added = {finding.start: finding.end for finding in added}
-
-    def covered(finding: Finding) -> bool:  # a reported-only finding under a new fix goes
-        before = bisect_right(starts, finding.start) - 1
-        nearest = [starts[i] for i in (before, before + 1) if 0 <= i < len(starts)]
-        return any(s < finding.end and finding.start < ends_added[s] for s in nearest)
-
-    kept = [f for f in findings if id(f) not in merged_away and (f.fix is not None or not covered(f))]
-    return sorted(kept + added, key=lambda finding: (finding.start, finding.end))
-
-
-def _shifted(finding: Finding, offset: int) -> Finding:
-    return replace(finding, start=finding.start + offset, end=finding.end + offset)
 
 
 def _in_original(finding: Finding, view: MatchingView) -> Finding:
