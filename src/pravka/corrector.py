@@ -20,6 +20,7 @@ from .apply import apply_fixes, apply_fixes_with_spans
 from .calibration import shipped_calibration
 from .candidates import generate
 from .detect import DETECTORS, DETECTORS_BY_NAME, Document, run_detectors
+from .detect.hyphenation import invisible_finding
 from .detect.screen import shared_screen
 from .lexicon import shared_lexicon
 from .parallel import WorkerPool
@@ -37,7 +38,6 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
 SETTLE_ROUNDS = 3  # fix passes over the lines around boundary-moving fixes (see Corrector.fix)
-INVISIBLE_CONFIDENCE = 0.99  # raw score of deleting a zero-width character from a word (calibrated like any)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
 KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS for kind in detector.kinds))
@@ -317,11 +317,7 @@ def _with_invisible_removed(findings: list[Finding], view: MatchingView, correct
         if overlaps(word_start, word_end):
             word_start, word_end = start, end
         word = text[word_start:word_end]
-        cleaned = "".join(ch for ch in word if ch not in INVISIBLE)
-        suggestions = [Suggestion(cleaned, INVISIBLE_CONFIDENCE, "invisible")]
-        if cleaned.isalpha() and not corrector.is_known(cleaned):
-            suggestions = corrector.suggest(cleaned) or suggestions
-        removals.append(Finding(word_start, word_end, word, "hyphenation", suggestions, detector="hyphenation"))
+        removals.append(invisible_finding(word_start, word_end, word, corrector.is_known, corrector.suggest))
     return sorted(findings + removals, key=lambda finding: finding.start) if removals else findings
 
 

@@ -124,13 +124,19 @@ def _invisible(token, document) -> Finding | None:
     cleaned = strip_invisible(word)
     if classify(cleaned) not in ("word", "latin"):  # emoji sequences use U+200D; leave non-words alone
         return None
-    if classify(cleaned) == "word" and not document.lexicon.is_known(cleaned):
-        # The word is damaged too («обьявила\u200b»): offer its correction, so that one pass does what
-        # two would (fix must be idempotent). A name the speller knows nothing for is only cleaned.
-        corrections = document.suggest(cleaned)
+    return invisible_finding(start, token.stop, word, document.lexicon.is_known, document.suggest)
+
+
+def invisible_finding(start: int, end: int, word: str, is_known, suggest) -> Finding:
+    """The repair of a word holding invisible characters: the word without them, or, when that is not a
+    known word either («обьявила\u200b»), its corrections, so that one pass does what two would (fix
+    must be idempotent). A name the speller knows nothing for is only cleaned."""
+    cleaned = strip_invisible(word)
+    if classify(cleaned) == "word" and not is_known(cleaned):
+        corrections = suggest(cleaned)
         if corrections:
-            return Finding(start, token.stop, word, KIND, corrections)
-    return Finding(start, token.stop, word, KIND, [Suggestion(cleaned, CERTAIN, "invisible")])
+            return Finding(start, end, word, KIND, corrections, detector="hyphenation")
+    return Finding(start, end, word, KIND, [Suggestion(cleaned, CERTAIN, "invisible")], detector="hyphenation")
 
 
 DETECTOR = Detector(
