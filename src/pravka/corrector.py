@@ -27,7 +27,7 @@ from .parallel import WorkerPool
 from .rank.noisy_channel import rank
 from .ru.alphabet import fold, match_case
 from .ru.punctuation import BYTE_ORDER_MARK, INVISIBLE
-from .settle import folded, moves_word_edges, shifted, windows
+from .settle import changes_words, folded, shifted, windows
 from .tokenize import MAX_WORD_LENGTH, MatchingView, tokenize
 from .types import Finding, Suggestion
 
@@ -37,7 +37,7 @@ from .types import Finding, Suggestion
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_REPORT_THRESHOLD = 0.5
 SUGGESTION_CACHE_SIZE = 50_000
-SETTLE_ROUNDS = 3  # fix passes over the lines around boundary-moving fixes (see Corrector.fix)
+SETTLE_ROUNDS = 3  # fix passes around fixes that change words (see Corrector.check and pravka.settle)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
 KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS for kind in detector.kinds))
@@ -122,8 +122,8 @@ class Corrector:
         """Every finding in ``text``, in order of position, each with ranked suggestions; ``fix`` is set
         on the ones whose best suggestion reaches the threshold. Offsets are code points.
 
-        A fix that moves where words start and end (a glued word split, a word deleted) can expose more
-        damage («беседыросийской» → «беседы росийской»). The text around each such fix (a few words, within
+        A fix that changes words (a glued word split, a word corrected) can expose more damage
+        («беседыросийской» → «беседы росийской», «сщ сщ» → «с с»). The text around each such fix (a few words, within
         its line and the next) is checked again in the corrected text (at most ``SETTLE_ROUNDS`` times),
         and what would be fixed there is folded
         into the findings, so that ``fix`` is final: ``fix(fix(text)) == fix(text)``.
@@ -134,7 +134,7 @@ class Corrector:
         findings = self._check_once(text)
         for _ in range(SETTLE_ROUNDS):
             fixed, applied = apply_fixes_with_spans(text, findings)
-            around = windows(fixed, [(start, end) for start, end, finding in applied if moves_word_edges(finding)])
+            around = windows(fixed, [(start, end) for start, end, finding in applied if changes_words(finding)])
             later = [
                 shifted(f, start)
                 for start, end in around

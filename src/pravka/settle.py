@@ -1,44 +1,33 @@
 """Settling: the findings a fix would expose, folded in so that one ``fix`` is final.
 
-A fix that moves where words start and end — a glued word split, a word deleted, a word moved across
-a line — can expose damage the first check could not see («беседыросийской» → «беседы росийской»:
-only now is «росийской» a word of its own). ``Corrector.check`` therefore applies its fixes, checks
-again the few words around each fix that moved word edges (``windows``: up to the line before and
+A fix that changes words can expose damage the first check could not see: a glued word split
+(«беседыросийской» → «беседы росийской»: only now is «росийской» a word of its own), or two fixed
+words that now repeat («сщ сщ» → «с с»). ``Corrector.check`` therefore applies its fixes, checks
+again the few words around each fix that changed words (``windows``: up to the line before and
 after, at most ``SETTLE_WINDOW`` characters either side, cut at a space), and folds what would be fixed
 there into its findings (``folded``): a later finding outside every applied fix keeps its own span,
 moved back to the original text's offsets; one that overlaps applied fixes is merged with them into
-one finding whose fix does both. Fixes that change letters or marks only (``moves_word_edges`` is
-false) need no second look, which is nearly all of them.
+one finding whose fix does both. Fixes of marks and spaces alone (``changes_words`` is false) need no
+second look: in pre-tokenized text they are most fixes.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
 from .apply import apply_fixes
 from .types import Finding
 
-WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad])*")  # marks stay inside a word
-NOT_LAYOUT = re.compile(r"[^w\s]")
-SPACES = re.compile(r"[^\S\n]+")
 SETTLE_WINDOW = 120  # characters either side of such a fix that are checked again, at most (a few words)
 
 
-def moves_word_edges(finding: Finding) -> bool:
-    """Whether a fix splits, joins, deletes or moves words across lines (not one that only changes
-    letters or punctuation, the common case, which needs no second look). A fix of marks and spaces
-    alone («слово ,» → «слово,») touches no word: the detectors that join words include them."""
-    if not any(ch.isalnum() for ch in finding.text + (finding.fix or "")):
-        return False
-    return word_layout(finding.fix or "") != word_layout(finding.text)
-
-
-def word_layout(text: str) -> str:
-    """``w`` per word, ``\\n`` per line break, one space per other gap: «беседы ,\\nно» → ``w\\nw``."""
-    layout = NOT_LAYOUT.sub("", WORDS.sub("w", text).replace("\r\n", "\n").replace("\r", "\n"))
-    return SPACES.sub(" ", layout).replace(" \n", "\n").replace("\n ", "\n")
+def changes_words(finding: Finding) -> bool:
+    """Whether a fix changes words: their letters, or where they start and end. Either can expose more
+    damage around it: a glued word split («беседыросийской»), or two fixed words that now repeat
+    («сщ сщ» → «с с»). A fix of marks and spaces alone («слово ,» → «слово,») touches no word: the
+    detectors that join words include them in their findings."""
+    return any(ch.isalnum() for ch in finding.text + (finding.fix or ""))
 
 
 def windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
