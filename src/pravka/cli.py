@@ -161,8 +161,9 @@ class _Cli(click.Group):
             error.show()
             code = EXIT_ERROR
         except Exception as error:
-            if _while_interrupted(error):
-                code = EXIT_INTERRUPTED  # Ctrl-C broke a write or a pipe on its way out: still an interrupt
+            interrupted = _interrupt_code(error)
+            if interrupted is not None:
+                code = interrupted  # a signal broke a write or a pipe on its way out: still that signal
             elif isinstance(error, (InputError, OutputError)):
                 code = _report(str(error))
             elif isinstance(error, OSError):
@@ -178,16 +179,19 @@ class _Cli(click.Group):
         sys.exit(code or 0)
 
 
-def _while_interrupted(error: BaseException) -> bool:
-    """Whether ``error`` was raised while a Ctrl-C (KeyboardInterrupt) was being handled."""
+def _interrupt_code(error: BaseException) -> int | None:
+    """The exit status of the interrupt (Ctrl-C, or SIGTERM's SystemExit) that was being handled when
+    ``error`` was raised, or None when there was none."""
     seen: set[int] = set()
     cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:
         if isinstance(cause, KeyboardInterrupt):
-            return True
+            return EXIT_INTERRUPTED
+        if isinstance(cause, SystemExit) and isinstance(cause.code, int):
+            return cause.code
         seen.add(id(cause))
         cause = cause.__context__ or cause.__cause__
-    return False
+    return None
 
 
 def _on_sigterm_exit():
