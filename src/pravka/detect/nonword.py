@@ -3,7 +3,8 @@
 The kind is ``glued`` when the best reading is two words run together («ктобы» → «кто бы»), ``ocr`` when
 a same-shape letter swap explains it best («прощло» → «прошло»), else ``nonword``.
 
-Skipped as not spelling material: one-letter words, short ALL-CAPS abbreviations («ОБСЕ»), words with
+Skipped as not spelling material: one-letter words, short ALL-CAPS abbreviations («ОБСЕ»), the listed
+abbreviations written before a period («доц.», ``ru/words.txt``), words with
 invisible characters (left to the hyphenation detector). Longer ALL-CAPS words are headlines or shouting
 («РОСИЙСКОЙ») and are guarded like names, below. Hyphenated words are known when the whole form
 or every part is known («пресс-секретарь», «какой-то»).
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..ru.grammar import SHORT_FUNCTION_WORDS
+from ..ru.words import word_set
 from ..types import Finding
 from .base import Detector, Triggers
 
@@ -32,6 +34,7 @@ KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
 MAX_ABBREVIATION = 5  # ALL-CAPS words this short are abbreviations («ОБСЕ»); longer ones are shouted words
 NAME_MIN_CONFIDENCE = 0.95
 NAME_MIN_ZIPF = 3.0
+ABBREVIATIONS = word_set("abbreviations")
 
 
 def looks_like_name(word: str) -> bool:
@@ -47,6 +50,8 @@ def detect(document):
         shouted = word.isupper()
         if (shouted and len(word) <= MAX_ABBREVIATION) or lexicon.is_known(word):
             continue
+        if word.lower() in ABBREVIATIONS and _before_period(document, index):
+            continue  # «доц.Сидоров»: an abbreviation, not «до»
         suggestions = document.suggest_in_context(index)
         guarded = shouted or (looks_like_name(word) and not document.starts_sentence(index))
         if guarded and not _clearly_misspelt(suggestions, lexicon):
@@ -55,6 +60,11 @@ def detect(document):
             continue
         kind = KIND_BY_SOURCE.get(suggestions[0].source, "nonword") if suggestions else "nonword"
         yield Finding(token.start, token.stop, word, kind, suggestions)
+
+
+def _before_period(document, index: int) -> bool:
+    following = document.tokens[index + 1] if index + 1 < len(document.tokens) else None
+    return following is not None and following.start == document.tokens[index].stop and following.text.startswith(".")
 
 
 def damage_probability(suggestions) -> float:

@@ -41,7 +41,7 @@ from .spacing import gap, line_breaks
 KIND = "punctuation"
 SPACED_MARKS = frozenset(",.:;")  # marks written without a space before them
 CLAUSE_WORDS = word_set("detect.punctuation.clause_words")
-ABBREVIATIONS = word_set("detect.punctuation.abbreviations")
+ABBREVIATIONS = word_set("abbreviations")
 MIN_UNKNOWN_WORD = 5  # an unknown word this long before a period is a word, not an abbreviation
 CERTAIN = 0.97
 SURE = 0.95
