@@ -79,9 +79,7 @@ def test_rejects_bad_settings():
     with pytest.raises(ValueError, match="PRAVKA_FINDINGS_FIELD"):
         PravkaPipeline.from_crawler(get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_MODE": "flag"}))
     with pytest.raises(ValueError, match="PRAVKA_THRESHOLD"):
-        PravkaPipeline.from_crawler(
-            get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_THRESHOLD": "high"})
-        )
+        PravkaPipeline.from_crawler(get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_THRESHOLD": "high"}))
 
 
 def test_settings_are_read():
@@ -156,6 +154,30 @@ def test_user_dictionary_and_threshold_reach_the_corrector(tmp_path):
     out = pipeline.process_item({"body": "Вопросы безопастности данных."})
     assert "безопастности" not in [f["text"] for f in out["pravka"]["body"]]
     assert out["body"] == "Вопросы безопастности данных."
+
+
+def test_words_disable_and_only_reach_the_corrector():
+    text = "Вопросы безопастности данных обсудили в Масскве."
+    plain = make_pipeline(PRAVKA_FIELDS=["body"], PRAVKA_FINDINGS_FIELD="pravka").process_item({"body": text})
+    assert {"безопастности", "Масскве"} <= {f["text"] for f in plain["pravka"]["body"]}
+    accepting = make_pipeline(
+        PRAVKA_FIELDS=["body"], PRAVKA_WORDS="безопастности", PRAVKA_FINDINGS_FIELD="pravka"
+    ).process_item({"body": text})
+    assert "безопастности" not in {f["text"] for f in accepting["pravka"]["body"]}
+    assert "безопасности" not in accepting["body"] and "Масскве" not in accepting["body"]
+    silent = make_pipeline(
+        PRAVKA_FIELDS=["body"], PRAVKA_DISABLE=["nonword"], PRAVKA_FINDINGS_FIELD="pravka"
+    ).process_item({"body": text})
+    assert silent == {"body": text, "pravka": {"body": []}}
+    only_blends = make_pipeline(PRAVKA_FIELDS=["body"], PRAVKA_ONLY="blend").process_item({"body": text})
+    assert only_blends == {"body": text}
+
+
+def test_a_misspelt_kind_fails_at_start_up():
+    with pytest.raises(ValueError, match="unknown kind nonwords"):
+        PravkaPipeline.from_crawler(
+            get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_DISABLE": "nonwords"})
+        )
 
 
 # --------------------------------------------------------------------------- a real crawl

@@ -7,7 +7,15 @@ Enable it in a project's settings::
     PRAVKA_MODE = "fix"                        # "fix": write corrected text back; "flag": keep text as is
     PRAVKA_THRESHOLD = None                    # float, or None for the Corrector's default
     PRAVKA_DICTIONARIES = []                   # paths of user dictionaries
+    PRAVKA_WORDS = []                          # words to accept as they are (house spellings, names)
+    PRAVKA_DISABLE = []                        # finding kinds to skip, e.g. ["blend", "punctuation"]
+    PRAVKA_ONLY = []                           # if set, the only kinds to report
+    PRAVKA_MODEL = None                        # a `pravka learn` model of the site's own archive
     PRAVKA_FINDINGS_FIELD = "pravka_findings"  # where findings go; None = don't store them
+
+The settings are the ``Corrector``'s own arguments (and the CLI's ``--words``, ``--disable``, ``--only``,
+``--model``), so one house style reads the same everywhere; lists may be given as Python lists or as the
+comma-separated strings that ``scrapy crawl -s`` passes.
 
 Findings are stored as ``{field name: [Finding.to_dict(), ...]}``. Their offsets always refer to the
 field's text *as scraped*, so in ``fix`` mode they describe what was changed, and in ``flag`` mode
@@ -15,8 +23,9 @@ field's text *as scraped*, so in ``fix`` mode they describe what was changed, an
 
 Why it is built this way:
 
-* ``from_crawler`` reads and validates the settings up front, so a misspelt mode fails the crawl at
-  start-up rather than after the first page.
+* ``from_crawler`` reads and validates the settings up front (the ``Corrector`` is built there: its
+  constructor checks kinds, paths and the model), so a misspelt mode or kind fails the crawl at start-up
+  rather than after the first page.
 * The ``Corrector`` loads its morphology and frequency tables lazily: a few seconds on a machine's first
   run (it compiles cached tables), a fraction of a second after that. The pipeline asks for it in
   ``open_spider`` from pravka's one per-process cache (``pravka.parallel.shared_corrector``, keyed by
@@ -68,6 +77,11 @@ class PravkaPipeline:
         dictionaries: list[str] | tuple[str, ...] = (),
         findings_field: str | None = None,
         stats: Any = None,
+        *,
+        words: list[str] | tuple[str, ...] = (),
+        disable: list[str] | tuple[str, ...] = (),
+        only: list[str] | tuple[str, ...] = (),
+        model: str | None = None,
     ) -> None:
         if not fields:
             # Nothing to do: let Scrapy disable the pipeline with a logged reason instead of running idle.
@@ -84,6 +98,10 @@ class PravkaPipeline:
         self.dictionaries = tuple(str(path) for path in dictionaries)
         self.findings_field = findings_field or None
         self.stats = stats
+        # Built now for its validation; loaded (or taken warm from the process cache) in open_spider.
+        self.settings = Corrector(
+            threshold=threshold, dictionaries=self.dictionaries, words=words, disable=disable, only=only, model=model
+        )
         self.corrector: Corrector | None = None
 
     @classmethod
@@ -96,11 +114,15 @@ class PravkaPipeline:
             dictionaries=settings.getlist("PRAVKA_DICTIONARIES"),
             findings_field=settings.get("PRAVKA_FINDINGS_FIELD"),
             stats=crawler.stats,
+            words=settings.getlist("PRAVKA_WORDS"),
+            disable=settings.getlist("PRAVKA_DISABLE"),
+            only=settings.getlist("PRAVKA_ONLY"),
+            model=settings.get("PRAVKA_MODEL") or None,
         )
 
     # ``spider`` is optional: Scrapy < 2.13 passes it, newer versions do not (and warn if it is required).
     def open_spider(self, spider: Any = None) -> None:
-        self.corrector = shared_corrector(Corrector(threshold=self.threshold, dictionaries=self.dictionaries))
+        self.corrector = shared_corrector(self.settings)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if self.corrector is None:  # used without open_spider, e.g. straight from a test
