@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pravka import Finding, Suggestion
 from pravka.shells.lt_format import (
@@ -58,7 +60,7 @@ def test_exact_shape_of_a_response():
     }
     assert "российской" in match["message"]
     ctx = match["context"]
-    assert ctx["text"][ctx["offset"]:ctx["offset"] + ctx["length"]] == "росийской"
+    assert ctx["text"][ctx["offset"] : ctx["offset"] + ctx["length"]] == "росийской"
     json.dumps(response)  # plain JSON types only
 
 
@@ -69,10 +71,10 @@ def test_astral_characters_before_a_finding_count_as_two_utf16_units():
     assert match["offset"] == finding.start + 3
     assert match["length"] == 9
     # The same index Java would use: UTF-16 code units of the prefix.
-    assert match["offset"] == len(text[:finding.start].encode("utf-16-le")) // 2
+    assert match["offset"] == len(text[: finding.start].encode("utf-16-le")) // 2
     ctx = match["context"]
     context_utf16 = ctx["text"].encode("utf-16-le")
-    marked = context_utf16[2 * ctx["offset"]:2 * (ctx["offset"] + ctx["length"])].decode("utf-16-le")
+    marked = context_utf16[2 * ctx["offset"] : 2 * (ctx["offset"] + ctx["length"])].decode("utf-16-le")
     assert marked == "росийской"
 
 
@@ -88,7 +90,7 @@ def test_language_tool_python_client_maps_offsets_back_to_python():
     text = "😀 " + SENTENCE
     raw = lt_response(text, [_finding(text, "росийской")])["matches"][0]
     match = match_module.Match(json.loads(json.dumps(raw)), text)
-    assert text[match.offset:match.offset + match.error_length] == "росийской"
+    assert text[match.offset : match.offset + match.error_length] == "росийской"
 
 
 def test_utf16_offsets_helper():
@@ -111,10 +113,17 @@ def test_fix_comes_first_in_replacements_and_fixless_findings_still_suggest():
 @pytest.mark.parametrize(
     "kind, issue_type",
     [
-        ("nonword", "misspelling"), ("blend", "misspelling"), ("glued", "misspelling"),
-        ("split", "misspelling"), ("homoglyph", "misspelling"), ("ocr", "misspelling"),
-        ("punctuation", "typographical"), ("hyphenation", "typographical"),
-        ("repeat", "typographical"), ("preposition", "grammar"), ("context", "grammar"),
+        ("nonword", "misspelling"),
+        ("blend", "misspelling"),
+        ("glued", "misspelling"),
+        ("split", "misspelling"),
+        ("homoglyph", "misspelling"),
+        ("ocr", "misspelling"),
+        ("punctuation", "typographical"),
+        ("hyphenation", "typographical"),
+        ("repeat", "typographical"),
+        ("preposition", "grammar"),
+        ("context", "grammar"),
     ],
 )
 def test_every_kind_has_its_own_rule(kind, issue_type):
@@ -138,7 +147,7 @@ def test_long_text_context_is_cut_with_ellipses_and_newlines_become_spaces():
     assert ctx["text"].startswith("...") and ctx["text"].endswith("...")
     assert "\n" not in ctx["text"]
     assert len(ctx["text"]) == 3 + 40 + 9 + 40 + 3
-    assert ctx["text"][ctx["offset"]:ctx["offset"] + 9] == "росийской"
+    assert ctx["text"][ctx["offset"] : ctx["offset"] + 9] == "росийской"
     assert match["sentence"] == SENTENCE
 
 
@@ -161,21 +170,23 @@ def test_filter_matches_like_language_tool():
 
 
 def test_annotated_document_checks_text_and_reports_offsets_in_the_full_document():
-    data = {"annotation": [
-        {"text": "Беседы с "},
-        {"markup": "<b>"},
-        {"text": "росийской"},
-        {"markup": "</b>"},
-        {"text": " делегацией"},
-        {"markup": "<p>", "interpretAs": "\n\n"},
-        {"text": "Конец."},
-    ]}
+    data = {
+        "annotation": [
+            {"text": "Беседы с "},
+            {"markup": "<b>"},
+            {"text": "росийской"},
+            {"markup": "</b>"},
+            {"text": " делегацией"},
+            {"markup": "<p>", "interpretAs": "\n\n"},
+            {"text": "Конец."},
+        ]
+    }
     doc = annotated_document(data)
     assert doc.document == "Беседы с <b>росийской</b> делегацией<p>Конец."
     assert doc.plain == "Беседы с росийской делегацией\n\nКонец."
     start = doc.plain.index("росийской")
     mapped = doc.to_document(Finding(start, start + 9, "росийской", "nonword", [], "российской"))
-    assert doc.document[mapped.start:mapped.end] == mapped.text == "росийской"
+    assert doc.document[mapped.start : mapped.end] == mapped.text == "росийской"
     # A finding on the interpretAs text covers the markup it stands for.
     gap = doc.plain.index("\n\n")
     mapped = doc.to_document(Finding(gap, gap + 2, "\n\n", "punctuation", [], None))
@@ -190,16 +201,66 @@ def test_annotated_document_with_real_corrector(corrector):
     doc = annotated_document(data)
     findings = [doc.to_document(f) for f in corrector.check(doc.plain)]
     (finding,) = [f for f in findings if f.text == "росийской"]
-    assert doc.document[finding.start:finding.end] == "росийской"
+    assert doc.document[finding.start : finding.end] == "росийской"
     response = lt_response(doc.document, findings)
     assert any(m["offset"] == doc.document.index("росийской") for m in response["matches"])
+
+
+def test_annotated_sentence_is_the_checked_text_without_markup(corrector):
+    data = {
+        "annotation": [
+            {"text": "Вступление."},
+            {"markup": "<p>", "interpretAs": "\n\n"},
+            {"text": "Прошли беседы с "},
+            {"markup": "<b>"},
+            {"text": "росийской"},
+            {"markup": "</b>"},
+            {"text": " делегацией."},
+        ]
+    }
+    doc = annotated_document(data)
+    findings = [doc.to_document(f) for f in corrector.check(doc.plain)]
+    (match,) = [m for m in lt_response(doc.document, findings, annotated=doc)["matches"] if m["length"] == 9]
+    assert match["sentence"] == "Прошли беседы с росийской делегацией."
+    assert match["sentence"] in doc.plain
+    assert "<b>" in match["context"]["text"]  # the context, as LanguageTool's, shows the document
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(lambda t: {"text": t}, st.text("аб .\n", max_size=6)),
+            st.builds(
+                lambda m, i: {"markup": m, "interpretAs": i},
+                st.sampled_from(["<b>", "</p>", "<br/>"]),
+                st.sampled_from(["", "\n", " "]),
+            ),
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_plain_span_inverts_the_document_maps(parts, data):
+    doc = annotated_document({"annotation": parts})
+    start = data.draw(st.integers(0, len(doc.plain)))
+    end = data.draw(st.integers(start, len(doc.plain)))
+    document_start = doc.start_in_document(start)
+    document_end = max(document_start, doc.end_in_document(end) if end > start else document_start)
+    plain_start, plain_end = doc.plain_span(document_start, document_end)
+    # Mapped there and back, a span of checked text covers at least itself (markup it crosses widens it).
+    assert plain_start <= start and end <= plain_end or start == end
+    assert 0 <= plain_start <= plain_end <= len(doc.plain)
 
 
 @pytest.mark.parametrize(
     "data",
     [
-        [], {"annotation": "text"}, {"annotation": [{"text": 1}]}, {"annotation": [{}]},
-        {"annotation": [{"text": "a", "markup": "b"}]}, {"annotation": [{"markup": "<b>", "interpretAs": 5}]},
+        [],
+        {"annotation": "text"},
+        {"annotation": [{"text": 1}]},
+        {"annotation": [{}]},
+        {"annotation": [{"text": "a", "markup": "b"}]},
+        {"annotation": [{"markup": "<b>", "interpretAs": 5}]},
         {"annotation": ["text"]},
     ],
 )
@@ -216,5 +277,5 @@ def test_deletion_is_an_empty_replacement_with_a_readable_message(corrector):
     assert match["rule"]["id"] == "PRAVKA_REPEAT"
     assert match["replacements"][0] == {"value": ""}
     assert "«»" not in match["message"]
-    fixed = text[:match["offset"]] + "" + text[match["offset"] + match["length"]:]
+    fixed = text[: match["offset"]] + "" + text[match["offset"] + match["length"] :]
     assert fixed == "Мы пошли домой."

@@ -22,7 +22,9 @@ How it works, in plain words:
    break ends it; and like the context, it is a bounded window: at most ``SENTENCE_SIZE`` characters
    either side of the error, cut at a space. A text without full stops would otherwise copy itself
    into every match (a 175 KB text gave a 1.9 GB answer); now an answer is linear in the text. The
-   sentence stays a substring of the text, so clients that search for it still find it.
+   sentence stays a substring of the text, so clients that search for it still find it. For an
+   annotated document (below) it is cut from the checked plain text, as LanguageTool's analysed
+   sentence is: what the markup was read as, never the markup itself.
 4. **Rules.** Every finding kind maps to one stable rule id (``PRAVKA_<KIND>``) with an issue type
    and a category, so clients can filter with ``disabledRules`` / ``enabledRules`` and colour
    spelling differently from punctuation. The ids of the misspelling kinds end in ``_SPELLER_RULE``
@@ -286,7 +288,7 @@ def _replacements(finding: Finding) -> list[dict[str, str]]:
     return [{"value": v} for v in values]
 
 
-def _match(finding: Finding, text: str, to16: Utf16Offsets, sentences: _Sentences, context_size: int) -> dict[str, Any]:
+def _match(finding: Finding, text: str, to16: Utf16Offsets, sentence: str, context_size: int) -> dict[str, Any]:
     rule = rule_for(finding.kind)
     start, end = finding.start, finding.end
     offset = to16(start)
@@ -306,7 +308,7 @@ def _match(finding: Finding, text: str, to16: Utf16Offsets, sentences: _Sentence
         "offset": offset,
         "length": length,
         "context": {"text": snippet, "offset": snippet_offset, "length": length},
-        "sentence": sentences.around(start, end),
+        "sentence": sentence,
         "type": {"typeName": rule.type_name},
         "rule": {
             "id": rule.rule_id,
@@ -342,13 +344,26 @@ def lt_response(
     language: str = "ru-RU",
     *,
     context_size: int = CONTEXT_SIZE,
+    annotated: AnnotatedDocument | None = None,
 ) -> dict[str, Any]:
     """LanguageTool ``/v2/check`` response for ``findings`` (code-point offsets into ``text``).
 
-    Findings that do not fit inside ``text`` are dropped rather than reported at a wrong place.
+    ``annotated`` is given when ``text`` is the document of a ``data`` request: the sentences then
+    come from its plain text. Findings that do not fit inside ``text`` are dropped rather than
+    reported at a wrong place.
     """
     to16 = Utf16Offsets(text)
-    sentences = _Sentences(text)
+    if annotated is None:
+        sentences = _Sentences(text)
+
+        def sentence(finding: Finding) -> str:
+            return sentences.around(finding.start, finding.end)
+    else:
+        plain_sentences = _Sentences(annotated.plain)
+
+        def sentence(finding: Finding) -> str:
+            return plain_sentences.around(*annotated.plain_span(finding.start, finding.end))
+
     valid = [f for f in findings if 0 <= f.start <= f.end <= len(text)]
     valid.sort(key=lambda f: (f.start, f.end))
     warnings: dict[str, Any] = {"incompleteResults": False}
@@ -360,7 +375,7 @@ def lt_response(
             "code": language,
             "detectedLanguage": {"name": "Russian", "code": "ru-RU", "confidence": 1.0},
         },
-        "matches": [_match(f, text, to16, sentences, context_size) for f in valid],
+        "matches": [_match(f, text, to16, sentence(f), context_size) for f in valid],
     }
 
 
@@ -414,6 +429,7 @@ class AnnotatedDocument:
         self.plain = plain
         self.segments = [s for s in segments if s[1] > s[0]]
         self._starts = [s[0] for s in self.segments]
+        self._doc_starts = [s[2] for s in self.segments]
 
     def _segment_of(self, plain_index: int) -> tuple[int, int, int, int, bool]:
         return self.segments[bisect.bisect_right(self._starts, plain_index) - 1]
@@ -430,6 +446,23 @@ class AnnotatedDocument:
             return self.segments[0][2] if self.segments else 0
         p0, _, d0, d1, is_text = self._segment_of(pos - 1)  # the part holding the last character
         return d0 + (pos - p0) if is_text else d1
+
+    def plain_span(self, start: int, end: int) -> tuple[int, int]:
+        """The plain-text span of the document span ``[start, end)``: the inverse of the two maps
+        above, a markup part standing for the whole of what it was read as."""
+        if not self.segments:
+            return 0, 0
+        plain_start = self._in_plain(start, at_end=False)
+        return plain_start, max(plain_start, self._in_plain(end, at_end=True))
+
+    def _in_plain(self, pos: int, at_end: bool) -> int:
+        index = max(0, bisect.bisect_right(self._doc_starts, pos) - 1)
+        p0, p1, d0, d1, is_text = self.segments[index]
+        if pos >= d1:  # past this part (in markup read as nothing, or beyond the end)
+            return p1
+        if is_text:
+            return p0 + max(0, pos - d0)
+        return p1 if at_end and pos > d0 else p0
 
     def to_document(self, finding: Finding) -> Finding:
         """The same finding with offsets (and text) in the full document."""

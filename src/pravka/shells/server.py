@@ -270,7 +270,7 @@ def _answer(checker: Any, wanted: _CheckRequest) -> bytes:
     if wanted.annotated is not None:
         findings = [wanted.annotated.to_document(f) for f in findings]
     findings = filter_matches(findings, **wanted.rule_filters)
-    answer = lt_response(wanted.document, findings, wanted.language)
+    answer = lt_response(wanted.document, findings, wanted.language, annotated=wanted.annotated)
     return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
