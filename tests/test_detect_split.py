@@ -44,6 +44,12 @@ def single_split(corrector, text):
         # «по» + an adverb, and the parenthetical «по моему, …»
         ("Он говорит по русски.", "по русски", "Он говорит по-русски.", "hyphen-adverb"),
         ("По моему, он прав.", "По моему", "По-моему, он прав.", "hyphen-adverb"),
+        ("Во первых, это дорого.", "Во первых", "Во-первых, это дорого.", "hyphen-adverb"),
+        ("Во вторых она опоздала.", "Во вторых", "Во-вторых она опоздала.", "hyphen-adverb"),
+        # a verb or the sentence's end follows: no noun phrase can go on
+        ("Он по прежнему живёт в деревне.", "по прежнему", "Он по-прежнему живёт в деревне.", "hyphen-adverb"),
+        ("Люди реагировали по разному.", "по разному", "Люди реагировали по-разному.", "hyphen-adverb"),
+        ("Давай сделаем по другому.", "по другому", "Давай сделаем по-другому.", "hyphen-adverb"),
         # «пол» + genitive
         ("Я ждал его пол часа.", "пол часа", "Я ждал его полчаса.", "joined-pol"),
         ("Купили пол литра молока.", "пол литра", "Купили пол-литра молока.", "joined-pol"),
@@ -81,8 +87,7 @@ def test_the_fix_keeps_letter_case_and_changes_only_the_space(corrector):
         ("Что бы больно не было, выпей таблетку.", "Что бы"),  # could be «Что бы …» as a wish: offered
         ("На столе лежал не понятный прибор.", "не понятный"),  # «не» + full adjective
         ("Не знаю, что бы купить.", "что бы"),  # «что» may be the object: «what I could buy»
-        ("Давай сделаем по другому.", "по другому"),  # the phrase might go on: «по другому, короткому пути»
-        ("Во первых, это дорого.", "Во первых"),
+        ("Пойдём по другому, короткому пути.", "по другому"),  # a comma, and the phrase may go on
         ("Дай мне то.", "мне то"),  # «то» may be the object
     ],
 )
@@ -125,6 +130,7 @@ def test_ambiguous_joins_are_only_offered(corrector, text, suggestion):
         "По моему мнению, он прав.",
         "Мы пошли по другому пути.",
         "Во первых рядах сидели гости.",
+        "Письмо пришло по прежнему адресу.",
         # «таки» and «ка» after words that do not take the hyphen
         "Он таки пришёл.",
         # compound prepositions already written right, and other prepositions

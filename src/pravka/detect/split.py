@@ -28,8 +28,10 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   word: «по моему» → «по-моему», «по русски» → «по-русски», «во первых» → «во-первых». Silent when
   the next word could be the noun of a prepositional phrase in the same case: «по моему мнению»,
   «по другому пути», «во первых рядах». Fixed when the second word is itself an adverb («по русски»:
-  «по» governs no adverb) or for «по моему, …» before punctuation; otherwise only offered, because
-  the phrase may go on past the next word («по другому, более короткому пути»).
+  «по» governs no adverb), for a parenthetical word («по моему, …», «во вторых, …», or opening the
+  sentence: «Во первых она …»), and where no noun can follow: a verb comes next («по прежнему
+  живёт», «по разному реагировали») or the sentence ends («стало по другому.»). Otherwise only
+  offered, because the phrase may go on past a comma («по другому, более короткому пути»).
 * ``joined-pol`` — «пол» (half) + a noun in the genitive: «пол часа» → «полчаса», and with a hyphen
   before a vowel or «л»: «пол литра» → «пол-литра», when that spelling is in the dictionary. A rare
   joined form is left alone: «пол комнаты» is more often the floor of the room.
@@ -93,6 +95,7 @@ POL_MIN_ZIPF = 2.5
 CONFIDENCE_COMPOUND = 0.85
 ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
+PREDICATES = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRED"})  # a clause goes on: «по X» closed before it
 CONFIDENCE_PO_ADVERB = 0.9
 POSSESSIVES = word_set("detect.split.possessives")
 
@@ -342,8 +345,14 @@ def _po_adverb(document, index):
             return None
     if _first_tag(document, second).POS == "ADVB":
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по русски»: «по» cannot govern an adverb
-    if second in POSSESSIVES and (mark is not None or following is None):
-        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по моему, …»: the parenthetical word
+    if (second in POSSESSIVES or "Prnt" in tag) and (mark is not None or following is None):
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по моему, …», «во вторых, …»: parenthetical
+    if "Prnt" in tag and document.starts_sentence(index):
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «Во первых она …»: the sentence opens with it
+    if mark is None and following is not None and _first_tag(document, following).POS in PREDICATES:
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по разному реагировали»: no noun can follow
+    if (mark is not None and is_sentence_end(mark)) or (mark is None and following is None):
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «стало по другому.»: the phrase ends there
     return "-", HINT, "hyphen-adverb"
 
 
