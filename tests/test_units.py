@@ -87,6 +87,17 @@ def test_a_fitted_map_is_monotone_and_a_probability(pairs, a, b):
     assert 0.0 <= calibration.probability("g", low) <= calibration.probability("g", high) <= 1.0
 
 
+@given(st.integers(1, 60), st.integers(0, 60), st.sampled_from([0.6, 0.7, 0.9, 0.1 + 0.2]))
+def test_one_raw_score_is_one_block_whatever_its_count(wrong, right, raw):
+    # 0.6 × 3 / 3 is not 0.6 in floating point: a running mean once split one score into two knots,
+    # and a rule's 53 right of 67 read as 17 %.
+    knots = isotonic_knots([(raw, False)] * wrong + [(raw, True)] * right)
+    assert len(knots) == 1
+    (x, y), weight = knots[0], wrong + right
+    assert x == round(raw, 3)
+    assert abs(y - (right + 4.0 * x) / (weight + 4.0)) < 1e-3
+
+
 def test_synthetic_only_groups_may_be_lowered_never_raised():
     samples = [("punctuation/punctuation", 0.6, True)] * 50 + [("repeat/repeat", 0.6, False)] * 50
     calibration = fit(samples, never_above_raw={"punctuation/punctuation", "repeat/repeat"})

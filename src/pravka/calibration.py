@@ -128,15 +128,16 @@ def fit(samples: Iterable[tuple[str, float, bool]], never_above_raw: Iterable[st
 
 def isotonic_knots(pairs: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
     """(mean raw score, shrunk rate) of each block of pool-adjacent-violators isotonic regression."""
-    # A block: [weight, sum of labels, sum of raw scores]; equal raw scores start in one block.
-    blocks: list[list[float]] = []
-    for raw, right in sorted((round(raw, RAW_DIGITS), right) for raw, right in pairs):
-        if blocks and blocks[-1][2] / blocks[-1][0] == raw:
-            blocks[-1][0] += 1
-            blocks[-1][1] += right
-            blocks[-1][2] += raw
-        else:
-            blocks.append([1.0, float(right), raw])
+    # A block: [weight, sum of labels, sum of raw scores]; equal raw scores start in one block (counted
+    # by score: a running mean of equal floats drifts, 0.6 × 3 / 3 ≠ 0.6, and split one score in two).
+    seen: dict[float, list[float]] = {}
+    for raw, right in pairs:
+        score = round(raw, RAW_DIGITS)
+        block = seen.setdefault(score, [0.0, 0.0, 0.0])
+        block[0] += 1
+        block[1] += right
+        block[2] += score
+    blocks = [seen[score] for score in sorted(seen)]
 
     def rate(block: list[float]) -> float:
         weight, hits, raws = block
