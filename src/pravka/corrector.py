@@ -162,14 +162,15 @@ class Corrector:
         return _with_invisible_removed([_in_original(finding, view) for finding in findings], view, self)
 
     def _detect(self, text: str) -> list[Finding]:
-        """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``):
-        the findings of the whole text, found without analysing its clean lines."""
+        """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``),
+        each stretch by the units flagged there: the findings of the whole text, found without analysing
+        its clean lines."""
         lexicon, context = self.lexicon, self._context
         findings: list[Finding] = []
-        for start, end in shared_screen(DETECTORS, lexicon).blocks(text):
+        for start, end, units in shared_screen(DETECTORS, lexicon).dispatch(text):
             block = text[start:end]
             document = Document(block, tokenize(block), lexicon, self.suggest, self.report_threshold, context)
-            found = run_detectors(document)
+            found = run_detectors(document, units)
             findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
 

@@ -1,22 +1,27 @@
-"""Screening: find the lines that no detector could report on, so that only the rest is analysed.
+"""Screening: find the lines that no detector could report on, and which detectors could report on the rest.
 
 Most lines of most texts are clean, and analysing a clean line costs the same as a damaged one:
 razdel, then every detector walking every token. The screen decides much faster which lines need
-that, from each unit's ``Triggers`` (``detect.base``):
+that, and for which units, from each unit's ``Triggers`` (``detect.base``):
 
-1. One regular expression, the alternation of every unit's character triggers (a space before a
-   comma, a hyphen before a line break, Latin letters touching Cyrillic ones, …) plus characters that
-   no tokenizer rule expects (combining accents, bidi marks, emoji), runs over the whole text.
-2. One pass over the words (letter runs, hyphenated or not): a word's verdict — known to the lexicon
-   and a trigger of no unit — is cached per process, so a frequent word costs one dictionary look-up
-   in its life. Every pair of neighbouring words goes through the units' pair tests («в» before «вторник»
-   needs «во»; «кто то»; a doubled word), also cached.
+1. Each unit's character triggers (a space before a comma, a hyphen before a line break, Latin letters
+   touching Cyrillic ones, …) run as one regular expression each over the whole text, and so do the
+   characters that no tokenizer rule expects (combining accents, bidi marks, emoji), which concern
+   every unit. One pass per unit, not one alternation: an alternation's match would hide another
+   unit's match overlapping it.
+2. One pass over the words (letter runs, hyphenated or not): a word's verdict — the set of units whose
+   word test it passes, or every unit when the lexicon does not know it — is cached per process as a
+   bit mask, so a frequent word costs one dictionary look-up in its life. Every pair of neighbouring
+   words goes through the units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled
+   word), also cached.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
-   little context), and neighbouring blocks are merged. Lines are cut at «\\n» only.
+   little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
+   any of its lines, in their priority order. Lines are cut at «\\n» only.
 
-Every test is a necessary condition of its unit's findings, so the findings are those of the whole
-text analysed at once; ``tests/test_screen.py`` and ``benchmarks/screen_check.py`` hold the screen to
-that. A unit without ``Triggers`` turns screening off: every line is analysed.
+Every test is a necessary condition of its own unit's findings, so a unit left out of a block would
+have found nothing there, and the findings are those of the whole text analysed by every unit at once;
+``tests/test_screen.py`` and ``benchmarks/screen_check.py`` hold the screen to that. A unit without
+``Triggers`` turns screening off: every line is analysed by every unit.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 UNEXPECTED = r"[^\w\s.,;:!?…«»\"'„“”‘’()\[\]{}<>/\\|@#$%&*+=~^`—–\-№§°]"
 VERDICT_CACHE_SIZE = 200_000
 CONTEXT_LINES = 1
+NEWLINE = re.compile("\n")
 
 
 class Screen:
@@ -41,73 +47,115 @@ class Screen:
 
     def __init__(self, detectors: tuple[Detector, ...], lexicon) -> None:
         triggers = [d.triggers for d in detectors]
+        self.detectors = detectors
         self.active = all(t is not None for t in triggers)
-        patterns = [t.text.pattern for t in triggers if t is not None and t.text is not None]
-        self.characters = re.compile("|".join([*patterns, UNEXPECTED]))
-        self.word_tests = [t.words for t in triggers if t is not None and t.words is not None]
-        self.pair_tests = [t.pairs for t in triggers if t is not None and t.pairs is not None]
+        self.every_unit = (1 << len(detectors)) - 1
+        # (pattern, units): each unit's own characters, and the unexpected ones, which concern every unit.
+        self.characters = [
+            (t.text, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.text is not None
+        ] + [(re.compile(UNEXPECTED), self.every_unit)]
+        self.word_tests = [
+            (t.words, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.words is not None
+        ]
+        self.pair_tests = [
+            (t.pairs, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.pairs is not None
+        ]
         self.lexicon = lexicon
-        self._words: dict[str, bool] = {}
-        self._pairs: dict[tuple[str, str], bool] = {}
+        self._words: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        self._units: dict[int, tuple[Detector, ...]] = {}
 
-    def word_may_trigger(self, word: str) -> bool:
-        flagged = self._words.get(word)
-        if flagged is None:
+    def word_units(self, word: str) -> int:
+        """The bit mask of the units that could report at ``word`` (every unit when it is unknown)."""
+        units = self._words.get(word)
+        if units is None:
             if len(self._words) >= VERDICT_CACHE_SIZE:
                 self._words.clear()
-            lower = word.lower() if CYRILLIC_LETTER.search(word) else None
-            flagged = lower is not None and (
-                not self.lexicon.is_known(word) or any(test(lower, self.lexicon) for test in self.word_tests)
-            )
-            self._words[word] = flagged
-        return flagged
+            units = 0
+            if CYRILLIC_LETTER.search(word):
+                if not self.lexicon.is_known(word):
+                    units = self.every_unit
+                else:
+                    lower = word.lower()
+                    for test, bit in self.word_tests:
+                        if test(lower, self.lexicon):
+                            units |= bit
+            self._words[word] = units
+        return units
 
-    def pair_may_trigger(self, first: str, second: str) -> bool:
+    def pair_units(self, first: str, second: str) -> int:
+        """The bit mask of the units whose pair test the neighbours ``first`` ``second`` pass."""
         key = (first, second)
-        flagged = self._pairs.get(key)
-        if flagged is None:
+        units = self._pairs.get(key)
+        if units is None:
             if len(self._pairs) >= VERDICT_CACHE_SIZE:
                 self._pairs.clear()
             a, b = first.lower(), second.lower()
-            flagged = any(test(a, b, self.lexicon) for test in self.pair_tests)
-            self._pairs[key] = flagged
-        return flagged
+            units = 0
+            for test, bit in self.pair_tests:
+                if test(a, b, self.lexicon):
+                    units |= bit
+            self._pairs[key] = units
+        return units
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the stretches of ``text`` to analyse, in order; all of it when inactive."""
+        return [(start, end) for start, end, _ in self.dispatch(text)]
+
+    def dispatch(self, text: str) -> list[tuple[int, int, tuple[Detector, ...]]]:
+        """(start, end, units) of the stretches of ``text`` to analyse and the units to analyse each
+        with, in order; all of it, with every unit, when the screen is inactive."""
         if not self.active:
-            return [(0, len(text))]
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        flagged: set[int] = set()
+            return [(0, len(text), self.detectors)]
+        line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+        flagged: dict[int, int] = {}  # line → bit mask of its units
 
-        def flag(offset: int) -> None:
-            flagged.add(bisect_right(line_starts, offset) - 1)
+        def flag(offset: int, units: int) -> None:
+            line = bisect_right(line_starts, offset) - 1
+            flagged[line] = flagged.get(line, 0) | units
 
-        for match in self.characters.finditer(text):
-            flag(match.start())
-            flag(max(match.start(), match.end() - 1))
-        previous = None
+        for pattern, units in self.characters:
+            for match in pattern.finditer(text):
+                flag(match.start(), units)
+                flag(max(match.start(), match.end() - 1), units)
+        words, pairs = self._words, self._pairs
+        previous_word = None
+        previous_start = 0
         for match in WORD.finditer(text):
             word = match.group()
-            if self.word_may_trigger(word):
-                flag(match.start())
-            if previous is not None and self.pair_may_trigger(previous.group(), word):
-                flag(previous.start())
-                flag(match.start())
-            previous = match
+            word_units = words.get(word)
+            if word_units is None:
+                word_units = self.word_units(word)
+            if word_units:
+                flag(match.start(), word_units)
+            if previous_word is not None:
+                pair_units = pairs.get((previous_word, word))
+                if pair_units is None:
+                    pair_units = self.pair_units(previous_word, word)
+                if pair_units:
+                    flag(previous_start, pair_units)
+                    flag(match.start(), pair_units)
+            previous_word, previous_start = word, match.start()
         if not flagged:
             return []
-        blocks: list[tuple[int, int]] = []
+        blocks: list[list[int]] = []  # [start, end, units]
         last_line = len(line_starts) - 1
         for line in sorted(flagged):
             first, last = max(0, line - CONTEXT_LINES), min(last_line, line + CONTEXT_LINES)
             start = line_starts[first]
             end = line_starts[last + 1] if last + 1 <= last_line else len(text)
             if blocks and start <= blocks[-1][1]:
-                blocks[-1] = (blocks[-1][0], max(blocks[-1][1], end))
+                blocks[-1][1] = max(blocks[-1][1], end)
+                blocks[-1][2] |= flagged[line]
             else:
-                blocks.append((start, end))
-        return blocks
+                blocks.append([start, end, flagged[line]])
+        return [(start, end, self._detectors_of(units)) for start, end, units in blocks]
+
+    def _detectors_of(self, units: int) -> tuple[Detector, ...]:
+        found = self._units.get(units)
+        if found is None:
+            found = self._units[units] = tuple(d for bit, d in enumerate(self.detectors) if units >> bit & 1)
+        return found
 
 
 @lru_cache(maxsize=8)
