@@ -5,6 +5,8 @@
 * ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
   sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
 * ``split``  — two known words run together («ктобы» → «кто бы»).
+* ``colloquial`` — standard words respelt as spoken, derived by rule from the frequent words
+  («пасиба» → «спасибо», «учицца» → «учиться», «ево» → «его»); ``Candidate.rules`` names the rules.
 * ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
 * ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
   letter held down for emphasis («оооочень» → «очень»).
@@ -25,6 +27,7 @@ class Candidate:
     text: str
     source: str
     cost: float
+    rules: tuple[str, ...] = ()  # how a generator of several steps derived it (``colloquial``)
 
 
 def best_per_text(candidates, typed: str) -> list[Candidate]:
@@ -36,7 +39,7 @@ def best_per_text(candidates, typed: str) -> list[Candidate]:
     for candidate in candidates:
         text = in_writers_spelling(candidate.text, typed)
         if text != candidate.text:
-            candidate = Candidate(text, candidate.source, candidate.cost)
+            candidate = Candidate(text, candidate.source, candidate.cost, candidate.rules)
         seen = best.get(candidate.text)
         if seen is None or candidate.cost < seen.cost:
             best[candidate.text] = candidate
@@ -46,6 +49,7 @@ def best_per_text(candidates, typed: str) -> list[Candidate]:
 
 def generate(word: str, lexicon) -> list[Candidate]:
     """All candidates for one lower-case unknown word, cheapest explanation per text."""
+    from .colloquial import readings
     from .edits import edits1, stretched, stutters
     from .sound import sound_alikes
     from .split import two_words
@@ -56,6 +60,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
         + stretched(word, lexicon.is_form)
     )
     found += sound_alikes(word, lexicon)
+    found += readings(word, lexicon)
     if len(word) >= 3:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:

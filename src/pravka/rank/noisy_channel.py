@@ -49,6 +49,6 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
     keep_mass = 10 ** (keep_score - top)
     total = keep_mass + sum(10 ** (score - top) for score, _ in scored)
     return [
-        Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source, ("noisy-channel",))
+        Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source, (*candidate.rules, "noisy-channel"))
         for score, candidate in scored[:MAX_SUGGESTIONS]
     ]

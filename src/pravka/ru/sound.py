@@ -7,6 +7,10 @@ go unheard; voiced consonants before a voiceless one or at the end devoice. ``so
 word into that folded form, so «припораты» and «препараты» share the key «припарати» even though they
 are two edits apart. The same facts, as pairs and groups, price slips in the error model
 (``candidates.channel``).
+
+Informal writers go further and spell the word as it is *spoken*: «фсе», «ево», «конешно», «шо»,
+«учицца», «щас», «скока». ``SPOKEN_CHANGES`` and ``SPOKEN_REDUCTIONS`` say how speech turns a
+standard word into such a spelling; ``candidates.colloquial`` derives and prices the respellings.
 """
 
 from __future__ import annotations
@@ -61,3 +65,46 @@ def sound_key(word: str) -> str:
     if key:
         key = key[:-1] + key[-1].translate(_FINAL_DEVOICING)
     return key
+
+
+# How informal writing respells a standard word as it is spoken: each rule is (name, pattern on the
+# standard lower-case word, replacement). The first group changes sounds any word may undergo; the
+# second, ``SPOKEN_REDUCTIONS``, drops what fast speech swallows, and happens in the most frequent words
+# only («сейчас» → «щас», «сколько» → «скока», «говорит» → «грит», «спасибо» → «пасиба»). Vowel
+# reduction (о → а, е → и), doubled letters, «ь», «-тся»/«-ться» → «-ца» and the spellings of «щ» need
+# no rule: ``sound_key`` already folds them. What these writers mean is derived from these rules by
+# ``candidates.colloquial``, which prices each rule.
+_VOICELESS = "кпстфхцчшщ"
+_CONSONANT = "бвгджзйклмнпрстфхцчшщ"
+_VOWEL = "аеёиоуыэюя"
+SPOKEN_CHANGES = (
+    ("devoiced-v", rf"в(?=[{_VOICELESS}]|$)", "ф"),  # «все» → «фсе», «завтра» → «зафтра»
+    *(
+        ("devoiced", rf"{voiced}(?=[{_VOICELESS}])", voiceless)
+        for voiced, voiceless in zip("бгджз", "пктшс", strict=True)
+    ),
+    *(("voiced", rf"{voiceless}(?=[бгджз])", voiced) for voiceless, voiced in zip("пктшс", "бгджз", strict=True)),
+    ("g-as-v", r"(?<=[оеё])г(?=о)", "в"),  # «его» → «ево», «сегодня» → «севодня»: the г of -ого is a в
+    ("shn", r"чн", "шн"),  # «конечно» → «конешно», «скучно» → «скушно»
+    ("cht", r"^чт", "ш"),  # «что» → «шо»
+    ("cht", r"^чт", "шт"),  # «что» → «што», «чтобы» → «штобы»
+    ("cht", r"^чт", "ч"),  # «что» → «чо»
+    ("hushed-o", r"(?<=[жчшщ])ё", "о"),  # «ещё» → «ещо», «чёрт» → «чорт»: after a hushing consonant ё is an о
+    ("hushed-e", r"(?<=[жчшщ])о", "ё"),  # «чо» → «чё»
+    ("ik-eg", r"ик$", "ег"),  # «начальник» → «начальнег»: the ending as the slang of the 2000s spells it
+    ("ov-off", r"ов$", "офф"),  # «пацанов» → «пацанофф»
+    ("v-ff", r"в$", "фф"),  # «креатив» → «креатифф», «счастлив» → «счастлифф»
+    ("tsa", r"ть?ся$", "цца"),  # «учиться» → «учицца», «остается» → «остаецца»
+    ("doubled-shch", r"щ", "шш"),  # «ещё» → «ишшо», «вообще» → «ващще»
+    ("sch", r"[сзж]ч", "щ"),  # «мужчина» → «мущина», «насчёт» → «нащёт»
+    ("shch-sch", r"щ", "сч"),  # «товарищ» → «товарисч»
+)
+SPOKEN_REDUCTIONS = (
+    # «сейчас» → «счас», «пожалуйста» → «пожалста»
+    ("syncope", rf"(?<=[{_CONSONANT}])[{_VOWEL}]й(?=[{_CONSONANT}])", ""),
+    # «сколько» → «скоко», «когда» → «када»; one of a doubled pair is no cluster («россия»)
+    ("cluster", "|".join(rf"(?<=[^{c}]){c}ь?(?=[{_CONSONANT.replace(c, '')}])" for c in _CONSONANT), ""),
+    ("go-drop", rf"(?<=[еоё])го(?![{_VOWEL}])", ""),  # «сегодня» → «седня», «ничего» → «ниче»
+    ("initial-s", r"^с(?=п)", ""),  # «спасибо» → «пасибо»
+    ("apocope", rf"(?<=[{_CONSONANT}])[аоеиыяю]$", ""),  # «прямо» → «прям», «спасибо» → «спасиб»
+)

@@ -1,0 +1,176 @@
+"""Colloquial and phonetic spellings: standard words respelt as they are spoken, derived by rule.
+
+Informal writers spell what they say: «щас» for «сейчас», «скока» for «сколько», «пасиба» for
+«спасибо», «грит» for «говорит», «учицца» for «учиться», «ево» for «его», «креатифф» for «креатив».
+These are not typing slips (the error model of ``channel`` prices them as two or three unlikely
+edits), and they are too many to list. They are *generated* instead, from the standard words:
+
+1. **Rules.** ``ru.sound`` lists how speech changes a word: sounds any word may change
+   (``SPOKEN_CHANGES``: в → ф before a voiceless consonant, «чн» → «шн», «что» → «шо»/«чо», the г of
+   «-ого» → в, «-ться» → «-цца», «щ» → «шш», …) and what fast speech swallows in the most frequent
+   words (``SPOKEN_REDUCTIONS``: an unstressed vowel between consonants, a consonant inside a cluster,
+   the «с» of «сп-», a final vowel). Each rule has a price here (``RULE_COSTS``, log10 units as in
+   ``channel``): how far the writer departs from the standard word.
+2. **Index.** Every frequent dictionary word (wordfreq Zipf ≥ ``MIN_ZIPF``; reductions only at Zipf ≥
+   ``REDUCTION_MIN_ZIPF``) is rewritten by up to ``MAX_RULES`` rule applications at any of their sites,
+   priced by the sum of the rules used (at most ``MAX_COST``); each variant is stored under its sound
+   key (``ru.sound.sound_key``) with the standard word and the rules. The key folds what needs no rule
+   — unstressed о/а and е/и/я, doubled and held-down letters, «ь», the spellings of «щ» and «ц» — so
+   «пасиба», «пасибо» and «пассиба» all find «спасибо» through the one variant «пасибо». The index is
+   compiled once into the cache folder (a completion DAWG, like the lexicon's tables) and
+   memory-mapped on later starts.
+3. **Look-up.** An unknown word's sound key gives every variant sharing it. The word and a variant
+   may still differ where the key folded them (up to ``MAX_AS_HEARD`` letters: «пасиба» for the
+   variant «пасибо»); those are spelling slips like any other and the error model prices them
+   (``channel.edit_cost``: an unstressed vowel, a doubled letter). A letter held down for emphasis
+   («спаааасиб») is squeezed first, at the price of ``edits.stretched``. The candidate is the standard
+   word at the rules' price plus those; its ``rules`` record how it was derived («rule initial-s», «as
+   heard: 1 letter»), and the ranker adds them to the suggestion's trail.
+
+The ranker then weighs each reading by the standard word's frequency against keeping the word, and
+the context model (``rank.context``) chooses among readings: «надо учицца» → «учиться», «он учицца» →
+«учится».
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import dawg
+from rapidfuzz.distance import Levenshtein
+
+from ..ru.alphabet import fold
+from ..ru.sound import SPOKEN_CHANGES, SPOKEN_REDUCTIONS, sound_key
+from . import Candidate
+from .channel import COST_STRETCHED, edit_cost
+
+SOURCE = "colloquial"
+MIN_ZIPF = 2.5
+REDUCTION_MIN_ZIPF = 5.0
+MAX_RULES = 3
+MAX_COST = 2.5
+MAX_AS_HEARD = 2
+RULE_COSTS = {
+    "devoiced-v": 0.5,
+    "devoiced": 0.6,
+    "voiced": 0.6,
+    "g-as-v": 0.4,
+    "shn": 0.4,
+    "cht": 0.4,
+    "hushed-o": 0.3,
+    "hushed-e": 0.3,
+    "ik-eg": 0.5,
+    "ov-off": 0.4,
+    "v-ff": 0.4,
+    "tsa": 0.3,
+    "doubled-shch": 0.3,
+    "sch": 0.3,
+    "shch-sch": 0.3,
+    "syncope": 0.8,
+    "cluster": 0.7,
+    "go-drop": 0.8,
+    "initial-s": 0.8,
+    "apocope": 0.8,
+}
+_CHANGES = tuple((name, re.compile(pattern), replacement) for name, pattern, replacement in SPOKEN_CHANGES)
+_REDUCTIONS = tuple((name, re.compile(pattern), replacement) for name, pattern, replacement in SPOKEN_REDUCTIONS)
+INDEX_FORMAT = 1
+HELD_DOWN = re.compile(r"(.)\1{2,}")
+
+
+def spoken_variants(word: str, reductions: bool = False) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Every respelling of the standard ``word`` by 1 to ``MAX_RULES`` rule applications costing at
+    most ``MAX_COST``: variant → (cost, rules in the order applied), the cheapest derivation of each."""
+    rules = _CHANGES + _REDUCTIONS if reductions else _CHANGES
+    best: dict[str, tuple[float, tuple[str, ...]]] = {}
+    frontier: dict[str, tuple[float, tuple[str, ...]]] = {word: (0.0, ())}
+    for _ in range(MAX_RULES):
+        following: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for text, (cost, used) in frontier.items():
+            for name, pattern, replacement in rules:
+                price = cost + RULE_COSTS[name]
+                if price > MAX_COST + 1e-9:
+                    continue
+                for match in pattern.finditer(text):
+                    variant = text[: match.start()] + replacement + text[match.end() :]
+                    if len(variant) < 2 or variant == word:
+                        continue
+                    seen = best.get(variant)
+                    if seen is None or price < seen[0]:
+                        best[variant] = following[variant] = (price, (*used, name))
+        frontier = following
+    return best
+
+
+def _entries(lexicon):
+    """The index's strings: ``key \\t variant \\t standard \\t cost in hundredths \\t rules``."""
+    for entry in lexicon.sound.keys():
+        word = entry.split(" ", 1)[1]
+        zipf = lexicon.zipf(word)
+        if zipf < MIN_ZIPF or "-" in word:
+            continue
+        # Rules read the word with its «ё» (only «ё» after a hushing consonant is heard as «о»);
+        # variants are stored as typed, with «е».
+        for variant, (cost, rules) in spoken_variants(word, reductions=zipf >= REDUCTION_MIN_ZIPF).items():
+            spelt = fold(variant)
+            if spelt != fold(word):
+                yield f"{sound_key(spelt)}\t{spelt}\t{word}\t{round(cost * 100)}\t{'+'.join(rules)}"
+
+
+def _index_path() -> Path:
+    from ..lexicon import cache_dir, cache_tag
+
+    rules = repr(
+        (
+            INDEX_FORMAT,
+            SPOKEN_CHANGES,
+            SPOKEN_REDUCTIONS,
+            sorted(RULE_COSTS.items()),
+            MIN_ZIPF,
+            REDUCTION_MIN_ZIPF,
+            MAX_RULES,
+            MAX_COST,
+        )
+    )
+    return cache_dir() / f"colloquial-{cache_tag()}-{zlib.crc32(rules.encode()):08x}.dawg"
+
+
+@lru_cache(maxsize=4)
+def spoken_index(lexicon) -> dawg.CompletionDAWG:
+    """The variant index for ``lexicon``, compiled into the cache folder on first use."""
+    from ..lexicon import exclusive_lock, save_atomically
+
+    path = _index_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(path.parent / ".build.lock"):
+            if not path.exists():
+                save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
+    return dawg.CompletionDAWG().load(str(path))
+
+
+def readings(word: str, lexicon) -> list[Candidate]:
+    """Standard words that the lower-case ``word`` respells as spoken, each priced by its rules plus
+    the error model's price of what the sound key folded, with the rules in ``Candidate.rules``."""
+    prefix = sound_key(word) + "\t"
+    typed = fold(word)
+    # A letter held down for emphasis («спаааасиб») is one deliberate act, priced as ``edits.stretched``.
+    held = HELD_DOWN.sub(r"\1", typed)
+    extra = ("held-down",) if held != typed else ()
+    found = []
+    for entry in spoken_index(lexicon).keys(prefix):
+        variant, standard, cost, rules = entry[len(prefix) :].split("\t")
+        heard = Levenshtein.distance(held, variant, score_cutoff=MAX_AS_HEARD)
+        if heard > MAX_AS_HEARD or fold(standard) == typed:
+            continue
+        trail = tuple(f"rule {rule}" for rule in [*rules.split("+"), *extra])
+        price = int(cost) / 100 + (COST_STRETCHED if extra else 0.0)
+        if heard:
+            # What the key folded is a spelling slip like any other: the error model prices it.
+            price += edit_cost(held, variant)
+            trail += (f"as heard: {heard} letter{'s' if heard > 1 else ''}",)
+        found.append(Candidate(standard, SOURCE, price, trail))
+    return found
