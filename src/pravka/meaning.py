@@ -1,0 +1,118 @@
+"""The meaning model: which words are used alike, from word vectors of Russian news.
+
+What it is. GloVe-style word vectors place words that occur among the same neighbours near each other:
+«иностранных», «зарубежных» and «западных» point almost the same way, because news text surrounds them
+with the same words («министр … дел», «… инвесторов»). Two things follow that a spelling check cannot
+see: how well a word *fits* the words around it (the cosine of its vector with theirs), and which
+other words could *stand in its place* (its nearest vectors). A synonym swap is a word that fits its
+sentence worse than one of its near neighbours would (``detect.swap``).
+
+Where it comes from. The vectors are navec's news vectors (Alexander Kukushkin, the natasha project,
+MIT licence; see ``data/meaning.NOTICE.txt``): 250,000 words × 300 dimensions trained on 1.2 billion
+tokens of Russian news, with each word's count. ``benchmarks/build_meaning.py`` keeps the lower-case
+Cyrillic words: all of them with their counts (``news_zipf``: how often news text uses a word at all),
+the 50,000 most frequent with their vectors, and, per vector word, its nearest words of the same part
+of speech and another lemma (``neighbours``), computed once from the full vectors.
+
+How a vector is stored. navec compresses a vector by product quantization: its 300 dimensions are cut
+into 100 sub-vectors of 3, and each sub-vector is replaced by the nearest of 256 centroids learnt for
+its slot. A word is then 100 one-byte codes, and its vector is decoded on demand as
+``codebook[s, codes[word, s]]`` for each slot s: one array look-up for a whole sentence of words. The
+package data is one compressed numpy archive (``data/meaning.npz``, ~8 MB) read once per process
+(``shared_model``); nothing is decoded in advance.
+
+The fit of a word to a context is the mean cosine of its vector with the context words' vectors;
+words without a vector are left out of a context, and a word without one has no fit (None).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+DATA = "meaning.npz"
+FORMAT = 1
+NO_NEIGHBOUR = np.iinfo(np.uint16).max  # the padding of a short neighbour row
+
+
+class MeaningModel:
+    """Word vectors, counts and neighbours from navec (see the module docstring)."""
+
+    def __init__(self, archive) -> None:
+        with np.load(archive) as data:
+            if int(data["format"]) != FORMAT:
+                raise ValueError(f"{DATA}: not a pravka meaning model of format {FORMAT}")
+            self.words: list[str] = data["words"].tobytes().decode("utf-8").split("\n")
+            self.counts = data["counts"].astype(np.int64)
+            self.total = int(data["total"])
+            self.codes = data["codes"]
+            self.codebook = data["codebook"]
+            self.neighbour_ids = data["neighbours"]
+        self.index = {word: i for i, word in enumerate(self.words)}
+        self.vector_words = len(self.codes)
+        self._slots = np.arange(self.codes.shape[1])
+
+    def __repr__(self) -> str:
+        return f"MeaningModel({len(self.words)} words, {self.vector_words} with vectors)"
+
+    def news_zipf(self, word: str) -> float:
+        """log10 of the word's frequency per billion words of news (its count + 1, so never −∞)."""
+        i = self.index.get(word)
+        count = 0 if i is None else int(self.counts[i])
+        return math.log10((count + 1) / self.total * 1e9)
+
+    def vector_id(self, word: str) -> int | None:
+        """The row of ``word``'s vector, or None when it has none (rare in news, or not there)."""
+        i = self.index.get(word)
+        return i if i is not None and i < self.vector_words else None
+
+    def unit_vectors(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The unit-length vectors of rows ``ids``, decoded, one row each (float32)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        vectors = self.codebook[self._slots, self.codes[ids]].reshape(len(ids), -1)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    def vector(self, word: str) -> np.ndarray | None:
+        """The unit vector of ``word``, or None."""
+        i = self.vector_id(word)
+        return None if i is None else self.unit_vectors([i])[0]
+
+    def fit(self, word: str, context: Sequence[str]) -> float | None:
+        """How well ``word`` fits among ``context``: the mean cosine of its vector with theirs (None
+        when it or every context word lacks a vector)."""
+        fits = self.fits([word], context)
+        return None if fits is None or math.isnan(fits[0]) else float(fits[0])
+
+    def fits(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
+        """``fit`` of each of ``words`` to one context, as an array (NaN for a word without a vector);
+        None when no context word has one."""
+        context_ids = [i for i in map(self.vector_id, context) if i is not None]
+        if not context_ids:
+            return None
+        centre = self.unit_vectors(context_ids).mean(axis=0)
+        ids = [self.vector_id(word) for word in words]
+        present = [i for i in ids if i is not None]
+        out = np.full(len(words), np.nan, dtype=np.float32)
+        if present:
+            scores = self.unit_vectors(present) @ centre
+            out[[k for k, i in enumerate(ids) if i is not None]] = scores
+        return out
+
+    def neighbours(self, word: str) -> list[str]:
+        """The nearest words of the same part of speech and another lemma, nearest first (one form
+        per lemma, as news text writes it most often near ``word``'s meaning); [] without a vector."""
+        i = self.vector_id(word)
+        if i is None:
+            return []
+        return [self.words[j] for j in self.neighbour_ids[i] if j != NO_NEIGHBOUR]
+
+
+@lru_cache(maxsize=1)
+def shared_model() -> MeaningModel:
+    """The meaning model of this process, read from the package data on first use."""
+    with (resources.files("pravka") / "data" / DATA).open("rb") as handle:
+        return MeaningModel(handle)

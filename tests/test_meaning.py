@@ -1,0 +1,45 @@
+"""The meaning model (pravka.meaning): navec's news vectors as shipped package data."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.meaning import shared_model
+
+
+def test_a_word_fits_its_collocation_better_than_a_synonym():
+    model = shared_model()
+    assert model.fit("иностранных", ["министр", "дел"]) > model.fit("зарубежных", ["министр", "дел"]) + 0.1
+    assert model.fit("ядерной", ["оружия", "войны"]) > model.fit("атомной", ["оружия", "войны"])
+
+
+def test_neighbours_share_the_part_of_speech_and_not_the_lemma():
+    neighbours = shared_model().neighbours("зарубежных")
+    assert "иностранных" in neighbours
+    assert "зарубежные" not in neighbours  # another form of the same word is no swap
+    assert "союзники" in shared_model().neighbours("враги")
+
+
+def test_news_frequency_tells_rare_words():
+    model = shared_model()
+    assert model.news_zipf("министр") > model.news_zipf("канцелярском") + 2
+    assert model.news_zipf("попрошено") < 0.5  # not among navec's 250k words at all
+    assert model.vector("попрошено") is None
+    assert model.fit("попрошено", ["министр"]) is None
+
+
+def test_a_context_without_vectors_has_no_fit():
+    model = shared_model()
+    assert model.fit("министр", ["qwerty", "шмяквырк"]) is None
+    assert model.fits(["министр"], []) is None
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=0, max_value=49_999))
+def test_decoded_vectors_are_unit_length_and_self_similar(row):
+    model = shared_model()
+    word = model.words[row]
+    vector = model.vector(word)
+    assert vector is not None
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+    assert model.fit(word, [word]) > 0.999
