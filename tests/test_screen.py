@@ -27,6 +27,7 @@ DAMAGED = [
     "международная сторонтраница так и не получила ответа",  # blend
     "Ктобы мог подумать, что это н0вых встреч.",  # glued, ocr
     "Ето было седня.",  # variant
+    "Жизнь‒это дорога, а не вокзал.",  # a figure dash glued to words: every unit
 ]
 
 
@@ -42,6 +43,23 @@ def screened_findings(corrector, text):
 def test_clean_lines_are_not_analysed(corrector):
     screen = shared_screen(DETECTORS, corrector.lexicon)
     assert screen.blocks("\n".join(CLEAN)) == []
+
+
+def test_a_symbol_between_spaces_needs_no_analysis_and_one_touching_a_word_does(corrector):
+    screen = shared_screen(DETECTORS, corrector.lexicon)
+    assert screen.dispatch("Жизнь ‒ это дорога, по которой идёт человек.") == []
+    assert screen.dispatch("Погода была тёплой 🙂 и солнечной.") == []
+    [(_, _, units)] = screen.dispatch("Жизнь‒это дорога.")  # razdel glues the figure dash to the words
+    assert units == DETECTORS
+
+
+def test_a_block_is_analysed_only_by_the_units_flagged_on_it(corrector):
+    screen = shared_screen(DETECTORS, corrector.lexicon)
+    [(_, _, units)] = screen.dispatch("Он хочет учится в Москве.")
+    assert "realword" in {unit.name for unit in units}
+    assert "nonword" not in {unit.name for unit in units}
+    [(_, _, units)] = screen.dispatch("Делегация росийской стороны прибыла вчера.")
+    assert units == DETECTORS  # an unknown word concerns every unit
 
 
 def test_a_damaged_line_is_analysed_with_its_neighbours(corrector):

@@ -35,8 +35,11 @@ from .base import Detector
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Characters outside letters, digits, spaces and ordinary punctuation: combining accents, bidi and
-# format characters, symbols. The tokenizer may cut words at them, the screen's word pass would not.
+# format characters, symbols. The tokenizer may cut words at them or glue them to a word, the screen's
+# word pass would not; one with spaces on both sides («слово ‒ слово», an emoji between words) is a
+# token of its own that no unit reports on, so only one touching another character is flagged.
 UNEXPECTED = r"[^\w\s.,;:!?…«»\"'„“”‘’()\[\]{}<>/\\|@#$%&*+=~^`—–\-№§°]"
+UNEXPECTED_TOUCHING = rf"(?<=\S){UNEXPECTED}|{UNEXPECTED}(?=\S)"
 VERDICT_CACHE_SIZE = 200_000
 CONTEXT_LINES = 1
 NEWLINE = re.compile("\n")
@@ -53,7 +56,7 @@ class Screen:
         # (pattern, units): each unit's own characters, and the unexpected ones, which concern every unit.
         self.characters = [
             (t.text, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.text is not None
-        ] + [(re.compile(UNEXPECTED), self.every_unit)]
+        ] + [(re.compile(UNEXPECTED_TOUCHING), self.every_unit)]
         self.word_tests = [
             (t.words, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.words is not None
         ]
