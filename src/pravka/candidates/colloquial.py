@@ -27,6 +27,10 @@ edits), and they are too many to list. They are *generated* instead, from the st
    word at the rules' price plus those; its ``rules`` record how it was derived («rule initial-s», «as
    heard: 1 letter»), and the ranker adds them to the suggestion's trail.
 
+A word the dictionary knows may be a spoken form too: «грит» is also a plural genitive of the name
+«Грита», «скока» a form of «скок». ``known_word_readings`` gives only the exact derivations of such a
+word from a far more frequent one; ``detect.nonword`` decides whether the dictionary reading is meant.
+
 The ranker then weighs each reading by the standard word's frequency against keeping the word, and
 the context model (``rank.context``) chooses among readings: «надо учицца» → «учиться», «он учицца» →
 «учится».
@@ -44,7 +48,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..ru.alphabet import fold
 from ..ru.sound import SPOKEN_CHANGES, SPOKEN_REDUCTIONS, sound_key
-from . import Candidate
+from . import COST_RESPELLING, Candidate
 from .channel import COST_STRETCHED, edit_cost
 
 SOURCE = "colloquial"
@@ -53,6 +57,7 @@ REDUCTION_MIN_ZIPF = 5.0
 MAX_RULES = 3
 MAX_COST = 2.5
 MAX_AS_HEARD = 2
+KNOWN_WORD_ZIPF_GAP = 1.5
 RULE_COSTS = {
     "devoiced-v": 0.5,
     "devoiced": 0.6,
@@ -173,4 +178,22 @@ def readings(word: str, lexicon) -> list[Candidate]:
             price += edit_cost(held, variant)
             trail += (f"as heard: {heard} letter{'s' if heard > 1 else ''}",)
         found.append(Candidate(standard, SOURCE, price, trail))
+    return found
+
+
+def known_word_readings(word: str, lexicon) -> list[Candidate]:
+    """The spoken readings of a lower-case *dictionary* word («грит», «скока», «щас» are forms of
+    «Грита», «скок» and an informal «щас»): standard words that the rules turn into exactly this
+    spelling, no letter folded on top, and that are far more frequent (wordfreq Zipf at least
+    ``KNOWN_WORD_ZIPF_GAP`` above the word's own), and the listed respelling of the word if any.
+    Whether the dictionary reading is meant is for the caller to weigh (``detect.nonword``)."""
+    typed = fold(word)
+    floor = lexicon.zipf(typed) + KNOWN_WORD_ZIPF_GAP
+    found = []
+    for entry in spoken_index(lexicon).keys(sound_key(typed) + "\t"):
+        _, variant, standard, cost, rules = entry.split("\t")
+        if variant == typed and lexicon.zipf(standard) >= floor:
+            found.append(Candidate(standard, SOURCE, int(cost) / 100, tuple(f"rule {r}" for r in rules.split("+"))))
+    if typed in lexicon.respellings:
+        found.append(Candidate(lexicon.respellings[typed], "respelling", COST_RESPELLING))
     return found

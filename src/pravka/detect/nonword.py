@@ -18,19 +18,39 @@ An unknown word is reported only when the ranker thinks it more likely damaged t
 (``damage_probability`` ≥ the Corrector's ``report_threshold``, 0.5 by default): rare real words
 («пульмонологу», «риккота») have no close common word and would otherwise flood the report. A
 ``report_threshold`` of 0 reports every unknown word.
+
+Some dictionary words are spoken forms too: «грит» is a form of the name «Грита», «скока» of «скок»,
+«щас» an informal «сейчас», and informal writers mean «говорит», «сколько», «сейчас» by them
+(``candidates.colloquial.known_word_readings``: the rules derive the word exactly from a far more
+frequent one, or the respellings list names it). Such a word is weighed as a ``colloquial`` finding
+only when edited text almost never uses its dictionary reading: the usage model (``pravka.usage``) has
+seen it at most ``MAX_EDITED_COUNT`` times, or ``EDITED_SHARE`` times less often than the standard
+word («ток», a current, stays; «тока» goes). Only the spoken readings then compete with keeping the
+word; the neighbours must not be evidence for the dictionary word beyond the best reading («сила
+тока» stays, «я тока пришёл» does not); they re-rank the readings, and the finding needs the same
+``report_threshold``. Without a usage model nothing tells the readings apart, and such words are left
+alone. An unknown word whose best reading is a spoken one is a ``colloquial`` finding too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..candidates import best_per_text
+from ..candidates.colloquial import known_word_readings
+from ..rank.noisy_channel import rank
+from ..ru.alphabet import match_case
 from ..ru.grammar import SHORT_FUNCTION_WORDS
 from ..ru.words import word_set
 from ..types import Finding
 from .base import Detector, Triggers
 
 CHECKABLE = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
-KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr"}
+KIND_BY_SOURCE = {"twowords": "glued", "ocr": "ocr", "colloquial": "colloquial"}
+SPOKEN_KIND = "colloquial"
+MAX_EDITED_COUNT = 3  # times in the usage model's 8M words of edited text
+EDITED_SHARE = 1 / 5000
 MAX_ABBREVIATION = 5  # ALL-CAPS words this short are abbreviations («ОБСЕ»); longer ones are shouted words
 NAME_MIN_CONFIDENCE = 0.95
 NAME_MIN_ZIPF = 3.0
@@ -48,7 +68,12 @@ def detect(document):
         if token.kind != "word" or len(word) < 2 or not CHECKABLE.fullmatch(word):
             continue
         shouted = word.isupper()
-        if (shouted and len(word) <= MAX_ABBREVIATION) or lexicon.is_known(word):
+        if shouted and len(word) <= MAX_ABBREVIATION:
+            continue
+        if lexicon.is_known(word):
+            spoken = _spoken_form(document, index)
+            if spoken is not None:
+                yield spoken
             continue
         if word.lower() in ABBREVIATIONS and _before_period(document, index):
             continue  # «доц.Сидоров»: an abbreviation, not «до»
@@ -60,6 +85,33 @@ def detect(document):
             continue
         kind = KIND_BY_SOURCE.get(suggestions[0].source, "nonword") if suggestions else "nonword"
         yield Finding(token.start, token.stop, word, kind, suggestions)
+
+
+def _spoken_form(document, index: int) -> Finding | None:
+    """The ``colloquial`` finding for a dictionary word used as a spoken form, or None (see the module
+    docstring)."""
+    token = document.tokens[index]
+    word, lexicon = token.text, document.lexicon
+    model = document.context.model if document.context is not None else None
+    if model is None or word.isupper() or (looks_like_name(word) and not document.starts_sentence(index)):
+        return None
+    lower = word.lower()
+    readings = best_per_text(known_word_readings(lower, lexicon), lower)
+    if not readings:
+        return None
+    seen = model.count(lower)
+    if seen > MAX_EDITED_COUNT and seen > EDITED_SHARE * max(model.count(r.text) for r in readings):
+        return None
+    left, right = document.neighbours(index)
+    ranked = rank(lower, readings, lexicon)
+    evidence = model.context_logprob(lower, left, right)
+    if evidence > 0 and evidence > model.context_logprob(ranked[0].text.lower(), left, right):
+        return None  # the neighbours want the dictionary word: «сила тока»
+    ranked = document.context.rerank(word, ranked, left, right)
+    suggestions = [replace(s, text=match_case(word, s.text), trail=(*s.trail, "context")) for s in ranked]
+    if damage_probability(suggestions) < document.report_threshold:
+        return None
+    return Finding(token.start, token.stop, word, SPOKEN_KIND, suggestions)
 
 
 def _before_period(document, index: int) -> bool:
@@ -88,5 +140,9 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
 
 
 DETECTOR = Detector(
-    "nonword", ("nonword", "glued", "ocr"), "a Cyrillic word that no dictionary or word list knows", detect, Triggers()
+    "nonword",
+    ("nonword", "glued", "ocr", SPOKEN_KIND),
+    "a Cyrillic word that no dictionary or word list knows, or a dictionary word used as a spoken form",
+    detect,
+    Triggers(words=lambda word, lexicon: bool(known_word_readings(word, lexicon))),
 )

@@ -11,6 +11,12 @@ Two kinds of context require it:
   «со дня», «обо мне».
   «обо» before forms of «весь» («обо всех») competes with a common «о всех», so it is only offered.
 
+The preposition «в» is also written as it sounds before a voiceless consonant: «ф кино», «ф школу»
+(``ru.sound.VOICELESS``; the same devoicing that ``candidates.colloquial`` undoes inside words). A
+lone «ф» (capital only where a sentence starts) before a word that starts with one and can take a
+case «в» governs is that «в» («ф кино» → «в кино»); the letter named as a letter («буква ф») and «ф»
+before words no preposition takes («витамин ф тоже») are left alone.
+
 Only the missing «о» is flagged. The reverse is not an error in general («во время», «со мной» are
 right, and «во» before a vowel is rare enough not to guess at). Capitalised abbreviations are skipped:
 «с США» is read letter by letter and takes no «о». The finding covers the preposition alone and keeps
@@ -20,6 +26,8 @@ its letter case: «В взаимоотношении» → «Во».
 from __future__ import annotations
 
 from ..ru.alphabet import CONSONANTS, match_case
+from ..ru.grammar import CASED, GOVERNMENT
+from ..ru.sound import VOICELESS
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector, Triggers
@@ -57,6 +65,9 @@ FIXED_WORDS = {
 RULE_CONFIDENCE = 0.95
 FIXED_CONFIDENCE = 0.97
 VARYING_CONFIDENCE = HINT  # «со щ…», «обо всех»: both spellings are in use
+SPOKEN_V = "ф"  # «в» as heard before a voiceless consonant
+SPOKEN_V_CONFIDENCE = 0.95
+LETTER_NAMES = frozenset({"буква", "буквы", "букву", "буквой", "букве", "звук", "звука", "звуком"})
 
 
 def detect(document):
@@ -64,17 +75,37 @@ def detect(document):
     for index in range(len(tokens) - 1):
         token, following = tokens[index], tokens[index + 1]
         preposition = token.text.lower()
-        if token.kind != "word" or preposition not in FULL_FORMS or following.kind != "word":
+        if token.kind != "word" or preposition not in (*FULL_FORMS, SPOKEN_V) or following.kind != "word":
             continue
         if not text[token.stop : following.start].isspace():
             continue
         word = following.text
         if any(ch.isupper() for ch in word[1:]):  # «США», «ВКонтакте»: abbreviations are spelled out
             continue
+        if preposition == SPOKEN_V:
+            if (token.text == SPOKEN_V or document.starts_sentence(index)) and _spoken_v(
+                document.word(index - 1), word.lower(), document.lexicon
+            ):
+                suggestion = Suggestion(match_case(token.text, "в"), SPOKEN_V_CONFIDENCE, "devoiced-v")
+                yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
+            continue
         confidence = _needs_full_form(preposition, word.lower())
         if confidence is not None:
             full_form = match_case(token.text, FULL_FORMS[preposition])
             yield Finding(token.start, token.stop, token.text, KIND, [Suggestion(full_form, confidence, "o-form")])
+
+
+def _spoken_v(before: str | None, word: str, lexicon) -> bool:
+    """«ф» before ``word`` is the preposition «в» spelt as heard (``before``: the word in front, if any)."""
+    if len(word) < 2 or word[0] not in VOICELESS or before in LETTER_NAMES:
+        return False
+    return any(p.tag.POS in CASED and p.tag.case in GOVERNMENT["в"] for p in lexicon.morph.parse(word))
+
+
+def _may_report(first: str, second: str, lexicon) -> bool:
+    if first == SPOKEN_V:
+        return len(second) > 1 and second[0] in VOICELESS
+    return first in FULL_FORMS and _needs_full_form(first, second) is not None
 
 
 def _needs_full_form(preposition: str, word: str) -> float | None:
@@ -91,7 +122,7 @@ def _needs_full_form(preposition: str, word: str) -> float | None:
 DETECTOR = Detector(
     "preposition",
     (KIND,),
-    "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»",
+    "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»; «ф» written for «в»",
     detect,
-    Triggers(pairs=lambda first, second, lexicon: first in FULL_FORMS and _needs_full_form(first, second) is not None),
+    Triggers(pairs=_may_report),
 )

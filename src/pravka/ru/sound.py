@@ -74,13 +74,13 @@ def sound_key(word: str) -> str:
 # reduction (о → а, е → и), doubled letters, «ь», «-тся»/«-ться» → «-ца» and the spellings of «щ» need
 # no rule: ``sound_key`` already folds them. What these writers mean is derived from these rules by
 # ``candidates.colloquial``, which prices each rule.
-_VOICELESS = "кпстфхцчшщ"
+VOICELESS = "кпстфхцчшщ"  # the consonants that devoice a voiced one before them
 _CONSONANT = "бвгджзйклмнпрстфхцчшщ"
 _VOWEL = "аеёиоуыэюя"
 SPOKEN_CHANGES = (
-    ("devoiced-v", rf"в(?=[{_VOICELESS}]|$)", "ф"),  # «все» → «фсе», «завтра» → «зафтра»
+    ("devoiced-v", rf"в(?=[{VOICELESS}]|$)", "ф"),  # «все» → «фсе», «завтра» → «зафтра»
     *(
-        ("devoiced", rf"{voiced}(?=[{_VOICELESS}])", voiceless)
+        ("devoiced", rf"{voiced}(?=[{VOICELESS}])", voiceless)
         for voiced, voiceless in zip("бгджз", "пктшс", strict=True)
     ),
     *(("voiced", rf"{voiceless}(?=[бгджз])", voiced) for voiceless, voiced in zip("пктшс", "бгджз", strict=True)),
