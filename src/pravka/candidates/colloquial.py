@@ -67,6 +67,7 @@ RULE_COSTS = {
     "cht": 0.4,
     "hushed-o": 0.3,
     "hushed-e": 0.3,
+    "hushed-soft": 0.4,
     "ik-eg": 0.5,
     "ov-off": 0.4,
     "v-ff": 0.4,
@@ -168,10 +169,11 @@ def readings(word: str, lexicon) -> list[Candidate]:
     found = []
     for entry in spoken_index(lexicon).keys(prefix):
         variant, standard, cost, rules = entry[len(prefix) :].split("\t")
+        used = rules.split("+")
         heard = Levenshtein.distance(held, variant, score_cutoff=MAX_AS_HEARD)
         if heard > MAX_AS_HEARD or fold(standard) == typed:
             continue
-        trail = tuple(f"rule {rule}" for rule in [*rules.split("+"), *extra])
+        trail = tuple(f"rule {rule}" for rule in [*used, *extra])
         price = int(cost) / 100 + (COST_STRETCHED if extra else 0.0)
         if heard:
             # What the key folded is a spelling slip like any other: the error model prices it.
