@@ -22,7 +22,19 @@ suggestion is the original word), *fixed* (``fix`` applied exactly that), *preci
 the expected kind in damaged sentences that overlap their damage), and false alarms of that kind per
 1,000 words of the clean sentences.
 
-Usage: ``python benchmarks/spinner.py [--per-kind 300] [--seed 0] [--verbose]``.
+The swap detector's weights are *not* fitted on this simulator. ``--tune`` runs a tune-side spinner
+instead, with another synonym source and other sentences: Wiktionary's synonyms as the PyPI package
+``wiki-ru-wordnet`` bundles them (CC BY-SA; ``pip install wiki-ru-wordnet``, read in place) swapped
+into XQuAD's Wikipedia paragraphs and the clean sentences of the SpellRuEval tune half and GERA train. It fits the logistic model of
+``detect.swap`` on the words of those sentences (the swapped word: 1; every other checked word, in
+damaged and in clean sentences: 0) and prints the weights and the threshold sweep to choose
+``REPORT_AT`` from. How circular it is: the generator never looks at navec, but the detector's
+candidates are navec neighbours, so a Wiktionary synonym that navec does not place near the word can
+be found (its fit is still worse) but not suggested; the held-out run above says how well it carries
+over to a thesaurus neither side was tuned on.
+
+Usage: ``python benchmarks/spinner.py [--per-kind 300] [--seed 0] [--verbose]``;
+``python benchmarks/spinner.py --tune [--per-kind 1500]``.
 """
 
 from __future__ import annotations
@@ -35,19 +47,26 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.datasets import REPO_ROOT  # noqa: E402
+from benchmarks.datasets import REPO_ROOT, load_dataset  # noqa: E402
 from benchmarks.garble import Damage  # noqa: E402
+from benchmarks.realword_set import detokenize, sentences_of  # noqa: E402
 from pravka import Corrector  # noqa: E402
+from pravka.detect import Document, swap  # noqa: E402
+from pravka.tokenize import tokenize  # noqa: E402
 
 THESAURUS = Path("/usr/share/mythes/th_ru_RU_v2.dat")
+TUNE_FILE = "xquad_ru_contexts.txt.gz"
 SENTENCE_FILES = ("ud_pud_test.txt.gz", "ud_gsd_devtest.txt.gz", "ud_taiga_devtest.txt.gz")
 WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
 CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "ADVB"})
 FORM_ATTRIBUTES = ("case", "number", "gender", "person", "tense", "mood")
 KINDS = ("blend", "swap")
+DOCUMENT_SENTENCES = 10
 
 
 def read_thesaurus(path: Path = THESAURUS) -> dict[str, list[str]]:
@@ -67,6 +86,39 @@ def read_thesaurus(path: Path = THESAURUS) -> dict[str, list[str]]:
             if found:
                 synonyms[head.lower()] = list(dict.fromkeys(found))
     return synonyms
+
+
+def read_wordnet() -> dict[str, list[str]]:
+    """lemma → its one-word Wiktionary synonyms (lemmas sharing a synset), from ``wiki-ru-wordnet``'s
+    bundled SQLite file, found without importing the package."""
+    import importlib.util
+    import sqlite3
+
+    spec = importlib.util.find_spec("wiki_ru_wordnet")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("spinner --tune: pip install wiki-ru-wordnet (its synonyms are the tune-side source)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "database" / "wikiwordnet.db"
+    synsets: dict[int, set[str]] = {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        for synset, lemma in connection.execute("SELECT synset_id, lemma FROM synsets"):
+            if WORD.fullmatch(lemma):
+                synsets.setdefault(synset, set()).add(lemma)
+    synonyms: dict[str, set[str]] = {}
+    for members in synsets.values():
+        for lemma in members:
+            synonyms.setdefault(lemma, set()).update(members - {lemma})
+    return {lemma: sorted(others) for lemma, others in synonyms.items() if others}
+
+
+def read_tune_sentences() -> list[str]:
+    """Clean sentences the held-out run never reads, 40–300 characters: the paragraphs of XQuAD's
+    Russian Wikipedia translations (``shared/corpora/modern``, CC BY-SA, read in place), the SpellRuEval
+    tune half and GERA train (detokenized)."""
+    with gzip.open(REPO_ROOT.parent / "shared" / "corpora" / "modern" / TUNE_FILE, "rt", encoding="utf-8") as handle:
+        texts = [sentence for line in handle for sentence in sentences_of(line.strip().lstrip("\ufeff"))]
+    pairs = load_dataset("spellrueval-tune") + load_dataset("gera-train")
+    texts += [detokenize(pair.target.strip()) for pair in pairs]
+    return list(dict.fromkeys(text for text in texts if 40 <= len(text) <= 300))
 
 
 def read_sentences() -> list[str]:
@@ -136,6 +188,98 @@ class Spinner:
         return damages
 
 
+def swap_rows(corrector: Corrector, text: str, damage: Damage | None):
+    """For each word ``detect.swap`` checks in ``text``: (is it the swapped word?, [(candidate is the
+    original?, features), …])."""
+    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    rows = []
+    for sentence in swap.sentences(document):
+        for index, scored in swap.evidence(document, sentence):
+            token = document.tokens[index]
+            hit = damage is not None and token.start < damage.end and damage.start < token.stop
+            rows.append((hit, [(hit and fold(option) == fold(damage.expected), features) for option, features in scored]))
+    return rows
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 100) -> np.ndarray:
+    """Weights (bias first) of an L2-regularised logistic regression, by Newton's method on the
+    standardised features (so that the penalty treats a cosine gain and a log10 count alike)."""
+    mean, spread = x.mean(axis=0), x.std(axis=0) + 1e-9
+    x1 = np.hstack([np.ones((len(x), 1)), (x - mean) / spread])
+    w = np.zeros(x1.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x1 @ w))
+        gradient = x1.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]]
+        hessian = (x1.T * (p * (1 - p))) @ x1 / len(y) + l2 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return np.r_[w[0] - (w[1:] * mean / spread).sum(), w[1:] / spread]
+
+
+def tune(args) -> None:
+    corrector = Corrector()
+    spinner = Spinner(read_wordnet(), corrector.lexicon)
+    sentences = read_tune_sentences()
+    damages = spinner.sample(sentences, "swap", args.per_kind, args.seed)
+    used = {damage.original for damage in damages}
+    clean = [s for s in sentences if s not in used][: args.per_kind]
+    words = sum(len(s.split()) for s in clean)
+    rows, sentence_of = [], []
+    for number, (damage, text) in enumerate([(d, d.text) for d in damages] + [(None, text) for text in clean]):
+        found = swap_rows(corrector, text, damage)
+        rows += [(damage is not None, row) for row in found]
+        sentence_of += [number] * len(found)
+    print(f"tune: {len(damages)} swaps (Wiktionary synonyms), {len(clean)} clean sentences ({words} words), {len(rows)} checked words")
+    # Multiple-instance fit: a word's evidence is that of its best candidate under the current weights
+    # (first: the best-fitting one); refit until the choice settles.
+    weights = None
+    for _ in range(5):
+        chosen = []
+        for _, (_, scored) in rows:
+            features = np.array([f for _, f in scored])
+            rank = features[:, 0] if weights is None else features @ weights[1:]
+            chosen.append(features[int(np.argmax(rank))])
+        x, y = np.array(chosen), np.array([hit for _, (hit, _) in rows], dtype=float)
+        weights = fit_logistic(x, y)
+    print(f"TUNE_BASE_RATE = {y.mean():.3f}; swapped words among checked words of damaged sentences: "
+          f"{y.sum() / sum(damaged for damaged, _ in rows):.3f}")
+    print("BIAS = " + f"{weights[0]:.3f}" + "\nWEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights[1:]) + ")  # " + ", ".join(swap.FEATURES))
+    p = 1 / (1 + np.exp(-(weights[0] + x @ weights[1:])))
+    in_damaged = np.array([damaged for damaged, _ in rows])
+    print("| REPORT_AT | recall % | precision % (damaged sentences) | clean false alarms / 1k words |\n|---:|---:|---:|---:|")
+    for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        flagged = p >= threshold
+        recall = (flagged & (y == 1)).sum() / max(1, len(damages))
+        of_damaged = flagged & in_damaged
+        precision = (of_damaged & (y == 1)).sum() / max(1, of_damaged.sum())
+        alarms = (flagged & ~in_damaged).sum() * 1000 / words
+        print(f"| {threshold:.2f} | {100 * recall:.1f} | {100 * precision:.1f} | {alarms:.2f} |")
+    tune_spin(p, np.array(sentence_of), in_damaged, len(damages), len(damages) + len(clean))
+
+
+def tune_spin(p: np.ndarray, sentence_of: np.ndarray, in_damaged: np.ndarray, first_clean: int, end: int) -> None:
+    """Fit the document score (``detect.swap.spin_score``) on pseudo-documents of ``DOCUMENT_SENTENCES``
+    tune sentences, spun (one swap a sentence) or clean, and print its constants and accuracy."""
+    clean_mean, clean_spread = p[~in_damaged].mean(), p[~in_damaged].std()
+    print(f"\nSPIN_CLEAN_MEAN = {clean_mean:.4f}\nSPIN_CLEAN_SPREAD = {clean_spread:.4f}")
+    for size in (DOCUMENT_SENTENCES, 3):
+        z, spun = [], []
+        for first in [*range(0, first_clean - size + 1, size), *range(first_clean, end - size + 1, size)]:
+            scores = p[(sentence_of >= first) & (sentence_of < first + size)]
+            z.append((scores - clean_mean).sum() / (clean_spread * np.sqrt(max(1, len(scores)))))
+            spun.append(first < first_clean)
+        z, labels = np.array(z), np.array(spun, dtype=float)
+        if size == DOCUMENT_SENTENCES:
+            weights = fit_logistic(z[:, None], labels)
+            print(f"SPIN_BIAS = {weights[0]:.3f}\nSPIN_WEIGHT = {weights[1]:.3f}")
+        probability = 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
+        accuracy = ((probability >= 0.5) == (labels == 1)).mean()
+        print(f"documents of {size} sentences: {len(z)}, accuracy at 0.5: {100 * accuracy:.1f} %, "
+              f"spun ≥ 0.5: {100 * (probability[labels == 1] >= 0.5).mean():.1f} %, clean ≥ 0.5: {100 * (probability[labels == 0] >= 0.5).mean():.1f} %")
+
+
 def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -145,15 +289,20 @@ def main() -> None:
     parser.add_argument("--per-kind", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--tune", action="store_true", help="fit detect.swap on the tune-side spinner")
     args = parser.parse_args()
+    if args.tune:
+        return tune(args)
     if not THESAURUS.exists():
         sys.exit(f"spinner: {THESAURUS} is missing (apt-get install mythes-ru)")
-    corrector = Corrector()
+    corrector = Corrector(swaps=True)
     spinner = Spinner(read_thesaurus(), corrector.lexicon)
     sentences = read_sentences()
     print("| damage | n | reported % | kind right % | first right % | fixed % | precision % |\n|---|---:|---:|---:|---:|---:|---:|")
+    spun: list[str] = []
     for kind in KINDS:
         damages = spinner.sample(sentences, kind, args.per_kind, args.seed)
+        spun += [damage.text for damage in damages] if kind == "swap" else []
         reported = kind_right = first_right = fixed = of_kind = overlapping = 0
         misses: Counter = Counter()
         for damage in damages:
@@ -178,11 +327,18 @@ def main() -> None:
         if args.verbose:
             for line, _ in misses.most_common(40):
                 print("   ", line)
-    clean = sentences[: 3000]
+    used = set(spun)
+    clean = [s for s in sentences if s not in used][: 3000]
     words = sum(len(s.split()) for s in clean)
     alarms = Counter(f.kind for s in clean for f in corrector.check(s))
     print(f"\nclean sentences: {len(clean)}, {words} words; findings per 1k words: "
           + ", ".join(f"{kind} {1000 * count / words:.2f}" for kind, count in alarms.most_common()))
+    print(f"\nDocument spin score (Corrector.spin_score) on pseudo-documents of {DOCUMENT_SENTENCES} sentences:")
+    for title, texts in (("spun (a swap in every sentence)", spun), ("clean", clean[: len(spun)])):
+        documents = [" ".join(texts[i : i + DOCUMENT_SENTENCES]) for i in range(0, len(texts) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES)]
+        scores = [corrector.spin_score(document) for document in documents]
+        print(f"  {title}: {len(scores)} documents, score ≥ 0.5: {100 * sum(p >= 0.5 for p in scores) / max(1, len(scores)):.1f} %, "
+              f"mean {sum(scores) / max(1, len(scores)):.2f}")
 
 
 if __name__ == "__main__":

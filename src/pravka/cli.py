@@ -114,7 +114,9 @@ def _corrector_options(function):
             help="Files to take from folders (repeatable).",
         ),
         click.option(
-            "--summary", is_flag=True, help="Print counts per kind (applied vs reported only) to stderr at the end."
+            "--summary",
+            is_flag=True,
+            help="Print counts per kind (applied vs reported only) and each file's spin score (how likely a text spinner wrote it) to stderr at the end.",
         ),
         click.option(
             "--input-format",
@@ -644,6 +646,7 @@ class _Session:
         self.pool = WorkerPool(self.corrector, self.jobs if self.jobs > 1 else 0)
         self.summary = summary
         self.tally: Counter = Counter()  # (kind, applied) -> findings
+        self.spin: dict[str, tuple[float, int]] = {}  # file -> its spin evidence (check --summary)
 
     def __enter__(self):
         return self
@@ -672,6 +675,10 @@ class _Session:
         lines += [
             f"  {kind:<12} {self.tally[kind, True]:>6} applied {self.tally[kind, False]:>6} reported" for kind in kinds
         ]
+        if self.spin:
+            from .detect.swap import spin_probability
+
+            lines += [f"  spin score {spin_probability(evidence):.2f}  {name}" for name, evidence in self.spin.items()]
         with _suppress_os_errors():
             click.echo("\n".join(lines), err=True)
 
@@ -702,10 +709,17 @@ class _Session:
 
             found = check_markup(self.corrector, text, fmt)
             self._count(_kinds(found))
+            if self.summary:
+                self.spin[label] = self.corrector.spin_evidence(text)
             yield from _records(label, text, 1, 0, [f.to_dict() for f in found])
             return
         offset = 0
-        for chunk, found in self._map(_check_chunk, self._chunks_with_progress(name, encoding)):
+        function = _check_and_spin_chunk if self.summary else _check_chunk
+        for chunk, result in self._map(function, self._chunks_with_progress(name, encoding)):
+            found, (deviation, words) = result if self.summary else (result, (0.0, 0))
+            if self.summary:
+                total, count = self.spin.get(label, (0.0, 0))
+                self.spin[label] = (total + deviation, count + words)
             self._count((item["kind"], item["fix"] is not None) for item in found)
             yield from _records(label, chunk.text, chunk.first_line, offset, found)
             offset += len(chunk.text)
@@ -750,6 +764,10 @@ def _kinds(findings):
 
 def _check_chunk(corrector, text: str) -> list[dict]:
     return [finding.to_dict() for finding in corrector.check(text)]
+
+
+def _check_and_spin_chunk(corrector, text: str) -> tuple[list[dict], tuple[float, int]]:
+    return _check_chunk(corrector, text), corrector.spin_evidence(text)
 
 
 def _fix_chunk(corrector, text: str) -> tuple[str, list]:

@@ -19,9 +19,10 @@ from functools import lru_cache
 from .apply import apply_fixes, apply_fixes_with_spans
 from .calibration import shipped_calibration
 from .candidates import generate
-from .detect import DETECTORS, DETECTORS_BY_NAME, Document, run_detectors
+from .detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, Document, run_detectors
 from .detect.hyphenation import invisible_finding
 from .detect.screen import shared_screen
+from .detect.swap import spin_evidence, spin_probability, word_scores
 from .lexicon import shared_lexicon
 from .parallel import WorkerPool
 from .rank.noisy_channel import rank
@@ -40,7 +41,7 @@ SUGGESTION_CACHE_SIZE = 50_000
 SETTLE_ROUNDS = 3  # fix passes around fixes that change words (see Corrector.check and pravka.settle)
 BATCH_SIZE = 16  # texts per task sent to a worker process: amortises pickling, keeps memory bounded
 # Every kind of finding, as the detection units declare them (the README's table explains each one).
-KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS for kind in detector.kinds))
+KINDS = tuple(dict.fromkeys(kind for detector in DETECTORS + OPT_IN for kind in detector.kinds))
 
 
 class Corrector:
@@ -52,7 +53,9 @@ class Corrector:
     their neighbours. ``report_threshold``: how likely an unknown word must be damaged to be reported.
     ``words``: extra words to accept (case and ё folded); a finding whose text is one of them is not
     reported. ``disable`` / ``only``: finding kinds (``KINDS``) to leave out, or the only ones to
-    report (both may be given: ``only`` narrows, ``disable`` removes). ``usage_model``: rank by the shipped model of Russian word use (``pravka.usage``), with
+    report (both may be given: ``only`` narrows, ``disable`` removes). ``swaps``: also look for synonym
+    swaps (kind ``swap``, ``detect.swap``), on too when ``only`` names ``swap``; off by default, because
+    the meaning model then reads every content word and checking is several times slower. ``usage_model``: rank by the shipped model of Russian word use (``pravka.usage``), with
     ``model`` mixed into it; False ranks by ``model`` alone, or without context counts. Every argument
     is checked here, so a wrong one fails now and not at the first check.
     """
@@ -68,6 +71,7 @@ class Corrector:
         disable: Iterable[str] = (),
         only: Iterable[str] = (),
         usage_model: bool = True,
+        swaps: bool = False,
     ):
         self.threshold = DEFAULT_THRESHOLD if threshold is None else _probability("threshold", threshold)
         self.report_threshold = _probability("report_threshold", report_threshold)
@@ -84,6 +88,7 @@ class Corrector:
         self.disable = _kinds("disable", disable)
         self.only = _kinds("only", only)
         self.usage_model = bool(usage_model)
+        self.swaps = bool(swaps) or "swap" in self.only
 
     def __repr__(self) -> str:
         extras = "".join(
@@ -91,6 +96,7 @@ class Corrector:
             for name, value in (("words", self.words), ("disable", self.disable), ("only", self.only))
             if value
         )
+        extras += ", swaps=True" if self.swaps else ""
         return f"Corrector(threshold={self.threshold}, dictionaries={list(self.dictionaries)}, report_threshold={self.report_threshold}{extras})"
 
     @property
@@ -167,12 +173,26 @@ class Corrector:
         its clean lines."""
         lexicon, context = self.lexicon, self._context
         findings: list[Finding] = []
-        for start, end, units in shared_screen(DETECTORS, lexicon).dispatch(text):
+        for start, end, units in shared_screen(DETECTORS + OPT_IN if self.swaps else DETECTORS, lexicon).dispatch(text):
             block = text[start:end]
             document = Document(block, tokenize(block), lexicon, self.suggest, self.report_threshold, context)
             found = run_detectors(document, units)
             findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
+
+    def spin_evidence(self, text: str) -> tuple[float, int]:
+        """What the swap scores of ``text``'s words say about it as a whole (``detect.swap``'s
+        ``spin_evidence``): add up those of the pieces of one document, then ``spin_probability``."""
+        _check_text(text)
+        text = MatchingView(text).text
+        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
+        return spin_evidence([probability for _, _, probability in word_scores(document)])
+
+    def spin_score(self, text: str) -> float:
+        """How likely ``text`` as a whole is the output of a text spinner (synonym swaps throughout),
+        from 0 to 1: for a scraping pipeline to drop or quarantine spun pages. Weak on a sentence or
+        two; it grows surer with every content word."""
+        return spin_probability(self.spin_evidence(text))
 
     def fix(self, text: str) -> str:
         """``text`` with the sure fixes applied; every other character comes back as it was. One call

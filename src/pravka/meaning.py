@@ -90,16 +90,20 @@ class MeaningModel:
     def fits(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
         """``fit`` of each of ``words`` to one context, as an array (NaN for a word without a vector);
         None when no context word has one."""
-        context_ids = [i for i in map(self.vector_id, context) if i is not None]
-        if not context_ids:
+        similarities = self.similarities(words, context)
+        return None if similarities is None else similarities.mean(axis=1)
+
+    def similarities(self, words: Sequence[str], others: Sequence[str]) -> np.ndarray | None:
+        """The cosines of each of ``words`` (rows; NaN for a word without a vector) with each of
+        ``others`` that has a vector (columns); None when none of ``others`` has one."""
+        other_ids = [i for i in map(self.vector_id, others) if i is not None]
+        if not other_ids:
             return None
-        centre = self.unit_vectors(context_ids).mean(axis=0)
-        ids = [self.vector_id(word) for word in words]
-        present = [i for i in ids if i is not None]
-        out = np.full(len(words), np.nan, dtype=np.float32)
+        present = [(k, i) for k, word in enumerate(words) if (i := self.vector_id(word)) is not None]
+        out = np.full((len(words), len(other_ids)), np.nan, dtype=np.float32)
         if present:
-            scores = self.unit_vectors(present) @ centre
-            out[[k for k, i in enumerate(ids) if i is not None]] = scores
+            rows, ids = zip(*present, strict=True)
+            out[list(rows)] = self.unit_vectors(ids) @ self.unit_vectors(other_ids).T
         return out
 
     def neighbours(self, word: str) -> list[str]:

@@ -28,11 +28,12 @@ from . import (
     realword,
     repeat,
     split,
+    swap,
     variant,
 )
 from .base import HINT, Detector, Document
 
-__all__ = ["DETECTORS", "HINT", "Detector", "Document", "run_detectors"]
+__all__ = ["DETECTORS", "HINT", "OPT_IN", "Detector", "Document", "run_detectors"]
 
 DETECTORS: tuple[Detector, ...] = (
     homoglyph.DETECTOR,
@@ -48,7 +49,10 @@ DETECTORS: tuple[Detector, ...] = (
     realword.DETECTOR,
     confusion.DETECTOR,
 )
-DETECTORS_BY_NAME = {detector.name: detector for detector in DETECTORS}
+# Units that run only when asked for (``Corrector(swaps=True)``), after the others: they read every
+# content word, so the screen can skip hardly any line for them.
+OPT_IN: tuple[Detector, ...] = (swap.DETECTOR,)
+DETECTORS_BY_NAME = {detector.name: detector for detector in DETECTORS + OPT_IN}
 
 
 class _TakenSpans:

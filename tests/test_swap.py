@@ -1,0 +1,92 @@
+"""Synonym swaps (detect.swap) and the document spin score (Corrector.spin_score), on real Russian text."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka import Corrector
+from pravka.detect import Document, swap
+from pravka.tokenize import tokenize
+
+CLEAN = "Министр иностранных дел России заявил журналистам, что переговоры продолжатся на следующей неделе."
+SPUN = "Министр зарубежных дел России заявил журналистам, что переговоры продолжатся на следующей неделе."
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return Corrector(swaps=True)
+
+
+def _scores(corrector, text):
+    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, 0.5, corrector._context)
+    return {document.tokens[i].text: (option, p) for i, option, p in swap.word_scores(document)}
+
+
+def test_a_broken_phrase_is_reported_and_only_offered(corrector):
+    text = "Возвращение войск к рубежам по расстройству на 1997 год обсуждалось на переговорах."
+    found = [f for f in corrector.check(text) if f.kind == "swap"]
+    assert [f.text for f in found] == ["расстройству"]
+    assert found[0].suggestions and found[0].fix is None  # a swap is only offered, never applied on its own
+    assert corrector.fix(text) == text
+
+
+def test_the_swapped_word_is_the_most_suspicious_with_the_original_as_its_candidate(corrector):
+    scores = _scores(corrector, SPUN)
+    assert max(scores, key=lambda word: scores[word][1]) == "зарубежных"
+    assert scores["зарубежных"][0] == "иностранных"
+    assert _scores(corrector, CLEAN)["иностранных"][1] < scores["зарубежных"][1] / 2
+
+
+def test_clean_sentences_have_no_swap(corrector):
+    for text in (
+        CLEAN,
+        "Учёные обнаружили новый вид бабочек в тропических лесах Амазонии.",
+        "Цены на нефть выросли после решения стран ОПЕК сократить добычу.",
+    ):
+        assert [f for f in corrector.check(text) if f.kind == "swap"] == []
+
+
+def test_swaps_are_off_by_default_and_on_when_asked_for():
+    text = "Возвращение войск к рубежам по расстройству на 1997 год обсуждалось на переговорах."
+    assert not any(f.kind == "swap" for f in Corrector().check(text))
+    assert Corrector(only=["swap"]).swaps
+    assert [f.text for f in Corrector(only=["swap"]).check(text)] == ["расстройству"]
+
+
+def test_names_are_not_swaps(corrector):
+    text = "Вчера в Москве Сергей Лавров встретился с Энтони Блинкеном и обсудил с ним гарантии безопасности."
+    assert [f for f in corrector.check(text) if f.kind == "swap"] == []
+
+
+def test_candidates_take_the_form_of_the_word(corrector):
+    options = swap.candidates(corrector.lexicon, "зарубежных")
+    assert "иностранных" in options  # genitive plural, like the typed word
+    assert "зарубежный" not in options and "иностранный" not in options
+    assert swap.candidates(corrector.lexicon, "и") == ()
+
+
+def test_spun_text_scores_higher_than_the_clean_original(corrector):
+    clean = (
+        "Госсекретарь США и генсек НАТО выразили готовность провести еще одну встречу с Россией по "
+        "гарантиям безопасности. Министр иностранных дел заявил, что ядерной войны допустить нельзя."
+    )
+    spun = (
+        "Госсекретарь США и генсек НАТО выразили боеготовность провести еще одну встречу с Россией по "
+        "гарантиям безопасности. Министр зарубежных дел заявил, что атомной войны допустить нельзя."
+    )
+    assert corrector.spin_score(spun) > corrector.spin_score(clean)
+    assert corrector.spin_evidence(spun)[0] > corrector.spin_evidence(clean)[0]
+
+
+def test_spin_evidence_of_pieces_adds_up():
+    first, second = swap.spin_evidence([0.9, 0.01]), swap.spin_evidence([0.3])
+    assert swap.spin_evidence([0.9, 0.01, 0.3]) == pytest.approx((first[0] + second[0], 3))
+    assert swap.spin_probability((0.0, 0)) == swap.spin_probability(swap.spin_evidence([swap.SPIN_CLEAN_MEAN]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0), max_size=30), st.floats(min_value=0.0, max_value=0.9))
+def test_a_more_suspicious_word_never_lowers_the_spin_score(scores, extra):
+    lower = swap.spin_probability(swap.spin_evidence([*scores, extra]))
+    higher = swap.spin_probability(swap.spin_evidence([*scores, extra + 0.1]))
+    assert 0.0 <= lower <= higher <= 1.0
