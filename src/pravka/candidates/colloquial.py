@@ -17,8 +17,9 @@ edits), and they are too many to list. They are *generated* instead, from the st
    key (``ru.sound.sound_key``) with the standard word and the rules. The key folds what needs no rule
    — unstressed о/а and е/и/я, doubled and held-down letters, «ь», the spellings of «щ» and «ц» — so
    «пасиба», «пасибо» and «пассиба» all find «спасибо» through the one variant «пасибо». The index is
-   compiled once into the cache folder (a completion DAWG, like the lexicon's tables) and
-   memory-mapped on later starts.
+   compiled once into the cache folder (a completion DAWG, like the lexicon's tables; a few seconds)
+   and loaded on later starts in milliseconds; its name carries a checksum of the rules and prices, so
+   changing them compiles it anew.
 3. **Look-up.** An unknown word's sound key gives every variant sharing it. The word and a variant
    may still differ where the key folded them (up to ``MAX_AS_HEARD`` letters: «пасиба» for the
    variant «пасибо»); those are spelling slips like any other and the error model prices them
@@ -155,6 +156,9 @@ def spoken_index(lexicon) -> dawg.CompletionDAWG:
         with exclusive_lock(path.parent / ".build.lock"):
             if not path.exists():
                 save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
+                for stale in path.parent.glob("colloquial-*.dawg"):  # built with other rules or tables
+                    if stale != path:
+                        stale.unlink(missing_ok=True)
     return dawg.CompletionDAWG().load(str(path))
 
 
