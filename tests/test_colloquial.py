@@ -134,3 +134,14 @@ def test_text_outside_the_fixed_word_comes_back_unchanged(corrector, before, spo
     fixed = corrector.fix(text)
     assert fixed.startswith(before) and fixed.endswith(after)
     assert fixed[len(before) : len(fixed) - len(after)] != spoken
+
+
+def test_a_verb_after_a_personal_pronoun_agrees_with_it(corrector, lexicon):
+    """«ты будеш»: the dropped «ь» of «будешь» reads as «будешь», not as the frequent «будет»."""
+    from pravka.rank.context import Context
+
+    context = Context(lexicon)
+    assert context.grammar("будешь", "ты", None) > context.grammar("будет", "ты", None)
+    assert context.grammar("учится", "он", None) > context.grammar("учиться", "он", None)
+    assert context.grammar("шла", "она", None) > context.grammar("шёл", "она", None)
+    assert corrector.fix("Ты будеш рад.") == "Ты будешь рад."

@@ -5,8 +5,10 @@ sources of evidence, both in log10 units added to a candidate's score:
 
 * grammar, from pymorphy3's tags — a preposition governs the case of what follows («с той стороны»:
   genitive or instrumental; «в» + accusative or locative), an adjective or participle agrees with the
-  noun next to it in case and number. A candidate that can satisfy the neighbour gets a bonus, one that
-  cannot a penalty; a candidate the neighbour says nothing about is left alone.
+  noun next to it in case and number, a verb after a personal pronoun agrees with it in person and
+  number («ты будеш» → «будешь», not «будет»; «он учицца» → «учится», not «учиться»). A candidate
+  that can satisfy the neighbour gets a bonus, one that cannot a penalty; a candidate the neighbour
+  says nothing about is left alone.
 * a word n-gram model: the usage model shipped with pravka (``pravka.usage``), with the user's own
   ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
   between its left and right neighbours.
@@ -21,6 +23,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..ru.grammar import AGREEING, CASED, GOVERNMENT
+from ..ru.words import word_set
+
+PERSONAL_PRONOUNS = word_set("rank.context.personal_pronouns")
+VERB_FORMS = frozenset({"VERB", "INFN"})
 
 BONUS = 0.4
 PENALTY = -0.6
@@ -46,6 +52,9 @@ class Context:
         if left is not None and left in GOVERNMENT:
             cases = GOVERNMENT[left]
             score += BONUS if any(t.case in cases for t in tags if t.POS in CASED) else PENALTY
+        elif left is not None and left in PERSONAL_PRONOUNS:
+            if any(t.POS in VERB_FORMS for t in tags[:1]):
+                score += BONUS if any(_agrees_with_subject(self._tags(left)[0], t) for t in tags) else PENALTY / 2
         elif left is not None:
             left_tags = self._tags(left)
             if any(t.POS in AGREEING for t in left_tags[:1]) and any(t.POS == "NOUN" for t in tags):
@@ -75,6 +84,15 @@ class Context:
         ranked = [replace(s, confidence=w / total) for s, w in zip(suggestions, weights, strict=True)]
         ranked.sort(key=lambda s: -s.confidence)
         return ranked
+
+
+def _agrees_with_subject(pronoun, verb) -> bool:
+    """A finite verb form that the personal pronoun can be the subject of («мы шли», «она шла»)."""
+    if verb.POS != "VERB" or verb.mood == "impr" or verb.number != pronoun.number:
+        return False
+    if verb.tense == "past":
+        return verb.number == "plur" or pronoun.gender is None or verb.gender == pronoun.gender
+    return verb.person == pronoun.person
 
 
 def _agree(adjective_tags, noun_tags) -> bool:
