@@ -22,8 +22,9 @@ edits), and they are too many to list. They are *generated* instead, from the st
    changing them compiles it anew.
 3. **Look-up.** An unknown word's sound key gives every variant sharing it. The word and a variant
    may still differ where the key folded them (up to ``MAX_AS_HEARD`` letters: «пасиба» for the
-   variant «пасибо»); those are spelling slips like any other and the error model prices them
-   (``channel.edit_cost``: an unstressed vowel, a doubled letter). A letter held down for emphasis
+   variant «пасибо»; never the first letter of a reduced word: «ить» is no «есть»); those are spelling
+   slips like any other and the error model prices them (``channel.edit_cost``: an unstressed vowel, a
+   doubled letter). A letter held down for emphasis
    («спаааасиб») is squeezed first, at the price of ``edits.stretched``. The candidate is the standard
    word at the rules' price plus those; its ``rules`` record how it was derived («rule initial-s», «as
    heard: 1 letter»), and the ranker adds them to the suggestion's trail.
@@ -83,6 +84,7 @@ RULE_COSTS = {
     "apocope": 0.8,
 }
 _CHANGES = tuple((name, re.compile(pattern), replacement) for name, pattern, replacement in SPOKEN_CHANGES)
+REDUCTIONS = frozenset(name for name, _, _ in SPOKEN_REDUCTIONS)
 _REDUCTIONS = tuple((name, re.compile(pattern), replacement) for name, pattern, replacement in SPOKEN_REDUCTIONS)
 INDEX_FORMAT = 1
 HELD_DOWN = re.compile(r"(.)\1{2,}")
@@ -102,7 +104,7 @@ def spoken_variants(word: str, reductions: bool = False) -> dict[str, tuple[floa
                 if price > MAX_COST + 1e-9:
                     continue
                 for match in pattern.finditer(text):
-                    variant = text[: match.start()] + replacement + text[match.end() :]
+                    variant = text[: match.start()] + match.expand(replacement) + text[match.end() :]
                     if len(variant) < 2 or variant == word:
                         continue
                     seen = best.get(variant)
@@ -177,6 +179,8 @@ def readings(word: str, lexicon) -> list[Candidate]:
         heard = Levenshtein.distance(held, variant, score_cutoff=MAX_AS_HEARD)
         if heard > MAX_AS_HEARD or fold(standard) == typed:
             continue
+        if held[:1] != variant[:1] and not REDUCTIONS.isdisjoint(used):
+            continue  # a word worn down by speech keeps its first sound: «ить» is no «есть»
         trail = tuple(f"rule {rule}" for rule in [*used, *extra])
         price = int(cost) / 100 + (COST_STRETCHED if extra else 0.0)
         if heard:

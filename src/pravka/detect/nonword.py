@@ -26,8 +26,9 @@ frequent one, or the respellings list names it). Such a word is weighed as a ``c
 only when edited text almost never uses its dictionary reading: the usage model (``pravka.usage``) has
 seen it at most ``MAX_EDITED_COUNT`` times, or ``EDITED_SHARE`` times less often than the standard
 word («ток», a current, stays; «тока» goes). Only the spoken readings then compete with keeping the
-word; the neighbours must not be evidence for the dictionary word beyond the best reading («сила
-тока» stays, «я тока пришёл» does not); they re-rank the readings, and the finding needs the same
+word; the neighbours must not be evidence for the dictionary word beyond the best reading, by their
+counts («сила тока» stays, «я тока пришёл» does not) or their grammar («из альпийского стока»: an
+adjective agreeing with the noun); they re-rank the readings, and the finding needs the same
 ``report_threshold``. Without a usage model nothing tells the readings apart, and such words are left
 alone. An unknown word whose best reading is a spoken one is a ``colloquial`` finding too.
 """
@@ -104,9 +105,12 @@ def _spoken_form(document, index: int) -> Finding | None:
         return None
     left, right = document.neighbours(index)
     ranked = rank(lower, readings, lexicon)
+    best = ranked[0].text.lower()
     evidence = model.context_logprob(lower, left, right)
-    if evidence > 0 and evidence > model.context_logprob(ranked[0].text.lower(), left, right):
-        return None  # the neighbours want the dictionary word: «сила тока»
+    if evidence > 0 and evidence > model.context_logprob(best, left, right):
+        return None  # the neighbours' counts want the dictionary word: «сила тока»
+    if document.context.grammar(lower, left, right) > document.context.grammar(best, left, right):
+        return None  # and so does their grammar: «из альпийского стока»
     ranked = document.context.rerank(word, ranked, left, right)
     suggestions = [replace(s, text=match_case(word, s.text), trail=(*s.trail, "context")) for s in ranked]
     if damage_probability(suggestions) < document.report_threshold:

@@ -68,7 +68,7 @@ def sound_key(word: str) -> str:
 
 
 # How informal writing respells a standard word as it is spoken: each rule is (name, pattern on the
-# standard lower-case word, replacement). The first group changes sounds any word may undergo; the
+# standard lower-case word, replacement, which may refer to the pattern's groups). The first group changes sounds any word may undergo; the
 # second, ``SPOKEN_REDUCTIONS``, drops what fast speech swallows, and happens in the most frequent words
 # only («сейчас» → «щас», «сколько» → «скока», «говорит» → «грит», «спасибо» → «пасиба»). Vowel
 # reduction (о → а, е → и), doubled letters, «ь», «-тся»/«-ться» → «-ца» and the spellings of «щ» need
@@ -108,5 +108,6 @@ SPOKEN_REDUCTIONS = (
     ("cluster", "|".join(rf"(?<=[^{c}]){c}ь?(?=[{_CONSONANT.replace(c, '')}])" for c in _CONSONANT), ""),
     ("go-drop", rf"(?<=[еоё])го(?![{_VOWEL}])", ""),  # «сегодня» → «седня», «ничего» → «ниче»
     ("initial-s", r"^с(?=п)", ""),  # «спасибо» → «пасибо»
-    ("apocope", rf"(?<=[{_CONSONANT}])[аоеиыяю]$", ""),  # «прямо» → «прям», «спасибо» → «спасиб»
+    # «спасибо» → «спасиб», «короче» → «короч»; a word of two syllables keeps its end («кино», «все»)
+    ("apocope", rf"^((?:[^{_VOWEL}]*[{_VOWEL}]){{2}}.*[{_CONSONANT}])[аоеиыяю]$", r"\1"),
 )
