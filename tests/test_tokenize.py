@@ -57,3 +57,21 @@ def test_fast_path_agrees_with_razdel_on_plain_words(parts):
     assert "".join(piece for _, _, piece in fast) == "".join(piece for _, _, piece in reference)
     plain = {(s, e, t) for s, e, t in reference if t.isalpha() and (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace())}
     assert plain <= set(fast)
+
+
+MARKED = ["«Слово»,", "(да)", "да?!", "он:)", ";(((", "ушёл...", "**", "“так”.", "[1]", "Yahoo!", "бyahoo!", "10,5", "т.е.", "№5", "@", "/", "слово", "Poccия,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MARKED), st.sampled_from([" ", "\n", "  ", "\t"])), max_size=10))
+def test_runs_of_letters_and_marks_are_cut_as_razdel_cuts_them(parts):
+    # Without dashes or underscores no razdel rule reaches across a space, so the runs that bypass
+    # razdel («слово», «(да)», «он:)») must come out exactly as razdel cuts the whole text.
+    text = "".join(fragment + space for fragment, space in parts)
+    assert glue(_pieces(text, 0)) == glue(_razdel_pieces(text, 0, len(text), 0))
+
+
+def test_a_dash_across_the_space_still_reaches_razdel():
+    # Razdel joins «слово—» when a word follows the dash; «другое,» must not be cut apart from it.
+    pieces = [piece for _, _, piece in glue(_pieces("слово— другое, и", 0))]
+    assert pieces == ["слово—", "другое", ",", "и"]

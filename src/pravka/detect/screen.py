@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from ..ru.alphabet import CYRILLIC_LETTER
 from .base import Detector
@@ -42,7 +43,6 @@ UNEXPECTED = r"[^\w\s.,;:!?…«»\"'„“”‘’()\[\]{}<>/\\|@#$%&*+=~^`—
 UNEXPECTED_TOUCHING = rf"(?<=\S){UNEXPECTED}|{UNEXPECTED}(?=\S)"
 VERDICT_CACHE_SIZE = 200_000
 CONTEXT_LINES = 1
-NEWLINE = re.compile("\n")
 
 
 class Screen:
@@ -57,6 +57,8 @@ class Screen:
         self.characters = [
             (t.text, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.text is not None
         ] + [(re.compile(UNEXPECTED_TOUCHING), self.every_unit)]
+        # Most lines hold none of those characters: one search of them all decides that.
+        self.any_character = re.compile("|".join(pattern.pattern for pattern, _ in self.characters))
         self.word_tests = [
             (t.words, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.words is not None
         ]
@@ -110,35 +112,44 @@ class Screen:
         with, in order; all of it, with every unit, when the screen is inactive."""
         if not self.active:
             return [(0, len(text), self.detectors)]
-        line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+        lines = text.split("\n")
+        line_starts = [0]
+        for line_text in lines[:-1]:
+            line_starts.append(line_starts[-1] + len(line_text) + 1)
         flagged: dict[int, int] = {}  # line → bit mask of its units
 
         def flag(offset: int, units: int) -> None:
             line = bisect_right(line_starts, offset) - 1
             flagged[line] = flagged.get(line, 0) | units
 
-        for pattern, units in self.characters:
-            for match in pattern.finditer(text):
-                flag(match.start(), units)
-                flag(max(match.start(), match.end() - 1), units)
+        if self.any_character.search(text):
+            for pattern, units in self.characters:
+                for match in pattern.finditer(text):
+                    flag(match.start(), units)
+                    flag(max(match.start(), match.end() - 1), units)
+        # Words never cross a line break, so each line's words and pairs are read on their own, and
+        # the pair of the last word before a line and the first word in it flags both lines.
         words, pairs = self._words, self._pairs
-        previous_word = None
-        previous_start = 0
-        for match in WORD.finditer(text):
-            word = match.group()
-            word_units = words.get(word)
-            if word_units is None:
-                word_units = self.word_units(word)
-            if word_units:
-                flag(match.start(), word_units)
+        previous_word, previous_line = None, 0
+        for number, line_text in enumerate(lines):
+            found = WORD.findall(line_text)
+            if not found:
+                continue
+            units = 0
+            for word in found:
+                word_units = words.get(word)
+                units |= self.word_units(word) if word_units is None else word_units
+            for left, right in pairwise(found):
+                pair_units = pairs.get((left, right))
+                units |= self.pair_units(left, right) if pair_units is None else pair_units
             if previous_word is not None:
-                pair_units = pairs.get((previous_word, word))
-                if pair_units is None:
-                    pair_units = self.pair_units(previous_word, word)
+                pair_units = self.pair_units(previous_word, found[0])
                 if pair_units:
-                    flag(previous_start, pair_units)
-                    flag(match.start(), pair_units)
-            previous_word, previous_start = word, match.start()
+                    flagged[previous_line] = flagged.get(previous_line, 0) | pair_units
+                    units |= pair_units
+            if units:
+                flagged[number] = flagged.get(number, 0) | units
+            previous_word, previous_line = found[-1], number
         if not flagged:
             return []
         blocks: list[list[int]] = []  # [start, end, units]

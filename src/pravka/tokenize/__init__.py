@@ -1,6 +1,8 @@
 """Tokenization: cut text into tokens with code-point offsets and decide which are spelling material.
 
-Razdel does the cutting. Before it runs, spans that are not prose — URLs, e-mail addresses, #hashtags,
+Razdel does the cutting where its rules matter; the whitespace runs where they cannot (letters
+alone, or letters between ordinary marks) are cut here the way razdel would cut them (``_pieces``),
+which is most of any text. Before it runs, spans that are not prose — URLs, e-mail addresses, #hashtags,
 @mentions — are masked by a few named patterns so razdel cannot cut them into pieces. After it runs, one
 repair rule glues back letter runs that touch with no gap: razdel splits a Cyrillic word at a Latin
 look-alike letter («Pocc» + «ия» for «Poccия» with Latin P, o, c) or at a digit that OCR read for a
@@ -17,6 +19,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 
 from razdel import tokenize as razdel_tokenize
+from razdel.segmenters.punct import DASHES, ENDINGS, SMILES
+from razdel.segmenters.tokenize import PUNCTS
 
 from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS
 from ..ru.punctuation import BYTE_ORDER_MARK, HYPHENS, INVISIBLE, SOFT_HYPHEN
@@ -38,6 +42,15 @@ HAS_DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[^\w\s]+")
 WHITESPACE_RUN = re.compile(r"\S+")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# A whitespace run of marks, or of one run of letters between marks («(слово», «слово»,», «да?!»):
+# razdel's atoms there are the letters and one atom per mark, and of its rules only the one for marks
+# beside marks can join them (``_mark_pieces``), whatever the neighbouring runs hold — unless a dash or
+# an underscore of a neighbour reaches across the space for the letters (razdel's dash rule reads two
+# atoms either side), which ``_pieces`` checks. Runs holding dashes, underscores or digits go to razdel.
+_SIMPLE_MARKS = "".join(ch for ch in PUNCTS if ch not in DASHES and ch != "_")
+MARKED_WORD = re.compile(rf"([{re.escape(_SIMPLE_MARKS)}]*)([а-яёА-ЯЁa-zA-Z]*)([{re.escape(_SIMPLE_MARKS)}]*)")
+REACHING = frozenset(DASHES + "_")
+SMILE = re.compile(SMILES + "$")
 # Letters, or digits that OCR reads for letters of the same shape (0/о, 3/з, 4/ч, 6/б).
 LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
 
@@ -167,23 +180,42 @@ def _glues(left: str, right: str) -> bool:
 
 
 def _pieces(text: str, offset: int):
-    """(start, stop, text) of razdel's tokens; whitespace-separated runs of plain letters skip razdel.
+    """(start, stop, text) of razdel's tokens; whitespace-separated runs of plain letters, and of
+    letters between ordinary marks, skip razdel.
 
     Razdel's rules decide only where letters meet punctuation or digits; a run of letters between
-    spaces is one token whatever they say, and such runs are most of any text, so they bypass it.
+    spaces is one token whatever they say, and such runs are most of any text, so they bypass it. So
+    do runs of marks and of letters between marks (``MARKED_WORD``), cut here as razdel would cut them.
     Everything else goes to razdel in stretches as long as possible, and a run that ends in a hyphen
     takes the next run with it, so razdel still sees a word broken across lines («безопас-\nности»).
     """
     stretch_start = None
     stretch_end = 0
     pull_next = False
-    for run in WHITESPACE_RUN.finditer(text):
+    runs = list(WHITESPACE_RUN.finditer(text))
+    for number, run in enumerate(runs):
         chunk = run.group()
-        if PLAIN_WORD.fullmatch(chunk) and not pull_next:
+        plain = not pull_next and PLAIN_WORD.fullmatch(chunk)
+        marked = None if pull_next or plain else MARKED_WORD.fullmatch(chunk)
+        if marked is not None and marked.group(2):
+            before = text[stretch_end - 1] if stretch_start is not None else ""  # the run before, if razdel's
+            after = runs[number + 1].group()[0] if number + 1 < len(runs) else ""
+            if (
+                (not marked.group(1) and before in REACHING)
+                or (not marked.group(3) and after in REACHING)
+                or marked.group(2).lower().endswith("yahoo")  # razdel's one exception: «Yahoo!» is one token
+            ):
+                marked = None
+        if plain:
             if stretch_start is not None:
                 yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
                 stretch_start = None
             yield run.start() + offset, run.end() + offset, chunk
+        elif marked is not None:
+            if stretch_start is not None:
+                yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+                stretch_start = None
+            yield from _marked_pieces(marked, run.start() + offset)
         else:
             if stretch_start is None:
                 stretch_start = run.start()
@@ -191,6 +223,36 @@ def _pieces(text: str, offset: int):
         pull_next = chunk[-1] in HYPHENS
     if stretch_start is not None:
         yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+
+
+def _marked_pieces(marked: re.Match, base: int):
+    """The pieces of a ``MARKED_WORD`` run: its marks before, its letters, its marks after."""
+    start = base
+    for part, is_marks in ((marked.group(1), True), (marked.group(2), False), (marked.group(3), True)):
+        if is_marks:
+            yield from _mark_pieces(part, start)
+        elif part:
+            yield start, start + len(part), part
+        start += len(part)
+
+
+def _mark_pieces(marks: str, base: int):
+    """Razdel's rule for marks beside marks: a smiley («:)», «;((»), end marks («...», «?!») and «**»
+    are joined; every other mark is a token of its own."""
+    if not marks:
+        return
+    token_start = 0
+    for index in range(1, len(marks)):
+        left, right = marks[index - 1], marks[index]
+        if (
+            SMILE.match(marks[token_start : index + 1])
+            or (left in ENDINGS and right in ENDINGS)
+            or left + right == "**"
+        ):
+            continue
+        yield base + token_start, base + index, marks[token_start:index]
+        token_start = index
+    yield base + token_start, base + len(marks), marks[token_start:]
 
 
 def _razdel_pieces(text: str, start: int, end: int, offset: int):
