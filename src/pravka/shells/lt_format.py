@@ -86,6 +86,14 @@ RULES: dict[str, RuleInfo] = {
         "Словарь знает это написание только как ошибку или искажение.",
         "Искажение",
     ),
+    "colloquial": RuleInfo(
+        "PRAVKA_COLLOQUIAL_SPELLER_RULE",
+        "Слово написано так, как произносится",
+        "misspelling",
+        *_TYPOS,
+        "Похоже на разговорное написание слова.",
+        "Разговорное написание",
+    ),
     "blend": RuleInfo(
         "PRAVKA_BLEND_SPELLER_RULE",
         "Слово склеено из частей разных слов",
