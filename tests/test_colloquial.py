@@ -148,3 +148,16 @@ def test_a_verb_after_a_personal_pronoun_agrees_with_it(corrector, lexicon):
     assert context.grammar("учится", "он", None) > context.grammar("учиться", "он", None)
     assert context.grammar("шла", "она", None) > context.grammar("шёл", "она", None)
     assert corrector.fix("Ты будеш рад.") == "Ты будешь рад."
+
+
+def test_every_rule_has_a_price_and_an_explanation(corrector):
+    from pravka.candidates.colloquial import RULE_COSTS
+    from pravka.explain import SPOKEN_RULES, explain
+    from pravka.ru.sound import SPOKEN_CHANGES, SPOKEN_REDUCTIONS
+
+    names = {name for name, _, _ in SPOKEN_CHANGES + SPOKEN_REDUCTIONS}
+    assert names == set(RULE_COSTS)
+    assert names | {"held-down"} == set(SPOKEN_RULES)
+    (finding,) = corrector.check("Щас приду.")
+    lines = explain(finding, corrector.threshold)
+    assert "spoken form: «сч», «зч», «жч» written «щ»" in lines

@@ -39,6 +39,33 @@ SOURCES = {
     "o-form": "the preposition's form with «о»",
     "blend": "the head word of a blend, in the form its tail asks for",
     "blend-split": "the blend read as two words",
+    "colloquial": "a standard word respelt as it is spoken (by the rules below)",
+    "devoiced-v": "«в» written as it sounds before a voiceless consonant",
+}
+# The rules of ``candidates.colloquial`` (``ru.sound.SPOKEN_CHANGES`` and ``SPOKEN_REDUCTIONS``).
+SPOKEN_RULES = {
+    "devoiced-v": "«в» heard as «ф» before a voiceless consonant or at the end",
+    "devoiced": "a voiced consonant heard voiceless before a voiceless one",
+    "voiced": "a voiceless consonant heard voiced before a voiced one",
+    "g-as-v": "the «г» of «-ого», «-его» written «в»",
+    "shn": "«чн» written «шн»",
+    "cht": "«чт» of «что» written as spoken",
+    "hushed-o": "«ё» after a hushing consonant written «о»",
+    "hushed-e": "«о» after a hushing consonant written «ё»",
+    "hushed-soft": "the unheard «ь» after «ж», «ш» left out",
+    "ik-eg": "the ending «-ик» written «-ег»",
+    "ov-off": "the ending «-ов» written «-офф»",
+    "v-ff": "a final «в» written «фф»",
+    "tsa": "«-тся», «-ться» written «-цца»",
+    "doubled-shch": "«щ» written «шш»",
+    "sch": "«сч», «зч», «жч» written «щ»",
+    "shch-sch": "«щ» written «сч»",
+    "syncope": "an unstressed vowel with «й» swallowed",
+    "cluster": "a consonant inside a cluster swallowed",
+    "go-drop": "the «го» of «-его», «-ого» swallowed",
+    "initial-s": "the «с» of «сп-» swallowed",
+    "apocope": "a final vowel swallowed",
+    "held-down": "a letter held down for emphasis",
 }
 UNITS = {
     "noisy-channel": "ranked by word frequency × the likelihood of the slip, against keeping the word",
@@ -66,6 +93,8 @@ def explain(finding: Finding | dict, threshold: float) -> list[str]:
             lines.append(
                 f"confidence {best['confidence']:.2f}: the raw score {float(raw):.2f} calibrated on tuning data for {group}"
             )
+        elif step.startswith("rule "):
+            lines.append(f"spoken form: {SPOKEN_RULES.get(step[5:], step[5:])}")
         else:
             lines.append(UNITS.get(step, step))
     if record["fix"] is not None:
