@@ -110,15 +110,16 @@ def read_wordnet() -> dict[str, list[str]]:
     return {lemma: sorted(others) for lemma, others in synonyms.items() if others}
 
 
-def read_tune_sentences() -> list[str]:
-    """Clean sentences the held-out run never reads, 40–300 characters: the paragraphs of XQuAD's
-    Russian Wikipedia translations (``shared/corpora/modern``, CC BY-SA, read in place), the SpellRuEval
-    tune half and GERA train (detokenized)."""
+def read_tune_sentences() -> dict[str, str]:
+    """Clean sentences the held-out run never reads, 40–300 characters, each with its source: the
+    paragraphs of XQuAD's Russian Wikipedia translations (``shared/corpora/modern``, CC BY-SA, read in
+    place), the SpellRuEval tune half and GERA train (detokenized)."""
     with gzip.open(REPO_ROOT.parent / "shared" / "corpora" / "modern" / TUNE_FILE, "rt", encoding="utf-8") as handle:
-        texts = [sentence for line in handle for sentence in sentences_of(line.strip().lstrip("\ufeff"))]
-    pairs = load_dataset("spellrueval-tune") + load_dataset("gera-train")
-    texts += [detokenize(pair.target.strip()) for pair in pairs]
-    return list(dict.fromkeys(text for text in texts if 40 <= len(text) <= 300))
+        found = {sentence: "xquad" for line in handle for sentence in sentences_of(line.strip().lstrip("\ufeff"))}
+    for name in ("spellrueval-tune", "gera-train"):
+        for pair in load_dataset(name):
+            found.setdefault(detokenize(pair.target.strip()), name)
+    return {text: source for text, source in found.items() if 40 <= len(text) <= 300}
 
 
 def read_sentences() -> list[str]:
@@ -221,10 +222,13 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 10
 def tune(args) -> None:
     corrector = Corrector()
     spinner = Spinner(read_wordnet(), corrector.lexicon)
-    sentences = read_tune_sentences()
+    source_of = read_tune_sentences()
+    sentences = list(source_of)
     damages = spinner.sample(sentences, "swap", args.per_kind, args.seed)
     used = {damage.original for damage in damages}
-    clean = [s for s in sentences if s not in used][: args.per_kind]
+    clean = [s for s in sentences if s not in used]
+    random.Random(f"{args.seed}:clean").shuffle(clean)
+    clean = clean[: args.per_kind]
     words = sum(len(s.split()) for s in clean)
     rows, sentence_of = [], []
     for number, (damage, text) in enumerate([(d, d.text) for d in damages] + [(None, text) for text in clean]):
@@ -256,28 +260,60 @@ def tune(args) -> None:
         precision = (of_damaged & (y == 1)).sum() / max(1, of_damaged.sum())
         alarms = (flagged & ~in_damaged).sum() * 1000 / words
         print(f"| {threshold:.2f} | {100 * recall:.1f} | {100 * precision:.1f} | {alarms:.2f} |")
-    tune_spin(p, np.array(sentence_of), in_damaged, len(damages), len(damages) + len(clean))
+    texts = [d.text for d in damages] + clean
+    documents: dict[tuple[bool, str], list[list[int]]] = {}
+    for number, text in enumerate(texts):
+        source = source_of[damages[number].original if number < len(damages) else text]
+        groups = documents.setdefault((number < len(damages), source), [[]])
+        if len(groups[-1]) == DOCUMENT_SENTENCES:
+            groups.append([])
+        groups[-1].append(number)
+    sentence_words = np.array([len(text.split()) for text in texts])
+    tune_documents(p, y, np.array(sentence_of), sentence_words, documents)
 
 
-def tune_spin(p: np.ndarray, sentence_of: np.ndarray, in_damaged: np.ndarray, first_clean: int, end: int) -> None:
-    """Fit the document score (``detect.swap.spin_score``) on pseudo-documents of ``DOCUMENT_SENTENCES``
-    tune sentences, spun (one swap a sentence) or clean, and print its constants and accuracy."""
-    clean_mean, clean_spread = p[~in_damaged].mean(), p[~in_damaged].std()
-    print(f"\nSPIN_CLEAN_MEAN = {clean_mean:.4f}\nSPIN_CLEAN_SPREAD = {clean_spread:.4f}")
-    for size in (DOCUMENT_SENTENCES, 3):
-        z, spun = [], []
-        for first in [*range(0, first_clean - size + 1, size), *range(first_clean, end - size + 1, size)]:
-            scores = p[(sentence_of >= first) & (sentence_of < first + size)]
-            z.append((scores - clean_mean).sum() / (clean_spread * np.sqrt(max(1, len(scores)))))
-            spun.append(first < first_clean)
-        z, labels = np.array(z), np.array(spun, dtype=float)
-        if size == DOCUMENT_SENTENCES:
-            weights = fit_logistic(z[:, None], labels)
-            print(f"SPIN_BIAS = {weights[0]:.3f}\nSPIN_WEIGHT = {weights[1]:.3f}")
-        probability = 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
-        accuracy = ((probability >= 0.5) == (labels == 1)).mean()
-        print(f"documents of {size} sentences: {len(z)}, accuracy at 0.5: {100 * accuracy:.1f} %, "
-              f"spun ≥ 0.5: {100 * (probability[labels == 1] >= 0.5).mean():.1f} %, clean ≥ 0.5: {100 * (probability[labels == 0] >= 0.5).mean():.1f} %")
+def tune_documents(p, y, sentence_of, sentence_words, documents) -> None:
+    """Fit the document score (``detect.swap.spin_probability``) on pseudo-documents of
+    ``DOCUMENT_SENTENCES`` tune sentences of one source, spun (a swap in every sentence) or clean: its
+    clean statistics and logistic map on the Wikipedia ones (news-like, the pages it is for), its
+    accuracy on each source; then the document-aware word threshold (``detect.swap.in_document``)."""
+    docs = [(spun, source, np.isin(sentence_of, members), sentence_words[members].sum())
+            for (spun, source), groups in documents.items() for members in groups if len(members) == DOCUMENT_SENTENCES]
+    fitted = [(spun, mask) for spun, source, mask, _ in docs if source == "xquad"]
+    clean_words = np.concatenate([p[mask] for spun, mask in fitted if not spun])
+    clean_mean, clean_spread = clean_words.mean(), clean_words.std()
+    z = np.array([(p[mask] - clean_mean).sum() / (clean_spread * np.sqrt(max(1, mask.sum()))) for _, _, mask, _ in docs])
+    labels = np.array([spun for spun, *_ in docs], dtype=float)
+    on_xquad = np.array([source == "xquad" for _, source, _, _ in docs])
+    # Even odds: each class weighs the same whatever its number of documents.
+    balanced = np.r_[np.flatnonzero(on_xquad & (labels == 1)), np.flatnonzero(on_xquad & (labels == 0))]
+    share = (labels[balanced] == 1).mean()
+    repeat = np.where(labels[balanced] == 1, round((1 - share) / share * 10), 10)
+    weights = fit_logistic(np.repeat(z[balanced], repeat)[:, None], np.repeat(labels[balanced], repeat))
+    print(f"\nSPIN_CLEAN_MEAN = {clean_mean:.4f}\nSPIN_CLEAN_SPREAD = {clean_spread:.4f}\nSPIN_BIAS = {weights[0]:.3f}\nSPIN_WEIGHT = {weights[1]:.3f}")
+    spin = 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
+    for source in sorted({source for _, source, _, _ in docs}):
+        of = np.array([s == source for _, s, _, _ in docs])
+        print(f"documents of {DOCUMENT_SENTENCES} {source} sentences: spun {int((of & (labels == 1)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 1)] >= 0.5).mean():.1f} %; "
+              f"clean {int((of & (labels == 0)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 0)] >= 0.5).mean():.1f} %")
+    print("\nIn documents (word score × what the page says, detect.swap.in_document):\n| REPORT_AT | recall % in spun documents | precision % | clean false alarms / 1k words |\n|---:|---:|---:|---:|")
+    posterior = np.zeros(len(p))
+    for (spun, _, mask, _), page in zip(docs, spin, strict=True):
+        posterior[mask] = [swap.in_document(value, page) for value in p[mask]]
+    in_spun = np.zeros(len(p), dtype=bool)
+    for spun, _, mask, _ in docs:
+        in_spun |= mask & spun
+    in_clean = np.zeros(len(p), dtype=bool)
+    for spun, _, mask, _ in docs:
+        in_clean |= mask & (not spun)
+    swaps = (in_spun & (y == 1)).sum()
+    clean_total = sum(words for spun, _, _, words in docs if not spun)
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
+        flagged = posterior >= threshold
+        recall = (flagged & in_spun & (y == 1)).sum() / max(1, swaps)
+        precision = (flagged & in_spun & (y == 1)).sum() / max(1, (flagged & in_spun).sum())
+        alarms = (flagged & in_clean).sum() * 1000 / clean_total
+        print(f"| {threshold:.2f} | {100 * recall:.1f} | {100 * precision:.1f} | {alarms:.2f} |")
 
 
 def fold(text: str) -> str:

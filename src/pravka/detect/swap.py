@@ -16,22 +16,37 @@ name, not in a word list), with the meaning model of ``pravka.meaning``:
    speech has them) and kept when the dictionary knows that form.
 2. **Evidence** for each candidate *c* against *w*, in the context of the ``WINDOW`` nearest content
    words on each side within the sentence:
-   ``fit_gain`` = fit(c) − fit(w), the gain in mean cosine with the context vectors;
-   ``usage_gain`` = how much better the usage model's word pairs and the grammar rules like *c*
-   between *w*'s neighbours (``confusion.context_gain``, log10 units): the broken collocation;
-   ``zipf_gain`` = how much more often news text uses *c* than *w*, and ``rarity`` = how rarely it uses
-   *w* at all (navec's counts, log10 per billion words).
-3. **Score** — a logistic model over that evidence, ``P(swap) = σ(b + Σ wᵢ·xᵢ)``, its weights fitted on
-   pravka's own tune-side spinner (``benchmarks/spinner.py --tune``: SpellRuEval tune and GERA train
-   sentences with words swapped for Wiktionary synonyms, never the held-out simulator's thesaurus).
-   The candidate with the highest score is the suggestion; the word is reported when its score
-   reaches ``REPORT_AT`` (chosen there for few false alarms on clean sentences). Calibration
-   (``pravka.calibration``) maps the score as any other; swaps are only offered, never applied by
-   ``fix`` on their own (``auto_fix=False``): a wrong automatic swap would change what the text says.
+   ``fit_gain`` = fit(c) − fit(w), the gain in mean cosine with the context vectors, and ``fit`` =
+   fit(w) itself (a word that fits well is seldom a swap); ``near_gain`` and ``partner_gain``, the
+   same gain over the words at most two places away and with the best-fitting context word alone;
+   ``similarity`` = cos(w, c); ``usage_gain`` = how much better the usage model's word pairs and the
+   grammar rules like *c* between *w*'s neighbours (``confusion.context_gain``, log10 units; asked
+   for the ``USAGE_CANDIDATES`` best candidates only): the broken collocation; ``zipf_gain`` = how
+   much more often news text uses *c* than *w*, ``rarity`` = how rarely it uses *w* at all (navec's
+   counts, log10 per billion words), and ``no_vector``, whether it is too rare to have a vector.
+3. **Word score** — a logistic model over that evidence, ``σ(b + Σ wᵢ·xᵢ)``, its weights fitted on
+   pravka's own tune-side spinner (``benchmarks/spinner.py --tune``: XQuAD's Wikipedia sentences, the
+   SpellRuEval tune half and GERA train, with words swapped for Wiktionary synonyms; never the
+   held-out simulator's thesaurus or sentences). The candidate with the highest score is the
+   suggestion. The score is P(swap) where a share ``TUNE_BASE_RATE`` of the words are swaps.
+4. **The page** — one swap fits only somewhat worse than its original, so one word's score says
+   little; a spun page has swaps throughout, which lifts the mean score of all its words
+   (``spin_probability``: the document score, ``Corrector.spin_score``). A word's probability is its
+   score moved to a spun page's share of swaps and weighed by how likely the page is spun
+   (``in_document``): the same word is likelier a swap among many suspicious words than on a page that
+   reads clean. It is reported when that reaches ``REPORT_AT``, chosen on tune pseudo-documents for
+   few false alarms on clean ones. Swaps are only offered, never applied by ``fix`` on their own
+   (``auto_fix=False``): a wrong automatic swap would change what the text says.
 
-Speed: every word's reading and candidates are cached per process, a sentence's vectors are decoded
-in one array look-up, and the screen (``detect.screen``) skips lines where no word could reach
-``REPORT_AT`` even with the best context (``_may_report``).
+Measured honestly, this is a weak detector: at a false-alarm rate a user accepts it finds a few
+swaps in a hundred (the figures beside ``REPORT_AT``); its ranking is better than its recall (on a
+spun news page most of the marked swaps are among its most suspicious words), and the document score
+is where the weak evidence of many words adds up.
+
+Speed: every word's reading and candidates are cached per process, and a sentence's vectors are
+decoded in one array look-up; still the unit reads every content word, so it runs only when asked
+for (``detect.OPT_IN``, ``Corrector(swaps=True)``). The screen's test (``Triggers``) is that a word
+has candidates at all.
 """
 
 from __future__ import annotations
@@ -82,17 +97,20 @@ FEATURES = (
     "near_gain",
 )
 # Fitted by ``benchmarks/spinner.py --tune`` (logistic regression on the tune-side spinner).
-BIAS = -2.121
-WEIGHTS = (3.625, 0.585, 0.170, 0.248, -8.017, 0.207, 1.065, 0.016, 1.775)
-# On the tune-side spinner: 0.35 → 1.66 clean false alarms per 1,000 words, 0.40 → 1.02, 0.45 → 0.60
-# (recall 1.7, 1.0, 0.6 %).
+BIAS = -2.434
+WEIGHTS = (2.512, 0.617, 0.300, 0.160, -8.465, 0.222, 1.106, -0.092, 2.040)
+TUNE_BASE_RATE = 0.041  # the share of swapped words among the checked words the weights were fitted on
+SPIN_SHARE = 0.079  # the share of checked words a spinner swaps on a spun page (the tune spinner's rate)
+# The document score (``spin_probability``): clean statistics and the logistic map, on tune
+# pseudo-documents of 10 Wikipedia sentences: spun ones ≥ 0.5 72.5 %, clean ones 34.9 %.
+SPIN_CLEAN_MEAN = 0.0376
+SPIN_CLEAN_SPREAD = 0.0476
+SPIN_BIAS = -0.561
+SPIN_WEIGHT = 0.945
+# A word is reported when ``in_document`` reaches this. On tune pseudo-documents of 10 sentences:
+# 0.35 → recall 4.5 % in spun ones at precision 54.7 %, 1.15 false alarms per 1,000 clean words;
+# 0.40 → 3.3 %, 58.8 %, 0.64; 0.45 → 2.1 %, 70.4 %, 0.46.
 REPORT_AT = 0.4
-# The document score (``spin_probability``), fitted by ``benchmarks/spinner.py --tune``.
-# On tune pseudo-documents of 10 sentences: 62 % right at 0.5 (spun ≥ 0.5: 62 %, clean: 37 %).
-SPIN_CLEAN_MEAN = 0.0370
-SPIN_CLEAN_SPREAD = 0.0482
-SPIN_BIAS = -0.222
-SPIN_WEIGHT = 0.485
 USAGE_CANDIDATES = 2
 
 
@@ -186,50 +204,72 @@ def _checked(document, index: int, position: int) -> bool:
     return word.replace("ё", "е") not in lexicon.extra_words and lexicon.is_known(word)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _entry(lexicon, word: str) -> tuple[int, tuple[str, ...], np.ndarray, np.ndarray, float, float] | None:
+    """What ``evidence`` needs of a word whatever its context: (its pivot's vector row, its candidates
+    with a vector, their rows, how much more often news uses each, its rarity, whether it lacks a
+    vector of its own); None when it has no candidates."""
+    model = shared_model()
+    pivot = _pivot(lexicon, word)
+    options = tuple(option for option in candidates(lexicon, word) if model.vector_id(option) is not None)
+    if pivot is None or not options:
+        return None
+    rarity = -model.news_zipf(word)
+    rows = np.array([model.vector_id(option) for option in options])
+    gains = np.array([model.news_zipf(option) + rarity for option in options])
+    return model.vector_id(pivot) or 0, options, rows, gains, rarity, float(model.vector_id(word) is None)
+
+
 def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str, np.ndarray]]]]:
     """(token index, [(candidate, feature vector), …]) of each checked word of one sentence that has
-    candidates and a context (the features in ``FEATURES`` order). The usage model is asked only about
-    the ``USAGE_CANDIDATES`` candidates that score best without it (its look-ups are the slow part)."""
+    candidates and a context (the features in ``FEATURES`` order). All the vectors the sentence needs
+    are decoded at once and compared with the context words in one matrix product; the usage model is asked only about the
+    ``USAGE_CANDIDATES`` candidates that score best without it (its look-ups are the slow part)."""
     lexicon, model = document.lexicon, shared_model()
     words = [document.word(i) or "" for i in sentence]
     content = [
         k for k, word in enumerate(words) if model.vector_id(word) is not None and not _is_function_word(lexicon, word)
     ]
+    entries = {}
+    for position, index in enumerate(sentence):
+        if _checked(document, index, position) and (entry := _entry(lexicon, words[position])) is not None:
+            entries[position] = entry
+    if not entries or not content:
+        return []
+    content_rows = [model.vector_id(words[k]) or 0 for k in content]
+    needed = np.unique(np.concatenate([*([e[0], *e[2]] for e in entries.values())]))
+    vectors = model.unit_vectors(needed)
+    with_context = vectors @ model.unit_vectors(content_rows).T  # candidates and pivots × context words
+    at = {int(row): k for k, row in enumerate(needed)}
     weights = np.asarray(WEIGHTS)
     found = []
-    for position, index in enumerate(sentence):
-        if not _checked(document, index, position):
+    for position, (pivot, options, option_rows, zipf_gains, rarity, no_vector) in entries.items():
+        context = [j for j, k in enumerate(content) if k != position]
+        before = [j for j in context if content[j] < position][-WINDOW:]
+        after = [j for j in context if content[j] > position][:WINDOW]
+        if not before + after:
             continue
-        word = words[position]
-        options = [option for option in candidates(lexicon, word) if model.vector_id(option) is not None]
-        pivot = _pivot(lexicon, word)
-        before = [k for k in content if k < position][-WINDOW:]
-        after = [k for k in content if k > position][:WINDOW]
-        if not options or pivot is None or not before + after:
-            continue
-        cosines = model.similarities([pivot, *options], [words[k] for k in before + after])
-        similarities = model.similarities(options, [pivot])
-        if cosines is None or similarities is None:  # never: every word here has a vector
-            continue
-        near = [j for j, k in enumerate(before + after) if abs(k - position) <= 2]
+        rows = [at[pivot], *(at[int(row)] for row in option_rows)]
+        cosines = with_context[np.ix_(rows, before + after)]
+        near = [n for n, j in enumerate(before + after) if abs(content[j] - position) <= 2]
         fits, partners = cosines.mean(axis=1), cosines.max(axis=1)
         nears = cosines[:, near].mean(axis=1) if near else np.zeros(len(cosines))
-        rarity = -model.news_zipf(word)
         features = np.zeros((len(options), len(FEATURES)))
         features[:, 0] = fits[1:] - fits[0]
-        features[:, 2] = [model.news_zipf(option) + rarity for option in options]
+        features[:, 2] = zipf_gains
         features[:, 3] = rarity
         features[:, 4] = fits[0]
-        features[:, 5] = float(model.vector_id(word) is None)
-        features[:, 6] = similarities[:, 0]
+        features[:, 5] = no_vector
+        features[:, 6] = vectors[rows[1:]] @ vectors[rows[0]]
         features[:, 7] = partners[1:] - partners[0]
         features[:, 8] = nears[1:] - nears[0]
         best = np.argsort(-(features @ weights), kind="stable")[:USAGE_CANDIDATES]
         if document.context is not None:
+            index = sentence[position]
             left, right = document.neighbours(index)
             for k in best:
-                features[k, 1] = context_gain(document.context, word, options[k], left, right)
-        found.append((index, [(options[k], features[k]) for k in best]))
+                features[k, 1] = context_gain(document.context, words[position], options[k], left, right)
+        found.append((sentence[position], [(options[k], features[k]) for k in best]))
     return found
 
 
@@ -272,12 +312,28 @@ def spin_probability(evidence: tuple[float, int]) -> float:
     return spin_logistic(total / (SPIN_CLEAN_SPREAD * math.sqrt(count)))
 
 
+def in_document(score: float, spun: float) -> float:
+    """P(swap) of a word with swap score ``score`` on a page spun with probability ``spun``.
+
+    The word model was fitted where a share ``TUNE_BASE_RATE`` of the words were swaps; on a spun
+    page the share is ``SPIN_SHARE``, on a clean page none. So the score's odds are moved to the spun
+    page's base rate, and the result weighed by how likely the page is spun: a suspicious word on a
+    page that reads spun throughout is likelier a swap than the same word on a page that reads clean."""
+    if score >= 1.0:
+        return spun
+    odds = score / (1 - score) * (SPIN_SHARE / (1 - SPIN_SHARE)) / (TUNE_BASE_RATE / (1 - TUNE_BASE_RATE))
+    return spun * odds / (1 + odds)
+
+
 def spin_logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, SPIN_BIAS + SPIN_WEIGHT * z))))
 
 
 def detect(document):
-    for index, option, probability in word_scores(document):
+    scores = word_scores(document)
+    spun = spin_probability(spin_evidence([probability for _, _, probability in scores]))
+    for index, option, score in scores:
+        probability = in_document(score, spun)
         if probability >= REPORT_AT:
             token = document.tokens[index]
             suggestion = Suggestion(match_case(token.text, option), probability, SOURCE)
