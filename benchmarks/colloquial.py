@@ -18,7 +18,7 @@ FILE`` compares with an earlier ``--json FILE`` run case by case.
 
 Usage (from the repository root)::
 
-    python benchmarks/colloquial.py [--split tune] [--json FILE] [--baseline FILE] [--verbose]
+    python benchmarks/colloquial.py [--split tune | --dataset NAME] [--json FILE] [--baseline FILE] [--verbose]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ if __package__ in (None, ""):
 
 from rapidfuzz.distance import DamerauLevenshtein  # noqa: E402
 
-from benchmarks.datasets import load_split  # noqa: E402
+from benchmarks.datasets import DATASETS, load_dataset, load_split  # noqa: E402
 from benchmarks.spellrueval_metric import compare_sentence, normalize_token, tokenize  # noqa: E402
 from pravka import Corrector  # noqa: E402
 from pravka.ru.sound import SOUND_PAIRS, VOWEL_PAIRS  # noqa: E402
@@ -118,13 +118,14 @@ def outcome(corrector: Corrector, text: str, span: tuple[int, int], target: str)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="tune", choices=("tune", "heldout"))
+    parser.add_argument("--dataset", choices=sorted(DATASETS), help="another data set instead of a SpellRuEval half")
     parser.add_argument("--json", help="save every case's outcome here")
     parser.add_argument("--baseline", help="an earlier --json file to compare with")
     parser.add_argument("--verbose", action="store_true", help="print every case")
     args = parser.parse_args()
 
     corrector = Corrector()
-    pairs = load_split(args.split)
+    pairs = load_dataset(args.dataset) if args.dataset else load_split(args.split)
     rows = []
     for number, span, source, target, kind in cases(pairs, corrector.lexicon):
         row = {"sentence": number, "source": source, "target": target, "class": kind}
@@ -134,7 +135,7 @@ def main() -> None:
     baseline = None
     if args.baseline:
         baseline = {(r["sentence"], r["source"]): r for r in json.loads(Path(args.baseline).read_text("utf-8"))}
-    print(f"SpellRuEval {args.split} half: colloquial and phonetic spellings")
+    print(f"{args.dataset or 'SpellRuEval ' + args.split + ' half'}: colloquial and phonetic spellings")
     print(f"{'class':<12}{'cases':>6}{'reported':>10}{'first right':>13}{'fixed':>7}" + ("   (baseline)" if baseline else ""))
     for kind in ("colloquial", "phonetic", "all"):
         chosen = [r for r in rows if kind == "all" or r["class"] == kind]

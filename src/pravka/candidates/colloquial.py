@@ -88,6 +88,7 @@ REDUCTIONS = frozenset(name for name, _, _ in SPOKEN_REDUCTIONS)
 _REDUCTIONS = tuple((name, re.compile(pattern), replacement) for name, pattern, replacement in SPOKEN_REDUCTIONS)
 INDEX_FORMAT = 1
 HELD_DOWN = re.compile(r"(.)\1{2,}")
+DOUBLED = re.compile(r"(.)\1+")
 
 
 def spoken_variants(word: str, reductions: bool = False) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -172,10 +173,17 @@ def readings(word: str, lexicon) -> list[Candidate]:
     # A letter held down for emphasis («спаааасиб») is one deliberate act, priced as ``edits.stretched``.
     held = HELD_DOWN.sub(r"\1", typed)
     extra = ("held-down",) if held != typed else ()
+    entries = [entry[len(prefix) :].split("\t") for entry in spoken_index(lexicon).keys(prefix)]
+    if extra:  # held down, the word itself may be the standard one, its letters doubled: «мааааммоооочкииии»
+        single = DOUBLED.sub(r"\1", held)
+        entries += [
+            [fold(other), other, "0", ""]
+            for other in lexicon.sounds_like(prefix[:-1])
+            if DOUBLED.sub(r"\1", fold(other)) == single
+        ]
     found = []
-    for entry in spoken_index(lexicon).keys(prefix):
-        variant, standard, cost, rules = entry[len(prefix) :].split("\t")
-        used = rules.split("+")
+    for variant, standard, cost, rules in entries:
+        used = rules.split("+") if rules else []
         heard = Levenshtein.distance(held, variant, score_cutoff=MAX_AS_HEARD)
         if heard > MAX_AS_HEARD or fold(standard) == typed:
             continue
