@@ -18,9 +18,11 @@ the calling process, with the same interface.
 most a window of items read ahead (``ordered_map``): a generator of millions of texts streams in
 constant memory. Threads only wait on pipes; the work is in the processes.
 
-**Ending.** Workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides) and
-end with their parent: an idle worker sees its pipe close, a busy one is stopped by a watchdog
-thread that notices the parent is gone. ``close(kill=True)`` kills them at once (Ctrl-C, errors).
+**Ending.** Workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides), from
+their first instruction: SIGINT is blocked while a worker is started, and a spawned process inherits the
+blocked mask, so a Ctrl-C during its imports waits instead of printing a KeyboardInterrupt traceback from
+the child (the parent gets it as soon as the start returns). They end with their parent: an idle
+worker sees its pipe close, a busy one is stopped by a watchdog thread that notices the parent is gone. ``close(kill=True)`` kills them at once (Ctrl-C, errors).
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def _watch_parent(parent: int) -> None:
 def _worker_main(connection: Any, corrector: Any, parent: int) -> None:
     """Body of a worker process: take the warm Corrector, then run tasks until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by _Worker while it started us
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:
         corrector = shared_corrector(corrector)
@@ -170,7 +173,11 @@ class _Worker:
         self.process = context.Process(
             target=_worker_main, args=(child, corrector, os.getpid()), name="pravka-worker", daemon=True
         )
-        self.process.start()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child.close()
         status, detail = "timeout", None
         if self.connection.poll(WORKER_START_TIMEOUT):
