@@ -54,7 +54,7 @@ from . import COST_RESPELLING, Candidate
 from .channel import COST_STRETCHED, edit_cost
 
 SOURCE = "colloquial"
-MIN_ZIPF = 2.5
+MIN_ZIPF = 2.0
 REDUCTION_MIN_ZIPF = 5.0
 MAX_RULES = 3
 MAX_COST = 2.5
@@ -179,7 +179,7 @@ def readings(word: str, lexicon) -> list[Candidate]:
         entries += [
             [fold(other), other, "0", ""]
             for other in lexicon.sounds_like(prefix[:-1])
-            if DOUBLED.sub(r"\1", fold(other)) == single
+            if len(other) > 1 and DOUBLED.sub(r"\1", fold(other)) == single
         ]
     found = []
     for variant, standard, cost, rules in entries:
