@@ -269,10 +269,10 @@ def tune(args) -> None:
             groups.append([])
         groups[-1].append(number)
     sentence_words = np.array([len(text.split()) for text in texts])
-    tune_documents(p, y, np.array(sentence_of), sentence_words, documents)
+    tune_documents(p, y, np.array(sentence_of), sentence_words, documents, in_damaged, words)
 
 
-def tune_documents(p, y, sentence_of, sentence_words, documents) -> None:
+def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clean_sentence_words) -> None:
     """Fit the document score (``detect.swap.spin_probability``) on pseudo-documents of
     ``DOCUMENT_SENTENCES`` tune sentences of one source, spun (a swap in every sentence) or clean: its
     clean statistics and logistic map on the Wikipedia ones (news-like, the pages it is for), its
@@ -296,24 +296,38 @@ def tune_documents(p, y, sentence_of, sentence_words, documents) -> None:
         of = np.array([s == source for _, s, _, _ in docs])
         print(f"documents of {DOCUMENT_SENTENCES} {source} sentences: spun {int((of & (labels == 1)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 1)] >= 0.5).mean():.1f} %; "
               f"clean {int((of & (labels == 0)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 0)] >= 0.5).mean():.1f} %")
-    print("\nIn documents (word score × what the page says, detect.swap.in_document):\n| REPORT_AT | recall % in spun documents | precision % | clean false alarms / 1k words |\n|---:|---:|---:|---:|")
-    posterior = np.zeros(len(p))
-    for (spun, _, mask, _), page in zip(docs, spin, strict=True):
-        posterior[mask] = [swap.in_document(value, page) for value in p[mask]]
-    in_spun = np.zeros(len(p), dtype=bool)
-    for spun, _, mask, _ in docs:
-        in_spun |= mask & spun
-    in_clean = np.zeros(len(p), dtype=bool)
-    for spun, _, mask, _ in docs:
-        in_clean |= mask & (not spun)
-    swaps = (in_spun & (y == 1)).sum()
+    def logistic(z):
+        return 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
+
+    print("\nWords in documents (word score × what the page says, detect.swap.in_document): recall and precision in spun ones, "
+          "false alarms per 1,000 words of clean ones, with documents of 10 sentences | of one sentence")
+    print("| REPORT_AT | recall % | precision % | false alarms / 1k | recall % | precision % | false alarms / 1k |\n|---:|---:|---:|---:|---:|---:|---:|")
     clean_total = sum(words for spun, _, _, words in docs if not spun)
-    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
-        flagged = posterior >= threshold
-        recall = (flagged & in_spun & (y == 1)).sum() / max(1, swaps)
-        precision = (flagged & in_spun & (y == 1)).sum() / max(1, (flagged & in_spun).sum())
-        alarms = (flagged & in_clean).sum() * 1000 / clean_total
-        print(f"| {threshold:.2f} | {100 * recall:.1f} | {100 * precision:.1f} | {alarms:.2f} |")
+    views = []
+    for groups in (docs, None):
+        posterior, in_spun, in_clean = np.zeros(len(p)), np.zeros(len(p), dtype=bool), np.zeros(len(p), dtype=bool)
+        if groups is not None:
+            for (spun, _, mask, _), page in zip(groups, logistic(z), strict=True):
+                posterior[mask] = [swap.in_document(value, page) for value in p[mask]]
+                in_spun |= mask & spun
+                in_clean |= mask & (not spun)
+            total = clean_total
+        else:
+            for number in np.unique(sentence_of):
+                mask = sentence_of == number
+                page = logistic((p[mask] - clean_mean).sum() / (clean_spread * np.sqrt(mask.sum())))
+                posterior[mask] = [swap.in_document(value, page) for value in p[mask]]
+            in_spun, in_clean = spun_rows, ~spun_rows
+            total = clean_sentence_words
+        views.append((posterior, in_spun, in_clean, total))
+    for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        cells = []
+        for posterior, in_spun, in_clean, total in views:
+            flagged = posterior >= threshold
+            right = (flagged & in_spun & (y == 1)).sum()
+            cells += [100 * right / max(1, (in_spun & (y == 1)).sum()), 100 * right / max(1, (flagged & in_spun).sum()),
+                      (flagged & in_clean).sum() * 1000 / total]
+        print(f"| {threshold:.2f} | " + " | ".join(f"{c:.{2 if k % 3 == 2 else 1}f}" for k, c in enumerate(cells)) + " |")
 
 
 def fold(text: str) -> str:
@@ -335,10 +349,10 @@ def main() -> None:
     spinner = Spinner(read_thesaurus(), corrector.lexicon)
     sentences = read_sentences()
     print("| damage | n | reported % | kind right % | first right % | fixed % | precision % |\n|---|---:|---:|---:|---:|---:|---:|")
-    spun: list[str] = []
+    spun: list[Damage] = []
     for kind in KINDS:
         damages = spinner.sample(sentences, kind, args.per_kind, args.seed)
-        spun += [damage.text for damage in damages] if kind == "swap" else []
+        spun += damages if kind == "swap" else []
         reported = kind_right = first_right = fixed = of_kind = overlapping = 0
         misses: Counter = Counter()
         for damage in damages:
@@ -363,18 +377,42 @@ def main() -> None:
         if args.verbose:
             for line, _ in misses.most_common(40):
                 print("   ", line)
-    used = set(spun)
+    used = {damage.original for damage in spun}
     clean = [s for s in sentences if s not in used][: 3000]
     words = sum(len(s.split()) for s in clean)
     alarms = Counter(f.kind for s in clean for f in corrector.check(s))
     print(f"\nclean sentences: {len(clean)}, {words} words; findings per 1k words: "
           + ", ".join(f"{kind} {1000 * count / words:.2f}" for kind, count in alarms.most_common()))
-    print(f"\nDocument spin score (Corrector.spin_score) on pseudo-documents of {DOCUMENT_SENTENCES} sentences:")
-    for title, texts in (("spun (a swap in every sentence)", spun), ("clean", clean[: len(spun)])):
-        documents = [" ".join(texts[i : i + DOCUMENT_SENTENCES]) for i in range(0, len(texts) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES)]
-        scores = [corrector.spin_score(document) for document in documents]
-        print(f"  {title}: {len(scores)} documents, score ≥ 0.5: {100 * sum(p >= 0.5 for p in scores) / max(1, len(scores)):.1f} %, "
-              f"mean {sum(scores) / max(1, len(scores)):.2f}")
+    documents(corrector, spun, clean[: len(spun)])
+
+
+def documents(corrector: Corrector, spun: list[Damage], clean: list[str]) -> None:
+    """The page-level view: pseudo-documents of ``DOCUMENT_SENTENCES`` sentences, spun (a swap in each)
+    or clean; their spin scores, and the swaps ``check`` finds in them."""
+    print(f"\nPseudo-documents of {DOCUMENT_SENTENCES} sentences: spin score (Corrector.spin_score) and swap findings")
+    print("| documents | n | score ≥ 0.5 % | mean score | swaps found % | swap precision % | swap findings / 1k words |\n|---|---:|---:|---:|---:|---:|---:|")
+    for title, group in (("spun (a swap in every sentence)", spun), ("clean", clean)):
+        scores, found, right, swaps, words = [], 0, 0, 0, 0
+        for first in range(0, len(group) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
+            members = group[first : first + DOCUMENT_SENTENCES]
+            texts = [m.text if isinstance(m, Damage) else m for m in members]
+            text = " ".join(texts)
+            spans, at = [], 0
+            for member, piece in zip(members, texts, strict=True):
+                if isinstance(member, Damage):
+                    spans.append((at + member.start, at + member.end))
+                at += len(piece) + 1
+            scores.append(corrector.spin_score(text))
+            findings = [f for f in corrector.check(text) if f.kind == "swap"]
+            hits = [f for f in findings if any(f.start < end and start < f.end for start, end in spans)]
+            found += len(findings)
+            right += len(hits)
+            swaps += len(spans)
+            words += len(text.split())
+        n = max(1, len(scores))
+        recall = f"{100 * right / swaps:.1f}" if swaps else "–"
+        precision = f"{100 * right / found:.1f}" if swaps and found else "–"
+        print(f"| {title} | {len(scores)} | {100 * sum(p >= 0.5 for p in scores) / n:.1f} | {sum(scores) / n:.2f} | {recall} | {precision} | {1000 * (found - right) / max(1, words):.2f} |")
 
 
 if __name__ == "__main__":
