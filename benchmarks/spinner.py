@@ -34,7 +34,8 @@ be found (its fit is still worse) but not suggested; the held-out run above says
 over to a thesaurus neither side was tuned on.
 
 Usage: ``python benchmarks/spinner.py [--per-kind 300] [--seed 0] [--verbose]``;
-``python benchmarks/spinner.py --tune [--per-kind 1500]``.
+``python benchmarks/spinner.py --tune [--per-kind 1500]``; ``python benchmarks/spinner.py --page FILE``
+(one page's spin score and most suspicious words).
 """
 
 from __future__ import annotations
@@ -330,6 +331,19 @@ def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clea
         print(f"| {threshold:.2f} | " + " | ".join(f"{c:.{2 if k % 3 == 2 else 1}f}" for k, c in enumerate(cells)) + " |")
 
 
+def page(path: Path, top: int = 40) -> None:
+    """One page read as ``detect.swap`` reads it: the spin score, the swap findings, and the ``top``
+    most suspicious words with their likely originals (to look at, not to tune on)."""
+    corrector = Corrector(swaps=True)
+    text = path.read_text(encoding="utf-8")
+    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    scores = sorted(swap.word_scores(document), key=lambda item: -item[2])
+    findings = [f for f in corrector.check(text) if f.kind == "swap"]
+    print(f"{path}: spin score {corrector.spin_score(text):.2f}; {len(scores)} checked words; swap findings: "
+          + (", ".join(f"{f.text} → {f.suggestions[0].text}" for f in findings) or "none"))
+    print(f"most suspicious {top}: " + ", ".join(f"{document.tokens[i].text} → {option} {p:.2f}" for i, option, p in scores[:top]))
+
+
 def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -340,9 +354,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--tune", action="store_true", help="fit detect.swap on the tune-side spinner")
+    parser.add_argument("--page", type=Path, help="a text file: its spin score, swap findings and most suspicious words")
     args = parser.parse_args()
     if args.tune:
         return tune(args)
+    if args.page:
+        return page(args.page)
     if not THESAURUS.exists():
         sys.exit(f"spinner: {THESAURUS} is missing (apt-get install mythes-ru)")
     corrector = Corrector(swaps=True)

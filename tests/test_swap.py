@@ -90,3 +90,25 @@ def test_a_more_suspicious_word_never_lowers_the_spin_score(scores, extra):
     lower = swap.spin_probability(swap.spin_evidence([*scores, extra]))
     higher = swap.spin_probability(swap.spin_evidence([*scores, extra + 0.1]))
     assert 0.0 <= lower <= higher <= 1.0
+
+
+SENTENCES = [
+    SPUN,
+    CLEAN,
+    "Возвращение войск к рубежам по расстройству на 1997 год обсуждалось на переговорах.",
+    "Соединенные Штаты и их враги по НАТО призывают Россию к деэскалации.",
+    "Он призвал отойти от утопичной и рискованной логики.",
+    "В понедельник в Женеве прошли беседы с участием росийской делегации.",
+    "Учёные обнаружили новый вид бабочек в тропических лесах Амазонии.",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4), st.sampled_from([" ", "\n", "\n\n"]))
+def test_swaps_only_add_findings_and_never_change_what_fix_writes(corrector, sentences, separator):
+    text = separator.join(sentences)
+    plain = Corrector()
+    with_swaps = corrector.check(text)
+    assert [f for f in with_swaps if f.kind != "swap"] == plain.check(text)
+    assert all(f.fix is None for f in with_swaps if f.kind == "swap")
+    assert corrector.fix(text) == plain.fix(text)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pravka.calibration import Calibration, fit, isotonic_knots, shipped_calibration
 from pravka.cli import main
 from pravka.corrector import KINDS
-from pravka.detect import DETECTORS, DETECTORS_BY_NAME, _TakenSpans
+from pravka.detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, _TakenSpans
 from pravka.explain import explain
 from pravka.types import Finding, Suggestion
 
@@ -22,8 +22,9 @@ def test_every_finding_names_its_unit_and_the_unit_declares_its_kind(corrector):
 
 
 def test_the_kinds_are_the_units_kinds():
-    assert set(KINDS) == {kind for detector in DETECTORS for kind in detector.kinds}
-    assert len({detector.name for detector in DETECTORS}) == len(DETECTORS)
+    units = DETECTORS + OPT_IN  # the opt-in units (swaps) have kinds too
+    assert set(KINDS) == {kind for detector in units for kind in detector.kinds}
+    assert len({detector.name for detector in units}) == len(units)
 
 
 def test_a_suggestion_records_the_units_that_shaped_it(corrector):
