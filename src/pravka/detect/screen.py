@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import pairwise
 
 from ..ru.alphabet import CYRILLIC_LETTER
@@ -172,7 +171,19 @@ class Screen:
         return found
 
 
-@lru_cache(maxsize=8)
+_SCREENS: dict[tuple, Screen] = {}
+SCREENS_KEPT = 8
+
+
 def shared_screen(detectors: tuple[Detector, ...], lexicon) -> Screen:
-    """One screen per process for a detector tuple and lexicon: its verdict caches outlive a text."""
-    return Screen(detectors, lexicon)
+    """One screen per process for a detector tuple and lexicon: its verdict caches outlive a text.
+
+    Keyed by the units' names, which are unique, and the lexicon itself: a tuple of units as a key
+    would hash every field of every frozen unit on each call, a cost paid once per checked text."""
+    key = (tuple([detector.name for detector in detectors]), lexicon)
+    screen = _SCREENS.get(key)
+    if screen is None:
+        if len(_SCREENS) >= SCREENS_KEPT:
+            _SCREENS.clear()
+        screen = _SCREENS[key] = Screen(detectors, lexicon)
+    return screen
