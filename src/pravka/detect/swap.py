@@ -69,6 +69,10 @@ MIN_LENGTH = 4
 WINDOW = 4  # content words of context on each side
 CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "ADVB", "PRTF", "PRTS", "GRND", "COMP"})
 NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+# Pronoun-like and ordinal adjectives («такой», «этот», «другой», «первый») and «быть» fit any
+# context, so as candidates they would outscore every word; nor does a spinner swap them.
+NOT_SWAPPED_MARKS = frozenset({"Apro", "Anum"})
+NOT_SWAPPED_LEMMAS = frozenset({"быть"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 FORM_GRAMMEMES = {
     "NOUN": ("case", "number"),
@@ -97,32 +101,34 @@ FEATURES = (
     "near_gain",
 )
 # Fitted by ``benchmarks/spinner.py --tune`` (logistic regression on the tune-side spinner).
-BIAS = -2.495
-WEIGHTS = (2.327, 0.593, 0.329, 0.147, -8.518, 0.207, 1.110, -0.149, 2.181)
-TUNE_BASE_RATE = 0.041  # the share of swapped words among the checked words the weights were fitted on
-SPIN_SHARE = 0.079  # the share of checked words a spinner swaps on a spun page (the tune spinner's rate)
+BIAS = -3.086
+WEIGHTS = (1.392, 0.611, 0.445, 0.000, -9.087, 0.257, 1.296, 0.077, 2.121)
+TUNE_BASE_RATE = 0.044  # the share of swapped words among the checked words the weights were fitted on
+SPIN_SHARE = 0.085  # the share of checked words a spinner swaps on a spun page (the tune spinner's rate)
 # The document score (``spin_probability``): clean statistics and the logistic map, on tune
-# pseudo-documents of 10 Wikipedia sentences: spun ones ≥ 0.5 67.5 %, clean ones 34.9 %.
-SPIN_CLEAN_MEAN = 0.0376
-SPIN_CLEAN_SPREAD = 0.0475
-SPIN_BIAS = -0.545
-SPIN_WEIGHT = 0.928
+# pseudo-documents of 10 Wikipedia sentences: spun ones ≥ 0.5 75.0 %, clean ones 30.2 %.
+SPIN_CLEAN_MEAN = 0.0396
+SPIN_CLEAN_SPREAD = 0.0471
+SPIN_BIAS = -0.620
+SPIN_WEIGHT = 0.927
 # A word is reported when ``in_document`` reaches this: the lowest setting with at most 1.5 false
 # alarms per 1,000 clean words on the tune spinner, for pages of 10 sentences and of one alike.
 # recall % in spun pages / precision % / false alarms per 1k clean words, 10 sentences | one:
-# 0.40 → 2.9 / 61.4 / 0.60 | 3.0 / 48.3 / 2.05; 0.45 → 2.1 / 70.4 / 0.41 | 2.5 / 57.5 / 1.32;
-# 0.50 → 1.6 / 71.4 / 0.32 | 2.0 / 54.5 / 1.10.
+# 0.40 → 3.3 / 64.4 / 0.64 | 3.2 / 50.0 / 2.05; 0.45 → 2.3 / 71.4 / 0.41 | 2.6 / 56.1 / 1.41;
+# 0.50 → 1.7 / 71.4 / 0.37 | 2.1 / 59.4 / 0.91.
 REPORT_AT = 0.45
 USAGE_CANDIDATES = 2
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _reading(lexicon, word: str):
-    """The most likely pymorphy3 parse of a lower-case word, or None when it is a function word, a
-    name, or not a content word at all."""
+    """The most likely pymorphy3 parse of a lower-case word, or None when it is not a content word a
+    spinner would swap (a function word, a name, a pronoun-like or ordinal adjective, «быть»)."""
     parse = lexicon.morph.parse(word)[0]
     tag = parse.tag
-    if tag.POS not in CONTENT_POS or NAME_MARKS & tag.grammemes:
+    if tag.POS not in CONTENT_POS or (NAME_MARKS | NOT_SWAPPED_MARKS) & tag.grammemes:
+        return None
+    if parse.normal_form in NOT_SWAPPED_LEMMAS:
         return None
     return parse
 
@@ -168,6 +174,8 @@ def candidates(lexicon, word: str) -> tuple[str, ...]:
             if reading.tag.POS != parse.tag.POS or reading.normal_form == parse.normal_form:
                 continue
             if NAME_MARKS & reading.tag.grammemes:  # navec writes names in lower case («керри»)
+                break
+            if NOT_SWAPPED_MARKS & reading.tag.grammemes or reading.normal_form in NOT_SWAPPED_LEMMAS:
                 break
             inflected = reading.inflect(wanted) if wanted else reading
             if inflected is not None and inflected.word != word and lexicon.is_known(inflected.word):
