@@ -85,3 +85,25 @@ def test_every_damaged_line_keeps_its_findings(corrector):
 def test_screened_findings_equal_the_whole_texts(corrector, lines, separator):
     text = separator.join(lines)
     assert screened_findings(corrector, text) == whole_text_findings(corrector, text)
+
+
+TRIGGER_PATTERNS = [d.triggers.text for d in DETECTORS if d.triggers is not None and d.triggers.text is not None]
+
+
+def test_a_pre_test_is_read_off_each_character_trigger(corrector):
+    from pravka.detect.screen import required_characters
+
+    pretests = {d.name: required_characters(d.triggers.text) for d in DETECTORS if d.triggers and d.triggers.text}
+    assert pretests["homoglyph"].search("Poccия") and not pretests["homoglyph"].search("Россия")
+    assert not pretests["ocr"].search("новых встреч")
+    assert required_characters(__import__("re").compile(r"(?i)abc")) is None  # case folding: no pre-test
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="аяАЯёЁaAxXoOpP0346iі,.;:!?… \n\t-\u00ad\u200b\u2010—", max_size=12), st.sampled_from(TRIGGER_PATTERNS))
+def test_every_match_of_a_trigger_passes_its_pre_test(text, pattern):
+    from pravka.detect.screen import required_characters
+
+    pretest = required_characters(pattern)
+    if pattern.search(text):
+        assert pretest is None or pretest.search(text)

@@ -30,6 +30,11 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
+try:
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _parser
+
 from ..ru.alphabet import CYRILLIC_LETTER
 from .base import Detector
 
@@ -52,12 +57,13 @@ class Screen:
         self.detectors = detectors
         self.active = all(t is not None for t in triggers)
         self.every_unit = (1 << len(detectors)) - 1
-        # (pattern, units): each unit's own characters, and the unexpected ones, which concern every unit.
+        # (pattern, units, pre-test): each unit's own characters, and the unexpected ones, which concern
+        # every unit; the pre-test is a class of characters every match holds (``required_characters``).
         self.characters = [
-            (t.text, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.text is not None
-        ] + [(re.compile(UNEXPECTED_TOUCHING), self.every_unit)]
-        # Most lines hold none of those characters: one search of them all decides that.
-        self.any_character = re.compile("|".join(pattern.pattern for pattern, _ in self.characters))
+            (t.text, 1 << bit, required_characters(t.text))
+            for bit, t in enumerate(triggers)
+            if t is not None and t.text is not None
+        ] + [(re.compile(UNEXPECTED_TOUCHING), self.every_unit, re.compile(UNEXPECTED))]
         self.word_tests = [
             (t.words, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.words is not None
         ]
@@ -121,11 +127,12 @@ class Screen:
             line = bisect_right(line_starts, offset) - 1
             flagged[line] = flagged.get(line, 0) | units
 
-        if self.any_character.search(text):
-            for pattern, units in self.characters:
-                for match in pattern.finditer(text):
-                    flag(match.start(), units)
-                    flag(max(match.start(), match.end() - 1), units)
+        for pattern, units, pretest in self.characters:
+            if pretest is not None and not pretest.search(text):
+                continue
+            for match in pattern.finditer(text):
+                flag(match.start(), units)
+                flag(max(match.start(), match.end() - 1), units)
         # Words never cross a line break, so each line's words and pairs are read on their own, and
         # the pair of the last word before a line and the first word in it flags both lines.
         words, pairs = self._words, self._pairs
@@ -169,6 +176,63 @@ class Screen:
         if found is None:
             found = self._units[units] = tuple(d for bit, d in enumerate(self.detectors) if units >> bit & 1)
         return found
+
+
+def required_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class of which every match of ``pattern`` holds at least one character, or None.
+
+    Python's regular expressions try a pattern such as «[а-я][A-Za-z]|[A-Za-z][а-я]» at every letter;
+    a bare class is scanned many times faster, and most texts lack the rare characters a trigger
+    needs (a Latin letter, a digit, a soft hyphen). The class is read off the parsed pattern: in a
+    sequence, the smallest set one of whose characters a step must consume (a literal, a class of
+    literals and ranges, a repeat at least once, a group); for alternatives, the union of theirs.
+    Anything else (\\w, a negated class, case folding) tells nothing, and with no set for some
+    alternative there is no pre-test: it may only ever be too wide, never too narrow.
+    """
+    try:
+        if pattern.flags & re.IGNORECASE:
+            return None
+        found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a parser of another Python version: no pre-test, the full pattern runs
+        return None
+    return None if found is None else re.compile("[" + "".join(re.escape(ch) for ch in sorted(found)) + "]")
+
+
+def _required(sequence) -> frozenset[str] | None:
+    best = None
+    for op, argument in sequence:
+        found = _required_by_step(op, argument)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _required_by_step(op, argument) -> frozenset[str] | None:
+    if op is _parser.LITERAL:
+        return frozenset(chr(argument))
+    if op is _parser.IN:
+        characters: set[str] = set()
+        for kind, value in argument:
+            if kind is _parser.LITERAL:
+                characters.add(chr(value))
+            elif kind is _parser.RANGE and value[1] - value[0] < 1024:
+                characters.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return frozenset(characters)
+    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and argument[0] >= 1:
+        return _required(argument[2])
+    if op is _parser.SUBPATTERN and not argument[1] & re.IGNORECASE:
+        return _required(argument[3])
+    if op is _parser.BRANCH:
+        union: set[str] = set()
+        for alternative in argument[1]:
+            found = _required(alternative)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    return None
 
 
 _SCREENS: dict[tuple, Screen] = {}
