@@ -8,7 +8,9 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    touching Cyrillic ones, …) run as one regular expression each over the whole text, and so do the
    characters that no tokenizer rule expects (combining accents, bidi marks, emoji), which concern
    every unit. One pass per unit, not one alternation: an alternation's match would hide another
-   unit's match overlapping it.
+   unit's match overlapping it. Each pass is skipped where a bare class of the characters that every
+   match holds (``required_characters``: a Latin letter for homoglyphs, a digit or «і» for OCR) finds
+   nothing, which a class scan tells many times faster than the pattern.
 2. One pass over the words (letter runs, hyphenated or not): a word's verdict — the set of units whose
    word test it passes, or every unit when the lexicon does not know it — is cached per process as a
    bit mask, so a frequent word costs one dictionary look-up in its life. Every pair of neighbouring
