@@ -53,15 +53,18 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..meaning import shared_model
 from ..ru.alphabet import match_case
 from ..ru.punctuation import SENTENCE_END
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .confusion import context_gain
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..meaning import MeaningModel
 
 KIND = "swap"
 SOURCE = "meaning"
@@ -118,6 +121,14 @@ SPIN_WEIGHT = 0.927
 # 0.50 → 1.7 / 71.4 / 0.37 | 2.1 / 59.4 / 0.91.
 REPORT_AT = 0.45
 USAGE_CANDIDATES = 2
+
+
+def shared_model() -> MeaningModel:
+    """The meaning model, imported here rather than at the top: numpy and the vectors load only in a
+    process that asks for swaps, not on every ``import pravka``."""
+    from ..meaning import shared_model as load
+
+    return load()
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -219,6 +230,8 @@ def _entry(lexicon, word: str) -> tuple[int, tuple[str, ...], np.ndarray, np.nda
     """What ``evidence`` needs of a word whatever its context: (its pivot's vector row, its candidates
     with a vector, their rows, how much more often news uses each, its rarity, whether it lacks a
     vector of its own); None when it has no candidates."""
+    import numpy as np
+
     model = shared_model()
     pivot = _pivot(lexicon, word)
     options = tuple(option for option in candidates(lexicon, word) if model.vector_id(option) is not None)
@@ -235,6 +248,8 @@ def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str, n
     candidates and a context (the features in ``FEATURES`` order). All the vectors the sentence needs
     are decoded at once and compared with the context words in one matrix product; the usage model is asked only about the
     ``USAGE_CANDIDATES`` candidates that score best without it (its look-ups are the slow part)."""
+    import numpy as np
+
     lexicon, model = document.lexicon, shared_model()
     words = [document.word(i) or "" for i in sentence]
     content = [
@@ -285,7 +300,7 @@ def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str, n
 
 def score(features: np.ndarray) -> float:
     """P(swap) of one (word, candidate) pair's evidence (the logistic model of the module docstring)."""
-    z = BIAS + float(np.dot(WEIGHTS, features))
+    z = BIAS + sum(weight * float(x) for weight, x in zip(WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
 
 
