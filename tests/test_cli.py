@@ -185,3 +185,33 @@ def test_text_format_quotes_invisible_suggestions(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text("Нет оснований для ,новых встреч.\n", encoding="utf-8")
     assert re.fullmatch(rf"{re.escape(str(path))}:1:18: punctuation: « ,» → « » \(0\.\d\d\)\n", run("check", path).output)
+
+
+SPUN = (
+    "Министр зарубежных дел заявил, что их враги по НАТО не хотят переговоров.\n"
+    "В Женеве прошли беседы с участием росийской делегации.\n"
+)
+
+
+def test_summary_is_one_json_object_for_json_output_with_spin_scores_only_with_swaps(tmp_path):
+    path = tmp_path / "spun.txt"
+    path.write_text(SPUN, encoding="utf-8")
+    plain = json.loads(run("check", "--summary", "--format", "jsonl", path).stderr)
+    assert plain["files_read"] == 1 and plain["kinds"]["nonword"] == {"applied": 1, "reported": 0}
+    assert "spin_scores" not in plain  # the spin score needs the swap unit, which is slow and off by default
+    spun = json.loads(run("check", "--summary", "--swaps", "--format", "json", path).stderr)
+    assert 0.0 <= spun["spin_scores"][str(path)] <= 1.0
+    text = run("check", "--summary", "--swaps", path).stderr
+    assert re.search(rf"spin score 0\.\d\d  {re.escape(str(path))}", text)
+
+
+def test_swaps_setting_in_the_project_file(tmp_path, monkeypatch):
+    path = tmp_path / "spun.txt"
+    path.write_text(SPUN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".pravka.toml").write_text("swaps = true\n", encoding="utf-8")
+    assert "spin score" in run("check", "--summary", path).stderr
+    assert "spin score" not in run("check", "--summary", "--no-swaps", path).stderr
+    (tmp_path / ".pravka.toml").write_text('swaps = "yes"\n', encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 2 and "swaps must be true or false" in result.stderr

@@ -75,9 +75,12 @@ class _CommonOptions:
     disable: tuple[str, ...]
     only: tuple[str, ...]
     ignore_words: tuple[str, ...]
+    swaps: bool
 
     def settings(self):
-        return _settings(self.threshold, self.dictionaries, self.model, self.disable, self.only, self.ignore_words)
+        return _settings(
+            self.threshold, self.dictionaries, self.model, self.disable, self.only, self.ignore_words, self.swaps
+        )
 
 
 def _corrector_options(function):
@@ -116,7 +119,13 @@ def _corrector_options(function):
         click.option(
             "--summary",
             is_flag=True,
-            help="Print counts per kind (applied vs reported only) and each file's spin score (how likely a text spinner wrote it) to stderr at the end.",
+            help="Print counts per kind (applied vs reported only) to stderr at the end, with --swaps each file's "
+            "spin score (how likely a text spinner wrote it); as one JSON object with --format json or jsonl.",
+        ),
+        click.option(
+            "--swaps/--no-swaps",
+            default=None,
+            help="Also look for synonym swaps (kind swap, never applied) and score each file's spin; slow.",
         ),
         click.option(
             "--input-format",
@@ -310,7 +319,7 @@ def check(output_format, explain, **common):
                 _warn(str(error))
         if output_format == "json":
             _echo(json.dumps(all_findings, ensure_ascii=False, indent=2))
-    session.show_summary(len(files), failed)
+    session.show_summary(len(files), failed, as_json=output_format != "text")
     sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found_any else EXIT_CLEAN)
 
 
@@ -483,7 +492,7 @@ def show_config():
     )
     click.echo(f"personal dictionary: {dictionary_path()}")
     shown = {"threshold": settings.threshold if settings.threshold is not None else DEFAULT_THRESHOLD}
-    for key in ("threshold", "model", "dictionaries", "words", "include", "exclude", "disable", "only"):
+    for key in ("threshold", "model", "dictionaries", "words", "include", "exclude", "disable", "only", "swaps"):
         value = shown.get(key, getattr(settings, key))
         value = list(value) if isinstance(value, tuple) else value
         click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {settings.source(key)}")
@@ -511,7 +520,7 @@ def _fail(message: str):
     sys.exit(EXIT_ERROR)
 
 
-def _settings(threshold, dictionaries, model, disable, only, ignore_words):
+def _settings(threshold, dictionaries, model, disable, only, ignore_words, swaps=None):
     """The settings file's values, the command line laid over them, and the personal dictionary."""
     from .config import ConfigError, load_settings
     from .userdict import dictionary_path, personal_words
@@ -530,6 +539,7 @@ def _settings(threshold, dictionaries, model, disable, only, ignore_words):
         disable=items(disable),
         only=items(only),
         words=items(ignore_words),
+        swaps=swaps,
     )
     return settings.with_personal_words(personal_words(), str(dictionary_path()))
 
@@ -645,8 +655,9 @@ class _Session:
         self.jobs = jobs or ((os.cpu_count() or 1) if total >= BIG_INPUT_BYTES else 1)
         self.pool = WorkerPool(self.corrector, self.jobs if self.jobs > 1 else 0)
         self.summary = summary
+        self.spinning = summary and self.corrector.swaps  # the spin score reads the swap unit's word scores
         self.tally: Counter = Counter()  # (kind, applied) -> findings
-        self.spin: dict[str, tuple[float, int]] = {}  # file -> its spin evidence (check --summary)
+        self.spin: dict[str, tuple[float, int]] = {}  # file -> its spin evidence (check --summary --swaps)
 
     def __enter__(self):
         return self
@@ -661,13 +672,32 @@ class _Session:
     def _count(self, kinds) -> None:
         self.tally.update(kinds)
 
-    def show_summary(self, files: int, failed: int) -> None:
-        """Findings per kind, applied (or to be applied by fix) vs reported only, on stderr."""
+    def show_summary(self, files: int, failed: int, as_json: bool = False) -> None:
+        """Findings per kind, applied (or to be applied by fix) vs reported only, and with swaps on each
+        file's spin score, on stderr: as lines, or as one JSON object for a JSON output format."""
         if not self.summary:
             return
         kinds = sorted({kind for kind, _ in self.tally})
         applied = sum(n for (_, fixed), n in self.tally.items() if fixed)
         reported = sum(self.tally.values()) - applied
+        if as_json:
+            from .detect.swap import spin_probability
+
+            summary = {
+                "files": files,
+                "files_read": files - failed,
+                "findings": applied + reported,
+                "applied": applied,
+                "reported_only": reported,
+                "kinds": {
+                    kind: {"applied": self.tally[kind, True], "reported": self.tally[kind, False]} for kind in kinds
+                },
+            }
+            if self.spinning:
+                summary["spin_scores"] = {name: round(spin_probability(e), 4) for name, e in self.spin.items()}
+            with _suppress_os_errors():
+                click.echo(json.dumps(summary, ensure_ascii=False), err=True)
+            return
         lines = [
             f"pravka: {files - failed} of {files} files read, {applied + reported} findings: "
             f"{applied} applied, {reported} reported only"
@@ -709,15 +739,15 @@ class _Session:
 
             found = check_markup(self.corrector, text, fmt)
             self._count(_kinds(found))
-            if self.summary:
+            if self.spinning:
                 self.spin[label] = self.corrector.spin_evidence(text)
             yield from _records(label, text, 1, 0, [f.to_dict() for f in found])
             return
         offset = 0
-        function = _check_and_spin_chunk if self.summary else _check_chunk
+        function = _check_and_spin_chunk if self.spinning else _check_chunk
         for chunk, result in self._map(function, self._chunks_with_progress(name, encoding)):
-            found, (deviation, words) = result if self.summary else (result, (0.0, 0))
-            if self.summary:
+            found, (deviation, words) = result if self.spinning else (result, (0.0, 0))
+            if self.spinning:
                 total, count = self.spin.get(label, (0.0, 0))
                 self.spin[label] = (total + deviation, count + words)
             self._count((item["kind"], item["fix"] is not None) for item in found)

@@ -9,8 +9,8 @@ How the settings are found and merged, in plain words:
    ``$PRAVKA_CONFIG`` names the file instead, for programs started elsewhere (Emacs starts
    ``pravka-ispell`` in the home folder).
 2. **Read and check it.** The keys are ``words``, ``dictionaries``, ``include``, ``exclude``,
-   ``disable``, ``only`` (lists of strings), ``threshold`` (a number within [0, 1]) and ``model`` (a
-   path). An unknown key or a wrong type is an error naming the file and the key, never ignored.
+   ``disable``, ``only`` (lists of strings), ``threshold`` (a number within [0, 1]), ``model`` (a
+   path) and ``swaps`` (true or false: also look for synonym swaps, which is slow). An unknown key or a wrong type is an error naming the file and the key, never ignored.
    ``dictionaries`` and ``model`` are relative to the file's folder, so the settings mean the same from
    any subfolder.
 3. **Merge.** A command-line flag replaces the file's value; the accepted words are the exception:
@@ -45,7 +45,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 SETTINGS_FILE = ".pravka.toml"
 PYPROJECT = "pyproject.toml"
 LIST_KEYS = ("words", "dictionaries", "include", "exclude", "disable", "only")
-KEYS = (*LIST_KEYS, "threshold", "model")
+KEYS = (*LIST_KEYS, "threshold", "model", "swaps")
 DEFAULT = "default"
 
 
@@ -63,6 +63,7 @@ class Settings:
     only: tuple[str, ...] = ()
     threshold: float | None = None
     model: str | None = None
+    swaps: bool = False
     file: str | None = None  # the settings file, with " [tool.pravka]" for a pyproject.toml
     root: str | None = None  # the folder globs are relative to
     sources: dict[str, str] = field(default_factory=dict)  # key → where its value came from
@@ -79,6 +80,7 @@ class Settings:
             "words": self.words,
             "disable": self.disable,
             "only": self.only,
+            "swaps": self.swaps,
         }
 
     def with_flags(self, **flags: Any) -> Settings:
@@ -180,6 +182,10 @@ def _settings_from(table: dict, label: str, root: Path) -> Settings:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ConfigError(f"{label}: threshold must be a number within [0, 1], got {value!r}")
             values[key] = float(value)
+        elif key == "swaps":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{label}: swaps must be true or false, got {value!r}")
+            values[key] = value
         else:
             if not isinstance(value, str):
                 raise ConfigError(f"{label}: model must be a path (a string)")
