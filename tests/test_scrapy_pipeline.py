@@ -26,6 +26,7 @@ from scrapy.exceptions import NotConfigured  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
 
 from pravka import Corrector  # noqa: E402
+from pravka.detect.swap import spin_probability  # noqa: E402
 from pravka.integrations.scrapy import PravkaPipeline  # noqa: E402
 
 # page file -> (title, paragraphs, links). The spider stores title = <h1> text and
@@ -177,6 +178,46 @@ def test_a_misspelt_kind_fails_at_start_up():
     with pytest.raises(ValueError, match="unknown kind nonwords"):
         PravkaPipeline.from_crawler(
             get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_DISABLE": "nonwords"})
+        )
+
+
+CLEAN_NEWS = (
+    "Госсекретарь США и генсек НАТО выразили готовность провести еще одну встречу с Россией по "
+    "гарантиям безопасности. Министр иностранных дел заявил, что ядерной войны допустить нельзя."
+)
+SPUN_NEWS = (
+    "Госсекретарь США и генсек НАТО выразили боеготовность провести еще одну встречу с Россией по "
+    "гарантиям безопасности. Министр зарубежных дел заявил, что атомной войны допустить нельзя."
+)
+
+
+def test_spin_score_of_the_fields_together_is_stored(corrector):
+    pipeline = make_pipeline(
+        PRAVKA_FIELDS=["title", "body"], PRAVKA_MODE="flag", PRAVKA_FINDINGS_FIELD="found", PRAVKA_SPIN_FIELD="spin"
+    )
+    title, body = SPUN_NEWS.split(". ", 1)
+    spun = pipeline.process_item({"title": title + ".", "body": body})
+    clean = pipeline.process_item({"title": CLEAN_NEWS})
+    assert 0.0 <= clean["spin"] < spun["spin"] <= 1.0
+    # one document: the fields' evidence adds up before it becomes a probability
+    (t_sum, t_n), (b_sum, b_n) = corrector.spin_evidence(title + "."), corrector.spin_evidence(body)
+    assert spun["spin"] == round(spin_probability((t_sum + b_sum, t_n + b_n)), 4)
+    assert spun["title"] == title + "."  # flag mode: the text stays as scraped
+
+
+def test_spun_items_are_dropped_at_the_set_score():
+    from scrapy.exceptions import DropItem
+
+    clean_score = make_pipeline(PRAVKA_FIELDS=["body"], PRAVKA_SPIN_FIELD="spin").process_item({"body": CLEAN_NEWS})[
+        "spin"
+    ]
+    strict = make_pipeline(PRAVKA_FIELDS=["body"], PRAVKA_DROP_SPUN_AT=clean_score + 1e-3)
+    with pytest.raises(DropItem, match="spin score"):
+        strict.process_item({"body": SPUN_NEWS})
+    assert strict.process_item({"body": CLEAN_NEWS})["body"] == CLEAN_NEWS
+    with pytest.raises(ValueError, match="PRAVKA_DROP_SPUN_AT"):
+        PravkaPipeline.from_crawler(
+            get_crawler(settings_dict={"PRAVKA_FIELDS": ["body"], "PRAVKA_DROP_SPUN_AT": "high"})
         )
 
 

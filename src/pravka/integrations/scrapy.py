@@ -12,10 +12,17 @@ Enable it in a project's settings::
     PRAVKA_ONLY = []                           # if set, the only kinds to report
     PRAVKA_MODEL = None                        # a `pravka learn` model of the site's own archive
     PRAVKA_FINDINGS_FIELD = "pravka_findings"  # where findings go; None = don't store them
+    PRAVKA_SPIN_FIELD = None                   # where the item's spin score goes (0–1); None = don't score
+    PRAVKA_DROP_SPUN_AT = None                 # drop items whose spin score reaches this (DropItem); None = keep all
 
 The settings are the ``Corrector``'s own arguments (and the CLI's ``--words``, ``--disable``, ``--only``,
 ``--model``), so one house style reads the same everywhere; lists may be given as Python lists or as the
 comma-separated strings that ``scrapy crawl -s`` passes.
+
+The spin score (``Corrector.spin_score``: how likely a text spinner wrote the page, read from the swap
+unit's word scores) is taken over the item's configured fields together, as they were scraped, and only
+when one of the two spin settings asks for it: it reads every content word with the meaning model, so it
+costs about as much again as checking. A dropped item is counted in the stats as ``pravka/spun_dropped``.
 
 Findings are stored as ``{field name: [Finding.to_dict(), ...]}``. Their offsets always refer to the
 field's text *as scraped*, so in ``fix`` mode they describe what was changed, and in ``flag`` mode
@@ -46,10 +53,11 @@ from __future__ import annotations
 from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 
 from pravka import Corrector
 from pravka.apply import apply_fixes
+from pravka.detect.swap import spin_probability
 from pravka.parallel import corrector_loads, shared_corrector
 
 __all__ = ["PravkaPipeline", "corrector_loads"]
@@ -57,13 +65,13 @@ __all__ = ["PravkaPipeline", "corrector_loads"]
 MODES = ("fix", "flag")
 
 
-def _parse_threshold(value: Any) -> float | None:
+def _parse_threshold(value: Any, name: str = "PRAVKA_THRESHOLD") -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"PRAVKA_THRESHOLD must be a number or None, got {value!r}") from None
+        raise ValueError(f"{name} must be a number or None, got {value!r}") from None
 
 
 class PravkaPipeline:
@@ -82,6 +90,8 @@ class PravkaPipeline:
         disable: list[str] | tuple[str, ...] = (),
         only: list[str] | tuple[str, ...] = (),
         model: str | None = None,
+        spin_field: str | None = None,
+        drop_spun_at: float | None = None,
     ) -> None:
         if not fields:
             # Nothing to do: let Scrapy disable the pipeline with a logged reason instead of running idle.
@@ -98,6 +108,8 @@ class PravkaPipeline:
         self.dictionaries = tuple(str(path) for path in dictionaries)
         self.findings_field = findings_field or None
         self.stats = stats
+        self.spin_field = spin_field or None
+        self.drop_spun_at = drop_spun_at
         # Built now for its validation; loaded (or taken warm from the process cache) in open_spider.
         self.settings = Corrector(
             threshold=threshold, dictionaries=self.dictionaries, words=words, disable=disable, only=only, model=model
@@ -118,6 +130,8 @@ class PravkaPipeline:
             disable=settings.getlist("PRAVKA_DISABLE"),
             only=settings.getlist("PRAVKA_ONLY"),
             model=settings.get("PRAVKA_MODEL") or None,
+            spin_field=settings.get("PRAVKA_SPIN_FIELD"),
+            drop_spun_at=_parse_threshold(settings.get("PRAVKA_DROP_SPUN_AT"), "PRAVKA_DROP_SPUN_AT"),
         )
 
     # ``spider`` is optional: Scrapy < 2.13 passes it, newer versions do not (and warn if it is required).
@@ -130,6 +144,8 @@ class PravkaPipeline:
         corrector = self.corrector
         assert corrector is not None
         adapter = ItemAdapter(item)
+        if self.spin_field is not None or self.drop_spun_at is not None:
+            self._score_spin(corrector, adapter)
         findings_by_field: dict[str, list[dict]] = {}
         for name in self.fields:
             text = adapter.get(name)
@@ -155,6 +171,28 @@ class PravkaPipeline:
                     f"declare it on the Item class or set PRAVKA_FINDINGS_FIELD = None"
                 ) from None
         return item
+
+    def _score_spin(self, corrector: Corrector, adapter: ItemAdapter) -> None:
+        """Store the spin score of the item's fields (as scraped) and drop the item when it reaches
+        ``drop_spun_at``."""
+        total, words = 0.0, 0
+        for name in self.fields:
+            text = adapter.get(name)
+            if isinstance(text, str):
+                deviation, count = corrector.spin_evidence(text)
+                total, words = total + deviation, words + count
+        score = spin_probability((total, words))
+        if self.drop_spun_at is not None and score >= self.drop_spun_at:
+            self._count("pravka/spun_dropped")
+            raise DropItem(f"spin score {score:.2f} reaches PRAVKA_DROP_SPUN_AT {self.drop_spun_at:g}")
+        if self.spin_field is not None:
+            try:
+                adapter[self.spin_field] = round(score, 4)
+            except KeyError:
+                raise KeyError(
+                    f"{type(adapter.item).__name__} has no field {self.spin_field!r} for PRAVKA_SPIN_FIELD; "
+                    f"declare it on the Item class or set PRAVKA_SPIN_FIELD = None"
+                ) from None
 
     def _count(self, key: str, count: int = 1) -> None:
         if self.stats is not None and count:
