@@ -24,6 +24,7 @@ from pravka.integrations.dask import (  # noqa: E402
     fix_bag,
     fix_column,
     fix_series,
+    spin_bag,
     worker_stats,
 )
 
@@ -85,6 +86,14 @@ def test_check_bag_returns_finding_dicts(client, corrector):
     for text, text_findings in zip(TEXTS, findings):
         for f in text_findings:
             assert text[f["offset"] : f["offset"] + f["length"]] == f["text"]
+    assert_loaded_at_most_once_per_worker(client)
+
+
+def test_spin_bag_scores_each_text_as_the_corrector_does(client, corrector):
+    texts = [*TEXTS[:4], 7, None]
+    scores = spin_bag(db.from_sequence(texts, npartitions=3), corrector).compute()
+    assert scores[:4] == [corrector.spin_score(text) for text in TEXTS[:4]]
+    assert all(0.0 <= score <= 1.0 for score in scores[:4]) and scores[4:] == [None, None]
     assert_loaded_at_most_once_per_worker(client)
 
 

@@ -50,7 +50,7 @@ import pandas as pd
 from pravka import Corrector
 from pravka.parallel import cached_settings, corrector_loads, shared_corrector
 
-__all__ = ["fix_bag", "check_bag", "fix_series", "fix_column", "preload", "worker_stats", "CorrectorSpec"]
+__all__ = ["fix_bag", "check_bag", "spin_bag", "fix_series", "fix_column", "preload", "worker_stats", "CorrectorSpec"]
 
 
 class CorrectorSpec:
@@ -126,6 +126,17 @@ def fix_bag(bag: db.Bag, corrector: Corrector | None = None) -> db.Bag:
 def check_bag(bag: db.Bag, corrector: Corrector | None = None) -> db.Bag:
     """A bag with, for each text, the list of its findings as plain dicts (``Finding.to_dict``)."""
     return bag.map_partitions(_check_partition, CorrectorSpec(corrector))
+
+
+def _spin_partition(texts: Iterable[Any], spec: CorrectorSpec) -> list[float | None]:
+    corrector = spec.get()
+    return [corrector.spin_score(text) if isinstance(text, str) else None for text in texts]
+
+
+def spin_bag(bag: db.Bag, corrector: Corrector | None = None) -> db.Bag:
+    """A bag with each text's spin score (``Corrector.spin_score``: how likely a text spinner wrote it,
+    0–1), None for non-string elements: filter a corpus of scraped pages before cleaning it."""
+    return bag.map_partitions(_spin_partition, CorrectorSpec(corrector))
 
 
 def _fix_series_partition(series: pd.Series, spec: CorrectorSpec) -> pd.Series:
