@@ -310,7 +310,7 @@ COMPILE_STEPS = 6
 @contextlib.contextmanager
 def _compile_notice(folder: Path):
     """One line while the tables compile: on a terminal it shows the steps as they pass."""
-    message = f"pravka: compiling the word tables once into {folder} (15-30 s, later starts are instant)"
+    message = f"pravka: compiling the word tables once into {folder} (under a minute, later starts are instant)"
     stream = sys.stderr
     if stream is None or not stream.isatty():
         log.warning(message)
