@@ -60,6 +60,7 @@ MAX_RULES = 3
 MAX_COST = 2.5
 MAX_AS_HEARD = 2
 KNOWN_WORD_ZIPF_GAP = 1.5
+KNOWN_WORDS_CACHED = 100_000
 RULE_COSTS = {
     "devoiced-v": 0.5,
     "devoiced": 0.6,
@@ -205,6 +206,12 @@ def known_word_readings(word: str, lexicon) -> list[Candidate]:
     spelling, no letter folded on top, and that are far more frequent (wordfreq Zipf at least
     ``KNOWN_WORD_ZIPF_GAP`` above the word's own), and the listed respelling of the word if any.
     Whether the dictionary reading is meant is for the caller to weigh (``detect.nonword``)."""
+    return list(_known_word_readings(word, lexicon))
+
+
+@lru_cache(maxsize=KNOWN_WORDS_CACHED)
+def _known_word_readings(word: str, lexicon) -> tuple[Candidate, ...]:
+    # Cached per word: the nonword unit asks this of every known word of the blocks it reads.
     typed = fold(word)
     floor = lexicon.zipf(typed) + KNOWN_WORD_ZIPF_GAP
     found = []
@@ -214,4 +221,4 @@ def known_word_readings(word: str, lexicon) -> list[Candidate]:
             found.append(Candidate(standard, SOURCE, int(cost) / 100, tuple(f"rule {r}" for r in rules.split("+"))))
     if typed in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[typed], "respelling", COST_RESPELLING))
-    return found
+    return tuple(found)
