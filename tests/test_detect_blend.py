@@ -53,3 +53,17 @@ def test_blends_of_verbs_and_short_words_name_the_original(corrector):
 def test_compounds_and_rare_derivations_are_not_blends(corrector):
     text = "Купили электромотоциклах зефирчиком и фармакотерапию, а кардиотоксическим гламурненьким пульмонологу."
     assert blends(corrector, text) == []
+
+
+def test_a_long_string_no_text_has_seen_is_reported_without_a_suggestion(corrector):
+    # A spinner's paste that no blend reading explains: reported, with nothing to apply.
+    [finding] = corrector.check("Рабочая руководительницрганизацией встреча прошла вчера.")
+    assert (finding.text, finding.suggestions, finding.fix) == ("руководительницрганизацией", [], None)
+    text = "Рабочая руководительницрганизацией встреча прошла вчера."
+    assert corrector.fix(text) == text
+    # Shorter rare words, names and a stricter report threshold stay quiet.
+    assert corrector.check("Пульмонологу позвонили утром.") == []
+    assert corrector.check("Компания Мосгорстройинвестпроект отчиталась.") == []
+    from pravka import Corrector
+
+    assert Corrector(report_threshold=0.6).check(text) == []
