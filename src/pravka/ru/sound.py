@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .alphabet import ALPHABET, CONSONANTS, VOWELS
+
 # Vowels confused in unstressed syllables, and ё with its neighbours.
 VOWEL_PAIRS = {frozenset(p) for p in ("оа", "еи", "ея", "ия", "ыи", "юу", "эе", "ёе", "ёо", "яа")}
 # ы/о: the suffixes -ывать/-овать («перепробывал»); the rest are voicing pairs and near-homophones.
@@ -51,7 +53,9 @@ _SHCH = re.compile("|".join(spelling for spelling in SHCH_SPELLINGS if len(spell
 _SILENT = re.compile(r"(?<=з)д(?=н)|(?<=с)т(?=н)|(?<=в)с(?=тв)|(?<=л)н(?=ц)|(?<=р)д(?=ц)")
 _SEPARATORS = re.compile(r"[ьъ]")
 _DOUBLES = re.compile(r"(.)\1+")
-_FINAL_DEVOICING = str.maketrans({"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"})
+# Each voiced consonant and its voiceless pair: heard at a word's end and before a voiceless consonant.
+DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
+_FINAL_DEVOICING = str.maketrans(DEVOICED)
 
 
 def sound_key(word: str) -> str:
@@ -75,15 +79,14 @@ def sound_key(word: str) -> str:
 # no rule: ``sound_key`` already folds them. What these writers mean is derived from these rules by
 # ``candidates.colloquial``, which prices each rule.
 VOICELESS = "кпстфхцчшщ"  # the consonants that devoice a voiced one before them
-_CONSONANT = "бвгджзйклмнпрстфхцчшщ"
-_VOWEL = "аеёиоуыэюя"
+_CONSONANT = "".join(ch for ch in ALPHABET if ch in CONSONANTS)
+_VOWEL = "".join(ch for ch in ALPHABET if ch in VOWELS)
+# «в» has a rule of its own below (before a voiceless consonant or at the end, and priced apart).
+_VOICING_PAIRS = [(voiced, voiceless) for voiced, voiceless in DEVOICED.items() if voiced != "в"]
 SPOKEN_CHANGES = (
     ("devoiced-v", rf"в(?=[{VOICELESS}]|$)", "ф"),  # «все» → «фсе», «завтра» → «зафтра»
-    *(
-        ("devoiced", rf"{voiced}(?=[{VOICELESS}])", voiceless)
-        for voiced, voiceless in zip("бгджз", "пктшс", strict=True)
-    ),
-    *(("voiced", rf"{voiceless}(?=[бгджз])", voiced) for voiceless, voiced in zip("пктшс", "бгджз", strict=True)),
+    *(("devoiced", rf"{voiced}(?=[{VOICELESS}])", voiceless) for voiced, voiceless in _VOICING_PAIRS),
+    *(("voiced", rf"{voiceless}(?=[бгджз])", voiced) for voiced, voiceless in _VOICING_PAIRS),
     ("g-as-v", r"(?<=[оеё])г(?=о)", "в"),  # «его» → «ево», «сегодня» → «севодня»: the г of -ого is a в
     ("shn", r"чн", "шн"),  # «конечно» → «конешно», «скучно» → «скушно»
     ("cht", r"^чт", "ш"),  # «что» → «шо»
