@@ -67,7 +67,7 @@ FIXED_CONFIDENCE = 0.97
 VARYING_CONFIDENCE = HINT  # «со щ…», «обо всех»: both spellings are in use
 SPOKEN_V = "ф"  # «в» as heard before a voiceless consonant
 SPOKEN_V_CONFIDENCE = 0.95
-LETTER_NAMES = frozenset({"буква", "буквы", "букву", "буквой", "букве", "звук", "звука", "звуком"})
+LETTER_NAMES = word_set("detect.preposition.letter_names")
 
 
 def detect(document):
