@@ -171,12 +171,10 @@ class Corrector:
         """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``),
         each stretch by the units flagged there: the findings of the whole text, found without analysing
         its clean lines."""
-        lexicon, context = self.lexicon, self._context
         findings: list[Finding] = []
-        for start, end, units in shared_screen(DETECTORS + OPT_IN if self.swaps else DETECTORS, lexicon).dispatch(text):
-            block = text[start:end]
-            document = Document(block, tokenize(block), lexicon, self.suggest, self.report_threshold, context)
-            found = run_detectors(document, units)
+        screen = shared_screen(DETECTORS + OPT_IN if self.swaps else DETECTORS, self.lexicon)
+        for start, end, units in screen.dispatch(text):
+            found = run_detectors(self._document(text[start:end]), units)
             findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
 
@@ -184,9 +182,12 @@ class Corrector:
         """What the swap scores of ``text``'s words say about it as a whole (``detect.swap``'s
         ``spin_evidence``): add up those of the pieces of one document, then ``spin_probability``."""
         _check_text(text)
-        text = MatchingView(text).text
-        document = Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
+        document = self._document(MatchingView(text).text)
         return spin_evidence([probability for _, _, probability in word_scores(document)])
+
+    def _document(self, text: str) -> Document:
+        """``text`` tokenized, with this Corrector's lexicon, speller and context, for the units."""
+        return Document(text, tokenize(text), self.lexicon, self.suggest, self.report_threshold, self._context)
 
     def spin_score(self, text: str) -> float:
         """How likely ``text`` as a whole is the output of a text spinner (synonym swaps throughout),
