@@ -680,9 +680,10 @@ class _Session:
         kinds = sorted({kind for kind, _ in self.tally})
         applied = sum(n for (_, fixed), n in self.tally.items() if fixed)
         reported = sum(self.tally.values()) - applied
-        if as_json:
-            from .detect.swap import spin_probability
+        from .detect.swap import spin_probability
 
+        spin_scores = {name: spin_probability(evidence) for name, evidence in self.spin.items()}
+        if as_json:
             summary = {
                 "files": files,
                 "files_read": files - failed,
@@ -694,7 +695,7 @@ class _Session:
                 },
             }
             if self.spinning:
-                summary["spin_scores"] = {name: round(spin_probability(e), 4) for name, e in self.spin.items()}
+                summary["spin_scores"] = {name: round(score, 4) for name, score in spin_scores.items()}
             with _suppress_os_errors():
                 click.echo(json.dumps(summary, ensure_ascii=False), err=True)
             return
@@ -705,10 +706,7 @@ class _Session:
         lines += [
             f"  {kind:<12} {self.tally[kind, True]:>6} applied {self.tally[kind, False]:>6} reported" for kind in kinds
         ]
-        if self.spin:
-            from .detect.swap import spin_probability
-
-            lines += [f"  spin score {spin_probability(evidence):.2f}  {name}" for name, evidence in self.spin.items()]
+        lines += [f"  spin score {score:.2f}  {name}" for name, score in spin_scores.items()]
         with _suppress_os_errors():
             click.echo("\n".join(lines), err=True)
 
@@ -735,12 +733,13 @@ class _Session:
         fmt = _resolve_format(name, input_format)
         if fmt != "text":
             text = read_text(name, encoding)
-            from .shells.markup import check_markup
+            from .shells.markup import check_markup, extract_checkable_spans
 
             found = check_markup(self.corrector, text, fmt)
             self._count(_kinds(found))
-            if self.spinning:
-                self.spin[label] = self.corrector.spin_evidence(text)
+            if self.spinning:  # the prose only: tags, code and link targets are no one's words
+                pieces = [self.corrector.spin_evidence(text[a:b]) for a, b in extract_checkable_spans(text, fmt)]
+                self.spin[label] = (sum(total for total, _ in pieces), sum(count for _, count in pieces))
             yield from _records(label, text, 1, 0, [f.to_dict() for f in found])
             return
         offset = 0
