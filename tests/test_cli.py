@@ -64,6 +64,22 @@ def test_offsets_are_code_points_across_chunks(tmp_path, monkeypatch):
     assert record["line"] == 7
 
 
+def test_chunks_are_not_cut_inside_a_word_broken_across_lines(tmp_path, monkeypatch):
+    import pravka.textio
+
+    # every other line ends inside a hyphenated word: a cut there would leave «безопас-» and «ности»
+    # in different chunks, and neither chunk could rejoin them
+    text = "Вопросы безопас-\nности обсуждались\nна встрече министров.\n" * 12
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = json.loads(run("check", "--format", "json", path).output)
+    monkeypatch.setattr(pravka.textio, "CHUNK_BYTES", 60)
+    chunked = json.loads(run("check", "--format", "json", path).output)
+    assert chunked == whole
+    assert [record["text"].rstrip() for record in whole] == ["безопас-\nности"] * 12
+    assert run("fix", path).output.count("безопасности") == 12
+
+
 def test_fix_writes_stdout_output_file_and_diff(damaged_file, tmp_path):
     assert run("fix", damaged_file).output == FIXED
     out = tmp_path / "out.txt"

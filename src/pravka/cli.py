@@ -1,7 +1,8 @@
 """The ``pravka`` command line: a thin shell over ``Corrector``.
 
-Files are streamed chunk by chunk (whole lines, about 1 MB each); with ``--jobs N`` the chunks go to N
-worker processes, each holding its own Corrector, and come back in order. Findings are printed as
+Files are streamed chunk by chunk (whole lines, about 64 KB each, cut between paragraphs where
+possible); with ``--jobs N`` the chunks go to N worker processes, each holding its own Corrector, and
+come back in order. Findings are printed as
 ``file:line:col: kind: «word» → suggestion (confidence)`` or as JSON; ``fix`` writes corrected text to
 stdout, to ``-o OUT`` or back in place (atomically). ``learn`` counts the words of the user's own text
 into an n-gram model that ``--model`` passes to the Corrector.
@@ -33,8 +34,8 @@ import click
 from .corrector import check_model
 from .explain import explain as explain_finding
 from .parallel import WorkerPool
+from .ru.punctuation import BYTE_ORDER_MARK
 from .textio import (
-    BYTE_ORDER_MARK,
     InputError,
     OutputError,
     atomic_writer,

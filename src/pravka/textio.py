@@ -2,11 +2,18 @@
 
 Reading. Bytes are read in blocks of ``CHUNK_BYTES`` and fed to an incremental decoder, so a block
 boundary may fall anywhere (inside a UTF-8 sequence or a UTF-16 code unit) without harm, and a
-multi-gigabyte file streams in constant memory. The decoded text is cut into chunks at line ends:
-``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end a line, and a chunk never ends between
-``\r`` and ``\n``. A line longer than ``MAX_CHUNK_FACTOR`` blocks is cut at its last whitespace in
-that window (or, with none, at the window's end), so an input without newlines — a 10 MB line,
-``/dev/zero`` — is still read in bounded pieces. Decoding is strict: a NUL byte (a NUL character for
+multi-gigabyte file streams in constant memory. The decoded text is cut into chunks of about one
+block at line ends: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end a line, and a chunk
+never ends between ``\r`` and ``\n``. Chunks are checked apart (by different workers with
+``--jobs``), so a cut must not split what a detector reads across a line end: within the window, the
+last *safe cut* in the second half of the text is taken — after a blank line (a paragraph ends),
+else after a line that ends a sentence (the context model then reads no sentence across the cut),
+else after a line not broken inside a word with a hyphen («безопас-\nности» stays together) — and
+only without any of these after the last line end. Chunks are small (``CHUNK_BYTES``, 64 KiB), so
+that even a file of a few megabytes gives every worker many to share, and the same for every
+``--jobs``, so the output never depends on it. A line longer than ``MAX_CHUNK_FACTOR`` blocks is cut
+at its last whitespace in that window (or, with none, at the window's end), so an input without
+newlines — a 10 MB line, ``/dev/zero`` — is still read in bounded pieces. Decoding is strict: a NUL byte (a NUL character for
 UTF-16/32) means binary data and stops the read in the block where it appears; invalid bytes are
 reported with the file name and the byte offset of the first bad byte, never a traceback or silently
 mangled text.
@@ -36,10 +43,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-CHUNK_BYTES = 1 << 20
+from .ru.punctuation import CLOSERS, HYPHENS, SENTENCE_END
+
+CHUNK_BYTES = 1 << 16
 MAX_CHUNK_FACTOR = 4  # a chunk without a line end is cut after this many blocks' worth of text
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-BYTE_ORDER_MARK = "\ufeff"
+_BREAK = LINE_BREAK.pattern
+SAFE_CUTS = (  # the places after which a chunk may end, best first
+    re.compile(rf"(?:{_BREAK})[ \t]*(?:{_BREAK})"),  # a blank line
+    re.compile(rf"[{re.escape(''.join(SENTENCE_END))}][{re.escape(''.join(CLOSERS))}]*[ \t]*(?:{_BREAK})"),
+    re.compile(rf"[^{re.escape(HYPHENS)}\s][ \t]*(?:{_BREAK})"),  # a line not ending in a hyphen
+)
 NUL, NUL_BYTE = "\x00", b"\x00"
 
 
@@ -143,13 +157,25 @@ def _chunk_end(text: str, limit: int, final: bool) -> int:
     end); 0 means wait for more text."""
     if final and len(text) <= limit:
         return len(text)
-    end = _last_line_end(text, min(len(text), limit), final)
+    window = min(len(text), limit)
+    end = _safe_cut(text, window, final) or _last_line_end(text, window, final)
     if end:
         return end
     if len(text) < limit:
         return len(text) if final else 0
     space = max(text.rfind(" ", 0, limit), text.rfind("\t", 0, limit))
     return space + 1 if space > 0 else limit
+
+
+def _safe_cut(text: str, limit: int, final: bool) -> int:
+    """The end of the last, best safe cut in the second half of ``text[:limit]``; 0 if there is none."""
+    for cut in SAFE_CUTS:
+        ends = [match.end() for match in cut.finditer(text, limit // 2, limit)]
+        # a "\r" that ends what is read so far may be the first half of a "\r\n" still to come
+        ends = [end for end in ends if final or end < len(text) or text[end - 1] != "\r"]
+        if ends:
+            return ends[-1]
+    return 0
 
 
 def _last_line_end(text: str, limit: int, final: bool) -> int:
