@@ -83,3 +83,26 @@ def test_a_hyphenated_word_has_no_rival_split_into_its_own_parts(lexicon, correc
     found = by_text("ктото", lexicon)
     assert "кто-то" in found and "кто то" not in found
     assert corrector.suggest("Чтото")[0].text == "Что-то"
+
+
+def test_two_slips_apart_are_searched_only_where_one_slip_finds_nothing(lexicon):
+    # a letter moved over two places, and a letter lost plus one devoiced: no one-edit word exists
+    assert by_text("диверстанов", lexicon)["диверсантов"].source == "two-edits"
+    assert by_text("ланшавта", lexicon)["ландшафта"].source == "two-edits"
+    # «сабака» has one-edit readings («собака»), so words two edits away are not even looked at
+    assert {c.source for c in generate("сабака", lexicon)}.isdisjoint({"two-edits"})
+    assert "собака" in by_text("сабака", lexicon)
+
+
+def test_two_edit_candidates_are_frequent_words_that_start_alike(lexicon):
+    from pravka.candidates.fuzzy import MIN_LENGTH, MIN_ZIPF, two_edit_words
+
+    found = two_edit_words("обеспоен", lexicon)
+    assert "обеспокоен" in {c.text for c in found}
+    assert all(c.text[0] == "о" and lexicon.zipf(c.text) >= MIN_ZIPF for c in found)
+    assert two_edit_words("луобви"[: MIN_LENGTH - 1], lexicon) == []
+
+
+def test_a_word_reached_only_by_two_slips_is_reported_with_its_correction(corrector):
+    [finding] = corrector.check("Отряд должен был остановить диверстанов.")
+    assert finding.text == "диверстанов" and finding.suggestions[0].text == "диверсантов"

@@ -392,6 +392,16 @@ def save_atomically(table, path: Path) -> None:
     os.replace(temporary, path)
 
 
+def compiled_once(path: Path, build) -> Path:
+    """``path``, after ``build(path)`` made it if it was missing: one process builds, the others wait."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(path.parent / ".build.lock"):
+            if not path.exists():
+                build(path)
+    return path
+
+
 @lru_cache(maxsize=8)
 def shared_lexicon(dictionaries: tuple[str, ...] = ()) -> Lexicon:
     """One Lexicon per process and word-list set: pickled Correctors re-attach to it."""

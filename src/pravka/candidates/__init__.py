@@ -8,6 +8,8 @@
 * ``colloquial`` — standard words respelt as spoken, derived by rule from the frequent words
   («пасиба» → «спасибо», «учицца» → «учиться», «ево» → «его»); ``Candidate.rules`` names the rules.
 * ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
+* ``fuzzy`` — frequent words two edits away («диверстанов» → «диверсантов»), searched only when
+  nothing above found a candidate.
 * ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
   letter held down for emphasis («оооочень» → «очень»).
 
@@ -51,6 +53,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
     """All candidates for one lower-case unknown word, cheapest explanation per text."""
     from .colloquial import readings
     from .edits import edits1, stretched, stutters
+    from .fuzzy import two_edit_words
     from .sound import sound_alikes
     from .split import two_words
 
@@ -65,4 +68,6 @@ def generate(word: str, lexicon) -> list[Candidate]:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
+    if not found:
+        found = two_edit_words(word, lexicon)
     return best_per_text(found, word)

@@ -152,18 +152,15 @@ def _index_path() -> Path:
 @lru_cache(maxsize=4)
 def spoken_index(lexicon) -> dawg.CompletionDAWG:
     """The variant index for ``lexicon``, compiled into the cache folder on first use."""
-    from ..lexicon import exclusive_lock, save_atomically
+    from ..lexicon import compiled_once, save_atomically
 
-    path = _index_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(path.parent / ".build.lock"):
-            if not path.exists():
-                save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
-                for stale in path.parent.glob("colloquial-*.dawg"):  # built with other rules or tables
-                    if stale != path:
-                        stale.unlink(missing_ok=True)
-    return dawg.CompletionDAWG().load(str(path))
+    def build(path: Path) -> None:
+        save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
+        for stale in path.parent.glob("colloquial-*.dawg"):  # built with other rules or tables
+            if stale != path:
+                stale.unlink(missing_ok=True)
+
+    return dawg.CompletionDAWG().load(str(compiled_once(_index_path(), build)))
 
 
 def readings(word: str, lexicon) -> list[Candidate]:

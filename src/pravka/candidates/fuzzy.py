@@ -1,0 +1,68 @@
+"""Two-edit candidates for a word that nothing closer explains: frequent words within two edits.
+
+Most typos are one slip (``edits``), and the sound key reaches the spellings by ear that change
+several letters (``sound``). What is left is a word with two unrelated slips — «диверстанов»
+(диверсантов: a letter moved over its neighbour's neighbour), «ланшавта» (ландшафта: a letter lost,
+one devoiced), «кинопокмпанией» — for which no generator has anything, so the word went unreported.
+Trying every string two edits away is out of the question (some 5,000·n² look-ups); instead the
+frequent words are compared with the typed one directly, by rapidfuzz's optimal-string-alignment
+distance (an adjacent swap is one edit, as in ``edits``), whose cutoff abandons a comparison as soon
+as it passes two and skips words whose length alone rules them out.
+
+Which words are compared: dictionary words that people write (Zipf ≥ ``MIN_ZIPF``; a two-edit match
+to a rare form is more often chance than intent) starting with the typed word's first letter, because
+a slip in the first letter is rare and the error model prices it dear anyway. The words are kept in a
+DAWG compiled once into the cache folder; each first letter's list is read from it on first use
+(~10 ms) and kept for the process. A hit is priced by the full error model (``channel.edit_cost``),
+like a sound-alike, so two cheap slips (an unstressed vowel and a doubled letter) rank above two
+keyboard slips.
+
+It runs only when the other generators found nothing (``candidates.generate``): where one edit
+explains the word, a two-edit reading is the less likely one, and the search (~0.5 ms a word) is
+spent only on the few words that need it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import dawg
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ..ru.alphabet import fold
+from . import Candidate
+from .channel import edit_cost
+
+SOURCE = "two-edits"
+MAX_DISTANCE = 2
+MIN_ZIPF = 2.0
+MIN_LENGTH = 5  # shorter words are two edits from too many others for a match to mean anything
+INDEX_FORMAT = 1
+
+
+def two_edit_words(word: str, lexicon) -> list[Candidate]:
+    """Frequent words at most two edits from the lower-case ``word``, each priced by the error model."""
+    if len(word) < MIN_LENGTH:
+        return []
+    same_start = _words_starting_with(lexicon, word[0])
+    hits = process.extract(word, same_start, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None)
+    return [Candidate(other, SOURCE, edit_cost(word, other)) for other, _, _ in hits if other != word]
+
+
+@lru_cache(maxsize=66)
+def _words_starting_with(lexicon, letter: str) -> list[str]:
+    return _index(lexicon).keys(letter)
+
+
+@lru_cache(maxsize=4)
+def _index(lexicon) -> dawg.CompletionDAWG:
+    from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
+
+    def build(path: Path) -> None:
+        words = (entry.split(" ", 1)[1] for entry in lexicon.sound.keys())
+        save_atomically(dawg.CompletionDAWG(fold(w) for w in words if lexicon.zipf(w) >= MIN_ZIPF), path)
+
+    path = cache_dir() / f"two-edits-v{INDEX_FORMAT}-{cache_tag()}.dawg"
+    return dawg.CompletionDAWG().load(str(compiled_once(path, build)))
