@@ -46,14 +46,24 @@ def two_edit_words(word: str, lexicon) -> list[Candidate]:
     """Frequent words at most two edits from the lower-case ``word``, each priced by the error model."""
     if len(word) < MIN_LENGTH:
         return []
-    same_start = _words_starting_with(lexicon, word[0])
-    hits = process.extract(word, same_start, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None)
-    return [Candidate(other, SOURCE, edit_cost(word, other)) for other, _, _ in hits if other != word]
+    by_length = _words_starting_with(lexicon, word[0])
+    found = []
+    for length in range(len(word) - MAX_DISTANCE, len(word) + MAX_DISTANCE + 1):
+        hits = process.extract(
+            word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None
+        )
+        found += [Candidate(other, SOURCE, edit_cost(word, other)) for other, _, _ in hits if other != word]
+    return found
 
 
 @lru_cache(maxsize=66)
-def _words_starting_with(lexicon, letter: str) -> list[str]:
-    return _index(lexicon).keys(letter)
+def _words_starting_with(lexicon, letter: str) -> dict[int, list[str]]:
+    """The index's words that start with ``letter``, by length (rapidfuzz reads every word it is
+    given, even one whose length alone rules it out)."""
+    by_length: dict[int, list[str]] = {}
+    for word in _index(lexicon).keys(letter):
+        by_length.setdefault(len(word), []).append(word)
+    return by_length
 
 
 @lru_cache(maxsize=4)
