@@ -12,14 +12,19 @@ as it passes two and skips words whose length alone rules them out.
 Which words are compared: dictionary words that people write (Zipf ≥ ``MIN_ZIPF``; a two-edit match
 to a rare form is more often chance than intent) starting with the typed word's first letter, because
 a slip in the first letter is rare and the error model prices it dear anyway. The words are kept in a
-DAWG compiled once into the cache folder; each first letter's list is read from it on first use
-(~10 ms) and kept for the process. A hit is priced by the full error model (``channel.edit_cost``),
+DAWG compiled once into the cache folder; each first letter's words are read from it on first use
+(~10 ms) and kept for the process, by length, so only the lengths two edits can reach are compared
+(~10,000 words for a word of ten letters). A hit is priced by the full error model (``channel.edit_cost``),
 like a sound-alike, so two cheap slips (an unstressed vowel and a doubled letter) rank above two
 keyboard slips.
 
 It runs only when the other generators found nothing (``candidates.generate``): where one edit
-explains the word, a two-edit reading is the less likely one, and the search (~0.5 ms a word) is
-spent only on the few words that need it.
+explains the word, a two-edit reading is the less likely one, and the search (1–2 ms a word) is
+spent only on the few words that need it (about 1 in 60 running words of the SpellRuEval and GERA
+sentences; ~5 % of ``fix``'s time there).
+
+Measured (``benchmarks/quality.py``, fix F1): SpellRuEval tune 83.9 → 84.1, held-out 83.8 → 84.4;
+GERA train and dev unchanged; clean-text flags unchanged but for SpellRuEval tune (3.1 → 3.3 per 1k).
 """
 
 from __future__ import annotations
