@@ -12,6 +12,11 @@ CLEAN = [
     "Министр иностранных дел сказал журналистам, что встреча была полезной.",
     "Стороны договорились продолжить консультации в следующем месяце.",
     "Погода в тот день выдалась тёплой и солнечной.",
+    # A rule's word without the neighbour the rule needs: «также», «-тся», «бы», «то», «не».
+    "Это также является важным вопросом.",
+    "Он бы пришёл, но заболел.",
+    "Это не просто слова, а то, что было на самом деле.",
+    "В то время шёл дождь.",
 ]
 DAMAGED = [
     "Переговоры продллялись около четырёх часов.",  # nonword
@@ -28,6 +33,16 @@ DAMAGED = [
     "Ктобы мог подумать, что это н0вых встреч.",  # glued, ocr
     "Ето было седня.",  # variant
     "Жизнь‒это дорога, а не вокзал.",  # a figure dash glued to words: every unit
+    # The realword and split rules, each found by its pair test.
+    "Кто бы не пришёл, его встретят.",
+    "Он точно также смеялся.",
+    "В тоже время шёл дождь.",
+    "Он учиться хорошо.",
+    "Они хотят не ссорится.",
+    "Он купил пол литра молока.",
+    "По моему, это правда.",
+    "Мне не понятно это правило.",
+    "Кое как он дошёл.",
 ]
 
 
@@ -67,7 +82,8 @@ def test_a_damaged_line_is_analysed_with_its_neighbours(corrector):
     lines = [*CLEAN, DAMAGED[1], *CLEAN]
     text = "\n".join(lines)
     [(start, end)] = screen.blocks(text)
-    assert text[start:end] == "\n".join(lines[3:6]) + "\n"
+    damaged = len(CLEAN)
+    assert text[start:end] == "\n".join(lines[damaged - 1 : damaged + 2]) + "\n"
 
 
 def test_every_damaged_line_keeps_its_findings(corrector):

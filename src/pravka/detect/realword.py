@@ -176,50 +176,56 @@ def _clause_words(document, positions: range, span: int, stop_at_comma: bool) ->
     return words
 
 
-def _parses(document, word: str):
-    return document.lexicon.morph.parse(word)
+def _parses(lexicon, word: str):
+    return lexicon.morph.parse(word)
 
 
-def _tag(document, word: str):
-    return _parses(document, word)[0].tag
+def _tag(lexicon, word: str):
+    return _parses(lexicon, word)[0].tag
 
 
-def _lemmas(document, word: str) -> set[str]:
-    return {p.normal_form for p in _parses(document, word)}
+def _lemmas(lexicon, word: str) -> set[str]:
+    return {p.normal_form for p in _parses(lexicon, word)}
 
 
-def _takes_infinitive(document, word: str) -> bool:
+def _takes_infinitive(lexicon, word: str) -> bool:
     if word in TAKES_INFINITIVE or word in FUTURE_BE:
         return True
-    parse = _parses(document, word)[0]
+    parse = _parses(lexicon, word)[0]
     return parse.tag.POS in {"VERB", "INFN", "PRED", "ADJS"} and parse.normal_form in TAKES_INFINITIVE
 
 
 # ------------------------------------------------------------------ «-тся» / «-ться»
 
 
-def _tsya(document, index):
-    word = document.word(index)
+def _other_tsya(word: str, lexicon) -> str | None:
+    """The «-тся» form of a «-ться» word and back, when the dictionary has it."""
     if word.endswith("ться"):
         other = word[:-4] + "тся"
     elif word.endswith("тся"):
         other = word[:-3] + "ться"
     else:
         return None
-    if not document.lexicon.is_form(other):
+    return other if lexicon.is_form(other) else None
+
+
+def _tsya(document, index):
+    word = document.word(index)
+    other = _other_tsya(word, document.lexicon)
+    if other is None:
         return None
     before = _adjacent_before(document, index)
     if word.endswith("тся"):
-        if before is not None and (before in PURPOSE or _takes_infinitive(document, before)):
+        if before is not None and (before in PURPOSE or _takes_infinitive(document.lexicon, before)):
             return index, other, CONFIDENCE_TSYA, "tsya-infinitive"
         if before == "и" and _nearest_verb_is_infinitive(document, index - 1):
             return index, other, CONFIDENCE_TSYA, "tsya-infinitive-coordinated"  # «хочет вернуть … и избавится»
         return None
-    if before is None or any(_takes_infinitive(document, w) for w in _clause_after(document, index, 2)):
+    if before is None or any(_takes_infinitive(document.lexicon, w) for w in _clause_after(document, index, 2)):
         return None
     if before in SUBJECT_PRONOUNS:
         return index, other, CONFIDENCE_TSYA, "tsya-finite"
-    if _person_subject(document, before, other) and not _governed_from_further(document, index):
+    if _person_subject(document.lexicon, before, other) and not _governed_from_further(document, index):
         return index, other, CONFIDENCE_TSYA_NOUN, "tsya-finite-noun"
     return None
 
@@ -227,7 +233,7 @@ def _tsya(document, index):
 def _nearest_verb_is_infinitive(document, index: int) -> bool:
     """The nearest verb before token ``index`` in the clause is an infinitive («вернуть … и»)."""
     for word in _clause_before(document, index, 6):
-        pos = _tag(document, word).POS
+        pos = _tag(document.lexicon, word).POS
         if pos in {"VERB", "GRND", "PRTF", "PRTS"}:
             return False
         if pos == "INFN":
@@ -245,18 +251,18 @@ def _adjacent_before(document, index: int) -> str | None:
     return left
 
 
-def _person_subject(document, noun: str, finite: str) -> bool:
+def _person_subject(lexicon, noun: str, finite: str) -> bool:
     """A person («люди», «Обломов») in the nominative that the finite verb agrees with in number."""
-    parse = _parses(document, noun)[0]
+    parse = _parses(lexicon, noun)[0]
     tag = parse.tag
     if tag.POS != "NOUN" or tag.case != "nomn" or "anim" not in tag:
         return False
-    verb = next((p.tag for p in _parses(document, finite) if p.tag.POS == "VERB"), None)
+    verb = next((p.tag for p in _parses(lexicon, finite) if p.tag.POS == "VERB"), None)
     return verb is not None and verb.number == tag.number and verb.person in (None, "3per")
 
 
 def _governed_from_further(document, index: int) -> bool:
-    return any(_takes_infinitive(document, w) for w in _clause_before(document, index, 4))
+    return any(_takes_infinitive(document.lexicon, w) for w in _clause_before(document, index, 4))
 
 
 # ------------------------------------------------------------------ «ни» for «не»
@@ -273,11 +279,11 @@ def _ni_for_ne(document, index):
         return None  # a garbled word may hide the relative word: «ктобы ни пришёл»
     for position, word in enumerate(before):
         conjunction = word == "что" and position + 1 < len(before) and before[position + 1] in CONJUNCTION_CHTO
-        if _lemmas(document, word) & RELATIVE_WORDS and not conjunction:
+        if _lemmas(document.lexicon, word) & RELATIVE_WORDS and not conjunction:
             return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»; not «потому что»
     if following in NI_JOINED and document.lexicon.is_form("ни" + following):
         return index + 1, "ни" + following, CONFIDENCE_NI_NE, "ni-joined"  # «ни кто из нас не», «ни чуть»
-    if following in {"только", "так"} or _tag(document, following).POS in NI_VERB_POS:
+    if following in {"только", "так"} or _tag(document.lexicon, following).POS in NI_VERB_POS:
         return index, "не", CONFIDENCE_NI_NE, "ni-ne"
     return None
 
@@ -324,13 +330,13 @@ def _ne_concessive(document, index):
     if by is None:
         return None
     relative = document.word(by - 1)
-    if relative is None or not _lemmas(document, relative) & RELATIVE_WORDS:
+    if relative is None or not _lemmas(document.lexicon, relative) & RELATIVE_WORDS:
         return None
     if relative == "что" and not document.starts_sentence(by - 1):
         return None  # «мечтала о том, что бы пробка не рассосалась» is a purpose clause: «чтобы не»
     if document.sentence_is_question(index) or following == "так":
         return None  # «кто бы не хотел?», «как бы не так»
-    tag = _tag(document, following)
+    tag = _tag(document.lexicon, following)
     if tag.POS == "INFN" or "ни" in _clause_after(document, index, 3):
         return None  # «как бы не опоздать», «что бы не забыть»
     if tag.POS in {"VERB", "ADJS", "PRTS"}:
@@ -363,7 +369,7 @@ def _tak_zhe(document, index):
     if _comparison_follows(document, index + 1) or following in {"и", "самый", "самое", "самая", "самые"}:
         return None  # «так же, как», «так же и доктор»
     opening = document.starts_sentence(index)
-    pos = _tag(document, following).POS if following is not None else None
+    pos = _tag(document.lexicon, following).POS if following is not None else None
     if pos in {"ADJS", "COMP"} or (pos in COMPARING_POS and not opening):
         return None  # «так же быстро»
     if pos in COMPARING_POS:
@@ -420,7 +426,7 @@ def _joined(document, index):
     if (first, second) == ("по", "этому"):
         following = _next(document, index + 1)
         if following is None or not any(
-            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in _parses(document, following)
+            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in _parses(document.lexicon, following)
         ):
             return index + 1, "поэтому", CONFIDENCE_PO_ETOMU, "joined-adverb"
     if (first, second) == ("в", "течении") and _next(document, index + 1) in TIME_WORDS:
@@ -448,19 +454,44 @@ for _rule, _words in RULES:
         RULES_BY_WORD[_word] = (*RULES_BY_WORD.get(_word, ()), _rule)
 
 
-# The screen's tests: a necessary condition of each rule above, on one word or on two neighbours.
-# «бы» stands for ``_ne_concessive``, which fires at «не» only with a «бы» a few words before it.
-TRIGGER_WORDS = frozenset({"бы", "ни", "также", "тоже"})
-TRIGGER_PAIRS = frozenset({*JOINED, ("по", "этому"), ("в", "течении"), ("так", "же")})
+# The screen's test (``Triggers.pairs``): a necessary condition of each rule above, read off two
+# neighbouring words, so that a line is analysed where a rule could fire and not wherever one of its
+# words («бы», «также», «является») stands. The screen's neighbours are the words around any
+# punctuation, the rules' only those a space apart: the test may only flag more.
+TRIGGER_PAIRS = frozenset({*JOINED, ("по", "этому"), ("в", "течении"), ("так", "же"), ("также", "как")})
 NE_FOLLOWERS = PREPOSITIONS | NI_NOUNS | NI_ONE | NI_PRONOUNS | {"разу"}  # what ``_ne_for_ni`` needs after «не»
-
-
-def _word_may_fire(word: str, lexicon) -> bool:
-    return word in TRIGGER_WORDS or word.endswith(TSYA_ENDINGS)
+TAKZHE_BEFORE = INTENSIFIERS - {"все", "всё"}  # «точно также»: ``_takzhe``
 
 
 def _pair_may_fire(first: str, second: str, lexicon) -> bool:
-    return (first, second) in TRIGGER_PAIRS or (first == "не" and second in NE_FOLLOWERS)
+    return (
+        (first, second) in TRIGGER_PAIRS  # _joined, _tak_zhe, _takzhe before «как»
+        or (first == "не" and second in NE_FOLLOWERS)  # _ne_for_ni
+        or (second == "также" and first in TAKZHE_BEFORE)
+        or (second == "тоже" and first in {"в", "и"})  # _tozhe: «в тоже время», «одно и тоже»
+        or (first == "тоже" and (second == "время" or second in SAMYJ))
+        or (second == "бы" and bool(_lemmas(lexicon, first) & RELATIVE_WORDS))  # _ne_concessive: «кто бы … не»
+        or (first == "ни" and _ni_may_fire(second, lexicon))
+        or (second.endswith(TSYA_ENDINGS) and _tsya_may_fire(first, second, lexicon))
+    )
+
+
+def _ni_may_fire(following: str, lexicon) -> bool:
+    """``_ni_for_ne``'s test of the word after «ни»."""
+    return following in NI_JOINED or following in {"только", "так"} or _tag(lexicon, following).POS in NI_VERB_POS
+
+
+def _tsya_may_fire(before: str, word: str, lexicon) -> bool:
+    """``_tsya``'s tests of a «-тся»/«-ться» word and the word before it (which may be one of the
+    words ``_adjacent_before`` skips, so those pass)."""
+    other = _other_tsya(word, lexicon)
+    if other is None:
+        return False
+    if before in SKIPPED_BEFORE:
+        return True
+    if word.endswith("ться"):
+        return before in SUBJECT_PRONOUNS or _person_subject(lexicon, before, other)
+    return before in PURPOSE or before == "и" or _takes_infinitive(lexicon, before)
 
 
 DETECTOR = Detector(
@@ -468,5 +499,5 @@ DETECTOR = Detector(
     (KIND,),
     "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)",
     detect,
-    Triggers(words=_word_may_fire, pairs=_pair_may_fire),
+    Triggers(pairs=_pair_may_fire),
 )

@@ -123,10 +123,11 @@ def detect(document):
         if _mixed_case(left.text, right.text):
             continue
         first, second = document.word(index), document.word(index + 1)
-        for rule, applies in RULES:
-            if applies is not None and not applies(first, second, document.lexicon):
+        for test, reading in RULES:
+            passed = True if test is None else test(first, second, document.lexicon)
+            if not passed:
                 continue
-            found = rule(document, index)
+            found = reading(document, index, passed)
             if found is not None:
                 separator, confidence, source = found
                 replacement = left.text + separator + right.text
@@ -207,19 +208,27 @@ def _clause_words_after(document, index: int, limit: int = 6) -> list[str]:
     return words
 
 
-def _lemmas(document, word: str) -> set[str]:
-    return {parse.normal_form for parse in document.lexicon.morph.parse(word)}
+def _lemmas(lexicon, word: str) -> set[str]:
+    return {parse.normal_form for parse in lexicon.morph.parse(word)}
 
 
-def _first_tag(document, word: str):
-    return document.lexicon.morph.parse(word)[0].tag
+def _first_tag(lexicon, word: str):
+    return lexicon.morph.parse(word)[0].tag
 
 
 # ------------------------------------------------------------------ rules
-# Each takes (document, index of the left token) and returns (separator, confidence, source) or None.
+# A rule is a pair test and a reading. The test takes the two lower-case words and the lexicon and
+# returns None (or False) where the rule cannot fire, whatever the context; the screen runs it on
+# every pair of words (``_may_fire``). Otherwise its answer goes to the reading, which takes (document,
+# index of the left token, the test's answer) and returns (separator, confidence, source) or None. A
+# rule that the two words settle has a test that returns its finding, read by ``_settled``.
 
 
-def _joined_unknown(document, index):
+def _settled(document, index, found):
+    return found
+
+
+def _joined_unknown(document, index, passed):
     lexicon = document.lexicon
     left, right = document.tokens[index], document.tokens[index + 1]
     unknown = [not lexicon.is_known(t.text) for t in (left, right)]
@@ -233,34 +242,45 @@ def _joined_unknown(document, index):
     return "", CONFIDENCE_BOTH_UNKNOWN if all(unknown) else CONFIDENCE_ONE_UNKNOWN, "joined"
 
 
-def _particle(document, index):
-    lexicon = document.lexicon
-    first, second = document.word(index), document.word(index + 1)
+def _particle(first, second, lexicon):
+    """«кое», «нибудь», «либо», «таки», «ка»: the two words settle it (not «то»: ``_particle_to``)."""
     hyphenated = f"{first}-{second}"
     if first == "кое":
         return ("-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle") if lexicon.is_form(hyphenated) else None
     if second in ALWAYS_HYPHENATED:
-        if lexicon.is_form(hyphenated) and _lemmas(document, first) & PRONOUN_BASES:
+        if lexicon.is_form(hyphenated) and _lemmas(lexicon, first) & PRONOUN_BASES:
             return "-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle"
         return None
     if second == "таки":
-        tag = _first_tag(document, first)
+        tag = _first_tag(lexicon, first)
         if first in TAKI_ADVERBS or tag.POS in {"VERB", "INFN"}:
             return "-", CONFIDENCE_TAKI, "hyphen-particle"
         return None
     if second == "ка":
-        tag = _first_tag(document, first)
+        tag = _first_tag(lexicon, first)
         if first in KA_WORDS or (tag.POS == "VERB" and tag.mood == "impr"):
             return "-", CONFIDENCE_KA, "hyphen-particle"
-        return None
-    if second == "то":
-        return _particle_to(document, index, first)
     return None
 
 
-def _particle_to(document, index, first):
-    if first in NOT_PARTICLE_HOSTS or not document.lexicon.is_known(first):
-        return None
+def _may_be_particle_to(first, second, lexicon) -> bool:
+    """``_particle_to``'s test: a known host that is a pronoun base with a «-то» form, or a word that
+    can take the particle at all."""
+    return (
+        second == "то"
+        and first != "кое"
+        and first not in NOT_PARTICLE_HOSTS
+        and lexicon.is_known(first)
+        and (_pronoun_to(first, lexicon) or _first_tag(lexicon, first).POS not in NOT_PARTICLE_POS)
+    )
+
+
+def _pronoun_to(first, lexicon) -> bool:
+    return bool(_lemmas(lexicon, first) & PRONOUN_BASES) and lexicon.is_form(f"{first}-то")
+
+
+def _particle_to(document, index, passed):
+    lexicon, first = document.lexicon, document.word(index)
     mark, following = _next_after(document, index + 1)
     if mark == ":":
         return None  # «как то: …» lists examples
@@ -268,12 +288,11 @@ def _particle_to(document, index, first):
         if following in PRONOUN_TO_FOLLOWERS or _is_neuter_noun(document, following):
             return None  # «то же», «то есть», «то место»
     if mark == "," and following is not None:
-        if following in PRONOUN_TO_FOLLOWERS or _first_tag(document, following).POS in {"PREP", "NPRO"}:
+        if following in PRONOUN_TO_FOLLOWERS or _first_tag(lexicon, following).POS in {"PREP", "NPRO"}:
             return None  # «то, что …», «то, о чём …»
-    if _lemmas(document, first) & PRONOUN_BASES and document.lexicon.is_form(f"{first}-то"):
+    if _pronoun_to(first, lexicon):
         return "-", CONFIDENCE_PRONOUN_PARTICLE, "hyphen-particle"
-    if _first_tag(document, first).POS in NOT_PARTICLE_POS:
-        return None
+    # Not a pronoun base, so by the test a part of speech that takes the particle.
     if mark is None and following is not None and _is_neuter_adjective(document, following):
         return None  # «возьми то красное яблоко» (after a pronoun, «что-то красное» is the particle)
     before = _sentence_words_before(document, index)
@@ -281,16 +300,16 @@ def _particle_to(document, index, first):
         return None  # «если есть общение то оно …»: the comma before «то» is what is missing
     if "то" in before[:CORRELATIVE_SPAN] or "то" in _clause_words_after(document, index + 1, CORRELATIVE_SPAN):
         return None  # «то прилягу, то присяду»
-    if mark is None and following is not None and _first_tag(document, following).POS == "PREP":
+    if mark is None and following is not None and _first_tag(lexicon, following).POS == "PREP":
         return "-", HINT, "hyphen-particle"  # «понял то в чём ошибка»: maybe the pronoun and its clause
     if following is None or is_sentence_end(mark):
-        if _first_tag(document, first).POS == "NPRO" and before and _first_tag(document, before[0]).POS == "VERB":
+        if _first_tag(lexicon, first).POS == "NPRO" and before and _first_tag(lexicon, before[0]).POS == "VERB":
             return "-", HINT, "hyphen-particle"  # «дай мне то»: maybe the pronoun as an object
     return "-", CONFIDENCE_EMPHATIC_TO, "hyphen-particle"
 
 
 def _is_neuter_noun(document, word: str) -> bool:
-    tag = _first_tag(document, word)
+    tag = _first_tag(document.lexicon, word)
     return tag.POS == "NOUN" and "neut" in tag and "sing" in tag
 
 
@@ -301,15 +320,13 @@ def _is_neuter_adjective(document, word: str) -> bool:
     )
 
 
-def _fixed(document, index):
-    separator = FIXED.get((document.word(index), document.word(index + 1)))
+def _fixed(first, second, lexicon):
+    separator = FIXED.get((first, second))
     return None if separator is None else (separator, CONFIDENCE_FIXED, "compound-preposition")
 
 
-def _pol(document, index):
-    lexicon = document.lexicon
-    noun = document.word(index + 1)
-    if not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
+def _pol(first, noun, lexicon):
+    if first != "пол" or not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
         return None
     if noun[0] in POL_HYPHEN_BEFORE:  # «пол-литра», «пол-яблока»: the spelling rule wants a hyphen
         return ("-", CONFIDENCE_POL, "joined-pol") if lexicon.is_form(f"пол-{noun}") else None
@@ -319,44 +336,50 @@ def _pol(document, index):
     return None
 
 
-def _compound(document, index):
-    lexicon = document.lexicon
-    first, second = document.word(index), document.word(index + 1)
-    hyphenated = f"{first}-{second}"  # a dictionary form: RULES' test
+def _compound(first, second, lexicon):
+    hyphenated = f"{first}-{second}"
+    if not _opens_hyphenated(first, lexicon) or not lexicon.is_form(hyphenated):
+        return None
     if not any(p.tag.POS == "NOUN" for p in lexicon.morph.parse(hyphenated)):
         return None
-    if _first_tag(document, first).POS != "NOUN" or _first_tag(document, second).POS != "NOUN":
+    if _first_tag(lexicon, first).POS != "NOUN" or _first_tag(lexicon, second).POS != "NOUN":
         return None
     return "-", CONFIDENCE_COMPOUND, "hyphen-compound"
 
 
-def _po_adverb(document, index):
+def _adverb_tag(first, second, lexicon):
+    """``_po_adverb``'s test: «по»/«во» and a hyphenated dictionary form that is an adverb or a
+    parenthetical word; its tag."""
+    hyphenated = f"{first}-{second}"
+    if first not in ADVERB_PREFIX_CASES or not lexicon.is_form(hyphenated):
+        return None
+    tag = _first_tag(lexicon, hyphenated)
+    return tag if tag.POS == "ADVB" or "Prnt" in tag else None
+
+
+def _po_adverb(document, index, tag):
     lexicon = document.lexicon
     first, second = document.word(index), document.word(index + 1)
-    case = ADVERB_PREFIX_CASES[first]  # «по»/«во» and a dictionary form with the hyphen: RULES' test
-    hyphenated = f"{first}-{second}"
-    tag = _first_tag(document, hyphenated)
-    if tag.POS != "ADVB" and "Prnt" not in tag:
-        return None
+    case = ADVERB_PREFIX_CASES[first]
     mark, following = _next_after(document, index + 1)
     if mark is None and following is not None:
         # «по моему мнению», «по другому пути», «во первых рядах»: a preposition and its noun phrase
         if any(p.tag.POS in NOMINALS and case in p.tag for p in lexicon.morph.parse(following)):
             return None
-    if _first_tag(document, second).POS == "ADVB":
+    if _first_tag(document.lexicon, second).POS == "ADVB":
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по русски»: «по» cannot govern an adverb
     if (second in POSSESSIVES or "Prnt" in tag) and (mark is not None or following is None):
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по моему, …», «во вторых, …»: parenthetical
     if "Prnt" in tag and document.starts_sentence(index):
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «Во первых она …»: the sentence opens with it
-    if mark is None and following is not None and _first_tag(document, following).POS in PREDICATES:
+    if mark is None and following is not None and _first_tag(document.lexicon, following).POS in PREDICATES:
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по разному реагировали»: no noun can follow
     if (mark is not None and is_sentence_end(mark)) or (mark is None and following is None):
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «стало по другому.»: the phrase ends there
     return "-", HINT, "hyphen-adverb"
 
 
-def _chtoby(document, index):
+def _chtoby(document, index, passed):
     after = _clause_words_after(document, index + 1, limit=3)
     if "ни" in after:
         return None  # «что бы ни случилось»
@@ -367,36 +390,40 @@ def _chtoby(document, index):
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"
     if (
         after
-        and _first_tag(document, after[0]).POS == "INFN"
-        and not (previous and _lemmas(document, previous) & CHOOSING_VERBS)
+        and _first_tag(document.lexicon, after[0]).POS == "INFN"
+        and not (previous and _lemmas(document.lexicon, previous) & CHOOSING_VERBS)
     ):
         return "", CONFIDENCE_CHTOBY, "joined-chtoby"  # «пришёл что бы узнать», not «не знаю, что бы купить»
     return "", HINT, "joined-chtoby"
 
 
-def _ne(document, index):
-    lexicon = document.lexicon
-    word = document.word(index + 1)
+def _ne_joined(first, word, lexicon):
+    """``_ne``'s test: «не» and an adjective or adverb whose joined form is a frequent dictionary word
+    of the kinds ``NE_JOINED_POS``; the joined form."""
     joined = "не" + word
-    if word in NE_MODALS or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:  # a dictionary form: RULES' test
+    if first != "не" or word in NE_MODALS or not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
         return None
-    if _first_tag(document, joined).POS not in NE_JOINED_POS and joined != "неохота":
+    if _first_tag(lexicon, joined).POS not in NE_JOINED_POS and joined != "неохота":
         return None
-    if _first_tag(document, word).POS in {"VERB", "INFN", "GRND", "COMP", "NPRO", "PRTS", "PRTF"}:
+    if _first_tag(lexicon, word).POS in {"VERB", "INFN", "GRND", "COMP", "NPRO", "PRTS", "PRTF"}:
         return None
     if any(p.tag.POS == "PRCL" for p in lexicon.morph.parse(word)):
         return None  # «не просто друг»: «просто» is also the particle «simply»
+    return joined
+
+
+def _ne(document, index, joined):
     before = _sentence_words_before(document, index)
     if before and before[0] in NE_STRENGTHENERS:
         return None
     if {"не", "ни"} & set(before[:3]):
         return None  # the second half of «не плохо и не хорошо»
-    if any(w.startswith("ни") and _first_tag(document, w).POS in {"NPRO", "ADVB"} for w in before[:4]):
+    if any(w.startswith("ни") and _first_tag(document.lexicon, w).POS in {"NPRO", "ADVB"} for w in before[:4]):
         return None  # «ничего не понятно», «никому не интересно»
     after = _clause_words_after(document, index + 1, limit=4)
     if CONTRAST_WORDS & set(after) or {"не", "ни"} & set(after):
         return None  # «не плохо, а отлично», «не плохо и не хорошо»
-    if after and _first_tag(document, after[0]).POS == "INFN":
+    if after and _first_tag(document.lexicon, after[0]).POS == "INFN":
         return None  # «не способны растопить», «не готов ждать»
     if _is_predicative(document, joined):
         return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
@@ -405,11 +432,8 @@ def _ne(document, index):
 
 def _is_predicative(document, word: str) -> bool:
     """«непонятно», «неплохо», «неохота»: a word that can stand as the predicate «(мне) …»."""
-    tag = _first_tag(document, word)
+    tag = _first_tag(document.lexicon, word)
     return word == "неохота" or tag.POS == "PRED" or (tag.POS == "ADVB" and "Prdx" in tag)
-
-
-PARTICLES = ALWAYS_HYPHENATED | {"таки", "ка", "то"}
 
 
 @lru_cache(maxsize=100_000)
@@ -418,28 +442,24 @@ def _opens_hyphenated(word: str, lexicon) -> bool:
     return lexicon.has_prefix(word + "-")
 
 
-# Each rule with the test on the pair (left word, right word) without which it cannot fire — a set
-# look-up or one dictionary look-up — so that the ordinary pairs of a text cost little, and the screen
-# (``_may_fire``) can tell which pairs no rule would touch. None: the rule looks at every pair.
+# (pair test, reading) in the order the rules are tried; None: the rule looks at every pair.
 RULES = (
-    (_joined_unknown, None),
-    (_particle, lambda first, second, lexicon: second in PARTICLES or first == "кое"),
-    (_fixed, lambda first, second, lexicon: (first, second) in FIXED),
-    (_pol, lambda first, second, lexicon: first == "пол"),
-    (_po_adverb, lambda first, second, lexicon: first in ADVERB_PREFIX_CASES and lexicon.is_form(f"{first}-{second}")),
-    (
-        _compound,
-        lambda first, second, lexicon: _opens_hyphenated(first, lexicon) and lexicon.is_form(f"{first}-{second}"),
-    ),
-    (_chtoby, lambda first, second, lexicon: first == "что" and second == "бы"),
-    (_ne, lambda first, second, lexicon: first == "не" and lexicon.is_form("не" + second)),
+    (None, _joined_unknown),
+    (_particle, _settled),
+    (_may_be_particle_to, _particle_to),
+    (_fixed, _settled),
+    (_pol, _settled),
+    (_adverb_tag, _po_adverb),
+    (_compound, _settled),
+    (lambda first, second, lexicon: first == "что" and second == "бы", _chtoby),
+    (_ne_joined, _ne),
 )
 
 
 def _may_fire(first: str, second: str, lexicon) -> bool:
     """The screen's test: some rule could fire on this pair of known words (``_joined_unknown`` needs an
     unknown word, which the screen flags by itself)."""
-    return any(applies is not None and applies(first, second, lexicon) for _, applies in RULES)
+    return any(test is not None and test(first, second, lexicon) for test, _ in RULES)
 
 
 DETECTOR = Detector(
