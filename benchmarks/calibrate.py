@@ -39,7 +39,7 @@ from benchmarks.datasets import load_dataset  # noqa: E402
 from benchmarks.garble import KINDS, sample  # noqa: E402
 from benchmarks.spellrueval_metric import Scorer, compare_sentence  # noqa: E402
 from pravka import Corrector  # noqa: E402
-from pravka.calibration import Calibration, fit, group_of, shipped_calibration  # noqa: E402
+from pravka.calibration import FEATURES, FOLDS, Calibration, Evidence, fit, group_of, shipped_calibration  # noqa: E402
 from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
 
 CALIBRATION_FILE = Path(__file__).resolve().parent.parent / "src" / "pravka" / "data" / "calibration.json"
@@ -52,10 +52,12 @@ def apply_one(text: str, finding) -> str:
     return text[: finding.start] + finding.suggestions[0].text + text[finding.end :]
 
 
-def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool]]:
-    """(group, raw score, right?) for every finding the metric can judge (see the module docstring)."""
+def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list[float], int]]:
+    """(group, raw score, right?, the learned confidence's features, index of the pair) for every
+    finding the metric can judge (see the module docstring)."""
     samples = []
-    for pair in pairs:
+    for index, pair in enumerate(pairs):
+        evidence = Evidence(pair.source, corrector.lexicon, corrector._context)
         for finding in corrector.raw_findings(pair.source):
             if not finding.suggestions or finding.detector == "homoglyph":
                 continue
@@ -63,11 +65,11 @@ def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool]]:
             if not result.answer:
                 continue
             right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
-            samples.append((group_of(finding), finding.suggestions[0].confidence, right))
+            samples.append((group_of(finding), finding.suggestions[0].confidence, right, evidence.features(finding), index))
     return samples
 
 
-def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, seed: int) -> list[tuple[str, float, bool]]:
+def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, seed: int) -> list[tuple[str, float, bool, None, int]]:
     samples = []
     for kind in KINDS:
         for damage in sample(sentences, kind, per_kind, seed):
@@ -77,32 +79,32 @@ def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, s
                     continue
                 overlaps = finding.start < damage.end and damage.start < finding.end
                 right = overlaps and apply_one(damage.text, finding) == repaired
-                samples.append((group_of(finding), finding.suggestions[0].confidence, right))
+                samples.append((group_of(finding), finding.suggestions[0].confidence, right, None, -1))
     return samples
 
 
-def tiered(tiers: list[tuple[str, list[tuple[str, float, bool]]]]) -> tuple[list[tuple[str, float, bool]], set[str]]:
+def tiered(tiers: list[tuple[str, list[tuple]]]) -> tuple[list[tuple], set[str]]:
     """The labels of each group from the first tiers that hold ``MIN_REAL`` of them together, and the
     groups that took labels from the last (synthetic) tier.
 
     Tiers are ordered from the data most like a user's text (real blog errors) to the least (our own
     synthetic damage): a group takes the next tier's labels only while it has too few."""
-    used: list[tuple[str, float, bool]] = []
+    used: list[tuple] = []
     counts: Counter = Counter()
     short: set[str] = set()
     for _, labels in tiers:
-        short = {group for group, _, _ in labels if counts[group] < MIN_REAL}
+        short = {label[0] for label in labels if counts[label[0]] < MIN_REAL}
         taken = [label for label in labels if label[0] in short]
         used += taken
-        counts.update(group for group, _, _ in taken)
+        counts.update(label[0] for label in taken)
     return used, short
 
 
 def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int, float, float]], float]:
     """Rows (bin, findings, mean confidence, share right) and the expected calibration error."""
     bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for group, raw, right in samples:
-        probability = calibration.probability(group, raw)
+    for group, raw, right, features, _ in samples:
+        probability = calibration.confidence(group, raw, features)
         index = next(i for i in range(len(BINS) - 1) if BINS[i] <= probability < BINS[i + 1])
         bins[index].append((probability, right))
     rows, error, total = [], 0.0, sum(len(v) for v in bins.values())
@@ -115,11 +117,32 @@ def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int,
     return rows, error
 
 
-def sweep(corrector: Corrector, pairs, calibration: Calibration) -> list[tuple[float, float, float, float]]:
-    """(threshold, P, R, F1) of fix mode with the given calibration, on ``pairs``."""
+def fit_tiers(tiers: list[tuple[str, list[tuple]]]) -> tuple[Calibration, list[tuple], list[tuple]]:
+    """The calibration fitted on the tiers (the first two real, the last synthetic), the labels its
+    maps were fitted on, and the learned confidences' labels."""
+    samples, synthetic_groups = tiered(tiers)
+    # The learned confidences learn from every real label; a label also in ``samples`` fits the map.
+    in_maps = {id(label) for label in samples}
+    learned = [(label[0], label[2], label[3], id(label) in in_maps) for _, real in tiers[:2] for label in real]
+    calibration = fit([label[:3] for label in samples], never_above_raw=synthetic_groups, learned=learned)
+    return calibration, samples, learned
+
+
+def cross_fitted(tiers: list[tuple[str, list[tuple]]]) -> list[Calibration]:
+    """``FOLDS`` calibrations, the k-th fitted without the tune pairs whose index is k mod ``FOLDS``, so
+    that the sweep measures each pair with a calibration (and a learned model) that never saw it."""
+    (name, tune), *rest = tiers
+    return [fit_tiers([(name, [label for label in tune if label[4] % FOLDS != fold]), *rest])[0] for fold in range(FOLDS)]
+
+
+def sweep(corrector: Corrector, pairs, calibrations: list[Calibration]) -> list[tuple[float, float, float, float]]:
+    """(threshold, P, R, F1) of fix mode on ``pairs``, pair i calibrated by ``calibrations[i mod their
+    number]``."""
     checked = []
-    for pair in pairs:
-        findings = [calibration.apply(f) for f in corrector.raw_findings(pair.source)]
+    for index, pair in enumerate(pairs):
+        evidence = Evidence(pair.source, corrector.lexicon, corrector._context)
+        calibration = calibrations[index % len(calibrations)]
+        findings = [calibration.apply(f, evidence) for f in corrector.raw_findings(pair.source)]
         checked.append((pair, findings))
     rows = []
     for threshold in SWEEP:
@@ -151,15 +174,18 @@ def main() -> None:
         ("GERA train", label_real(corrector, load_dataset("gera-train"))),
         ("synthetic", label_synthetic(corrector, [p.target for p in tune], args.per_kind, args.seed)),
     ]
-    samples, synthetic_groups = tiered(tiers)
-    calibration = fit(samples, never_above_raw=synthetic_groups)
-    counts = Counter(group for group, _, _ in samples)
-    rights = Counter(group for group, _, right in samples if right)
+    calibration, samples, learned = fit_tiers(tiers)
+    counts = Counter(label[0] for label in samples)
+    rights = Counter(label[0] for label in samples if label[2])
     print("labeled findings: " + ", ".join(f"{name} {len(labels)}" for name, labels in tiers) + f"; used {len(samples)} ({time.time() - started:.0f} s)\n")
-    print("| group | labels | right % | knots (raw → probability) |\n|---|---:|---:|---|")
+    print("| group | labels | right % | knots (raw or learned score → probability) |\n|---|---:|---:|---|")
     for group in sorted(calibration.knots):
         knots = " ".join(f"{x:.2f}→{y:.2f}" for x, y in calibration.knots[group])
         print(f"| {group} | {counts[group]} | {100 * rights[group] / max(1, counts[group]):.1f} | {knots} |")
+    for group, model in sorted(calibration.models.items()):
+        learned_from = sum(1 for label in learned if label[0] == group)
+        print(f"\nlearned confidence {group}: {learned_from} labels, L2 {model.l2:g} (cross-validated); weights per standard deviation:")
+        print("  " + ", ".join(f"{name} {weight:+.2f}" for name, weight in sorted(zip(FEATURES, model.weights, strict=True), key=lambda item: -abs(item[1]))))
 
     heldout = load_dataset("spellrueval-heldout")
     heldout_samples = label_real(corrector, heldout)
@@ -170,8 +196,11 @@ def main() -> None:
         for name, n, confidence, accuracy in rows:
             print(f"| {name} | {n} | {confidence:.3f} | {accuracy:.3f} |")
 
-    print("\nThreshold sweep, SpellRuEval tune half (fix mode, calibrated): threshold, P, R, F1")
-    for threshold, precision, recall, f1 in sweep(corrector, tune, calibration):
+    print(
+        f"\nThreshold sweep, SpellRuEval tune half (fix mode), each pair calibrated without its fold of {FOLDS}:"
+        " threshold, P, R, F1"
+    )
+    for threshold, precision, recall, f1 in sweep(corrector, tune, cross_fitted(tiers)):
         print(f"  {threshold:.2f}  {100 * precision:.1f} / {100 * recall:.1f} / {100 * f1:.1f}")
     if args.write:
         CALIBRATION_FILE.write_text(calibration.to_json() + "\n", encoding="utf-8")

@@ -19,17 +19,38 @@ are calibrated apart) on labeled findings from tuning data only:
 3. The map is piecewise linear between the blocks' (mean raw score, rate) knots and flat outside them.
    A group without data uses the map of all groups pooled (``"*"``).
 
-The knots live in one small data file (``data/calibration.json``), refitted by
-``python benchmarks/calibrate.py``. Because every map is monotone, the order of one finding's
-suggestions never changes.
+A raw score is one number, and the non-word ranker's posterior share leaves out much of what is known
+about a suggestion. So a group with enough real labels (``MIN_LEARNED``: today «nonword/nonword»)
+gets a **learned confidence** first: a logistic model over the ``FEATURES`` of its first suggestion
+(``Evidence``): the raw score and its margin over the runner-up, the mass of all suggestions, the
+edit's source (a vowel, a doubled letter, a keyboard slip…) and whether it took two edits, the typed
+word's length, capital letter and web frequency (wordfreq zipf; 0 = nobody wrote it), the
+candidate's frequency, whether a capital opens the word inside a sentence, and the neighbours: the
+usage model's evidence for the candidate (``rank.context``), alone and against the typed word and the
+runner-up. (Whether the candidate was seen beside each neighbour, and the grammar bonus, were
+features too; dropping them lowered the cross-validated log loss, 0.323 → 0.320, so they went.) The
+raw score and the context already rank the suggestions; what the model adds is how far to trust that
+ranking: a five-letter word with one letter typed for another («бклки») has many readings, a long one
+with a doubled letter few. Its output, not the raw score, goes through the group's isotonic
+map (fitted on out-of-fold outputs, so the map sees the model as it does unseen text), so the
+confidence is still a measured probability. The model is fitted on all real tuning labels of the
+group (SpellRuEval tune and GERA train pooled), features standardized, by Newton's method with an L2
+penalty chosen by ``FOLDS``-fold cross-validation (log loss) from ``L2_GRID``: deterministic, no
+random start. A finding seen without its text (``evidence`` None) has no features and goes through
+the pooled map.
+
+The knots and the models' weights live in one small data file (``data/calibration.json``), refitted by
+``python benchmarks/calibrate.py --write``. Because every map is monotone, the order of one finding's
+suggestions never changes, and within a group a higher learned score never gets a lower confidence.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -38,17 +59,148 @@ from .types import Finding
 POOLED = "*"
 PRIOR_WEIGHT = 4.0  # findings' worth of belief in the unit's own raw score
 RAW_DIGITS = 3  # raw scores this close are one score: finer steps only fit noise
+MIN_LEARNED = 300  # real labels a group needs for a learned confidence (nonword/glued has ~100: too few)
+FOLDS = 5
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
+WINDOW = 200  # characters either side of a finding read for its neighbours
+NEWTON_STEPS = 50
+MAX_MARGIN = 4.0  # log10 margin of a lone suggestion; wider margins tell nothing more
+EDIT_SOURCES = (  # candidate sources (``pravka.candidates``) that get a weight of their own
+    "vowel", "doubled", "forgotchar", "extrachar", "badchar", "keyboard", "sound", "respelling", "hyphen",
+    "softsign", "stretched", "swapchar", "stutter", "silent", "two-edits",
+)  # fmt: skip
+FEATURES = (
+    "raw", "margin", "mass", "typed_zipf", "typed_unseen", "candidate_zipf", "length", "short",
+    "capital", "capital_inside", "two_edits", "same_length", "context", "context_over_typed",
+    "context_over_runner_up", *(f"source_{source}" for source in EDIT_SOURCES),
+)  # fmt: skip
 
 
 def group_of(finding: Finding) -> str:
     return f"{finding.detector}/{finding.kind}"
 
 
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+class Evidence:
+    """What the learned confidence reads about a finding besides its raw score: its text, the lexicon
+    and the context model (``rank.context.Context``; its ``model`` may be None)."""
+
+    def __init__(self, text: str, lexicon, context):
+        self.text = text
+        self.lexicon = lexicon
+        self.context = context
+
+    def _surroundings(self, finding: Finding) -> tuple[str | None, str | None, bool]:
+        """The finding's left and right neighbour words and whether it opens a sentence, read by the
+        detectors' own ``Document`` over a window of the text around it."""
+        from .detect.base import Document  # the detectors import calibration's users, not calibration
+        from .tokenize import tokenize
+
+        start = max(0, finding.start - WINDOW)
+        while start > 0 and not self.text[start - 1].isspace():
+            start += 1  # a window never opens inside a word
+        window = self.text[start : finding.end + WINDOW]
+        document = Document(window, tokenize(window), self.lexicon, lambda word: [])
+        for index, token in enumerate(document.tokens):
+            if token.start == finding.start - start:
+                return (*document.neighbours(index), document.starts_sentence(index))
+        return None, None, True
+
+    def features(self, finding: Finding) -> list[float]:
+        """``FEATURES`` of the finding's first suggestion, in order."""
+        top, *others = finding.suggestions
+        runner_up = others[0] if others else None
+        typed, candidate = finding.text.lower(), top.text.lower()
+        left, right, opens = self._surroundings(finding)
+        typed_zipf = self.lexicon.zipf(typed)
+        model = self.context.model
+        fit = fit_typed = fit_runner_up = 0.0
+        if model is not None:
+            fit = model.context_logprob(candidate, left, right)
+            fit_typed = model.context_logprob(typed, left, right)
+            fit_runner_up = model.context_logprob(runner_up.text.lower(), left, right) if runner_up else 0.0
+        margin = math.log10(max(top.confidence, 1e-6) / max(runner_up.confidence, 1e-6)) if runner_up else MAX_MARGIN
+        values = {
+            "raw": _logit(top.confidence),
+            "margin": max(-MAX_MARGIN, min(MAX_MARGIN, margin)),
+            "mass": _logit(min(1.0, sum(s.confidence for s in finding.suggestions))),
+            "typed_zipf": typed_zipf,
+            "typed_unseen": float(typed_zipf == 0),
+            "candidate_zipf": min((self.lexicon.zipf(word) for word in candidate.split()), default=0.0),
+            "length": min(len(typed), 15) / 10,
+            "short": float(len(typed) <= 4),
+            "capital": float(finding.text[:1].isupper()),
+            "capital_inside": float(finding.text[:1].isupper() and not opens),
+            "two_edits": float(edit_distance(typed, candidate) >= 2),
+            "same_length": float(len(typed) == len(candidate)),
+            "context": fit,
+            "context_over_typed": fit - fit_typed,
+            "context_over_runner_up": fit - fit_runner_up,
+        }
+        values.update({f"source_{source}": float(top.source == source) for source in EDIT_SOURCES})
+        return [values[name] for name in FEATURES]
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    """A learned confidence: the logistic of a weighted sum of standardized ``FEATURES``."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    l2: float
+
+    def score(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.mean, self.scale, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def to_dict(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "weights": [round(v, 6) for v in self.weights],
+            "bias": round(self.bias, 6),
+            "l2": self.l2,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LogisticModel:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("calibration.json: the learned model's features are not this version's")
+        return cls(
+            tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]), float(data["l2"])
+        )
+
+
 @dataclass(frozen=True)
 class Calibration:
-    """Monotone raw-score → probability maps, one per group (see the module docstring)."""
+    """Monotone score → probability maps, one per group, and the learned confidences of the groups
+    that have one (see the module docstring)."""
 
     knots: dict[str, tuple[tuple[float, float], ...]]
+    models: dict[str, LogisticModel] = field(default_factory=dict)
 
     def probability(self, group: str, raw: float) -> float:
         knots = self.knots.get(group) or self.knots.get(POOLED)
@@ -63,15 +215,26 @@ class Calibration:
         (x0, y0), (x1, y1) = knots[at - 1], knots[at]
         return y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1
 
-    def apply(self, finding: Finding) -> Finding:
+    def confidence(self, group: str, raw: float, features: Sequence[float] | None = None) -> float:
+        """The probability that a first suggestion of ``group`` with this raw score (and, for a group
+        with a learned model, these ``FEATURES``) is right."""
+        model = self.models.get(group)
+        if model is None:
+            return self.probability(group, raw)
+        if features is None:
+            return self.probability(POOLED, raw)
+        return self.probability(group, model.score(features))
+
+    def apply(self, finding: Finding, evidence: Evidence | None = None) -> Finding:
         """The finding with its first suggestion's confidence calibrated (the maps are fitted on first
-        suggestions); the others share what is left in the same proportions as before, never above the
+        suggestions; a group with a learned model reads its ``evidence``); the others share what is left in the same proportions as before, never above the
         first, so the confidences stay one distribution. The trail records each raw score."""
         if not finding.suggestions:
             return finding
         group = group_of(finding)
         top, *others = finding.suggestions
-        calibrated = self.probability(group, top.confidence)
+        features = evidence.features(finding) if evidence is not None and group in self.models else None
+        calibrated = self.confidence(group, top.confidence, features)
         scale = (1.0 - calibrated) / (1.0 - top.confidence) if top.confidence < 1.0 else 0.0
         suggestions = [
             replace(top, confidence=calibrated, trail=(*top.trail, f"calibration {group} raw {top.confidence:.3f}"))
@@ -89,7 +252,11 @@ class Calibration:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"format": 1, "groups": {g: [list(k) for k in knots] for g, knots in sorted(self.knots.items())}},
+            {
+                "format": 2,
+                "groups": {g: [list(k) for k in knots] for g, knots in sorted(self.knots.items())},
+                "models": {g: model.to_dict() for g, model in sorted(self.models.items())},
+            },
             indent=1,
             ensure_ascii=False,
         )
@@ -97,7 +264,9 @@ class Calibration:
     @classmethod
     def from_json(cls, text: str) -> Calibration:
         data = json.loads(text)
-        return cls({group: tuple((float(x), float(y)) for x, y in knots) for group, knots in data["groups"].items()})
+        knots = {group: tuple((float(x), float(y)) for x, y in knots) for group, knots in data["groups"].items()}
+        models = {group: LogisticModel.from_dict(model) for group, model in data.get("models", {}).items()}
+        return cls(knots, models)
 
 
 @lru_cache(maxsize=1)
@@ -108,22 +277,88 @@ def shipped_calibration() -> Calibration:
     )
 
 
-def fit(samples: Iterable[tuple[str, float, bool]], never_above_raw: Iterable[str] = ()) -> Calibration:
-    """Fit the per-group maps on (group, raw score, right?) samples, plus the pooled map.
+def fit(
+    samples: Iterable[tuple[str, float, bool]],
+    never_above_raw: Iterable[str] = (),
+    learned: Sequence[tuple[str, bool, Sequence[float], bool]] = (),
+) -> Calibration:
+    """Fit the per-group maps on (group, raw score, right?) samples, plus the pooled map, and the
+    learned confidences on ``learned``: (group, right?, ``FEATURES``, calibrate?) of every real label,
+    the last flag telling whether it also belongs to ``samples`` (the tier the group's map is fitted on).
 
-    The groups in ``never_above_raw`` may be lowered by their labels but never raised above the raw
-    score: their labels come from synthetic damage, which holds no counter-examples of the cases a unit
-    is unsure about («Яндекс.Деньги» is a brand, not two sentences), so it can show a rule failing but
-    not prove it safe."""
+    A group with ``MIN_LEARNED`` learned labels gets a ``LogisticModel``, and its map is fitted on the
+    model's out-of-fold scores of the flagged labels instead of their raw scores. The groups in
+    ``never_above_raw`` may be lowered by their labels but never raised above the raw score: their
+    labels come from synthetic damage, which holds no counter-examples of the cases a unit is unsure
+    about («Яндекс.Деньги» is a brand, not two sentences), so it can show a rule failing but not prove
+    it safe."""
     capped = set(never_above_raw)
-    by_group: dict[str, list[tuple[float, bool]]] = {}
+    by_learned: dict[str, list[tuple[bool, Sequence[float], bool]]] = {}
+    for group, right, features, calibrate in learned:
+        by_learned.setdefault(group, []).append((right, features, calibrate))
+    models, scored = {}, {}
+    for group, labels in by_learned.items():
+        if len(labels) >= MIN_LEARNED:
+            models[group], out_of_fold = fit_logistic([f for _, f, _ in labels], [r for r, _, _ in labels])
+            scored[group] = [
+                (score, right) for score, (right, _, calibrate) in zip(out_of_fold, labels, strict=True) if calibrate
+            ]
+    by_group: dict[str, list[tuple[float, bool]]] = {group: list(pairs) for group, pairs in scored.items()}
     for group, raw, right in samples:
-        by_group.setdefault(group, []).append((raw, right))
+        if group not in models:
+            by_group.setdefault(group, []).append((raw, right))
         by_group.setdefault(POOLED, []).append((raw, right))
     knots = {group: isotonic_knots(pairs) for group, pairs in by_group.items()}
     for group in capped & set(knots):
         knots[group] = tuple((x, min(x, y)) for x, y in knots[group])
-    return Calibration(knots)
+    return Calibration(knots, models)
+
+
+def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[bool]) -> tuple[LogisticModel, list[float]]:
+    """The ``LogisticModel`` with the ``L2_GRID`` penalty of least cross-validated log loss, refitted on
+    every row, and each row's score by the model fitted without its fold (row i is in fold i mod
+    ``FOLDS``: deterministic)."""
+    import numpy as np  # fitting only: checking text never needs it
+
+    x, y = np.asarray(rows, dtype=float), np.asarray(labels, dtype=float)
+    folds = np.arange(len(y)) % FOLDS
+    best: tuple[float, float, list[float]] | None = None
+    for l2 in L2_GRID:
+        out_of_fold = [0.0] * len(y)
+        for fold in range(FOLDS):
+            model = _logistic(x[folds != fold], y[folds != fold], l2)
+            for index in np.flatnonzero(folds == fold):
+                out_of_fold[index] = model.score(x[index].tolist())
+        p = np.clip(out_of_fold, 1e-4, 1 - 1e-4)
+        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        if best is None or loss < best[0]:
+            best = (loss, l2, out_of_fold)
+    assert best is not None
+    _, l2, out_of_fold = best
+    return _logistic(x, y, l2), out_of_fold
+
+
+def _logistic(x, y, l2: float) -> LogisticModel:
+    """L2-penalized logistic regression on standardized columns (numpy arrays), by Newton's method (the
+    bias is not penalized; a constant column gets scale 1 and, penalized, weight 0)."""
+    import numpy as np
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    design = np.hstack([(x - mean) / scale, np.ones((len(y), 1))])
+    penalty = l2 * np.eye(design.shape[1])
+    penalty[-1, -1] = 0.0
+    w = np.zeros(design.shape[1])
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -50, 50)))
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return LogisticModel(tuple(mean.tolist()), tuple(scale.tolist()), tuple(w[:-1].tolist()), float(w[-1]), l2)
 
 
 def isotonic_knots(pairs: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:

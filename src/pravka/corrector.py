@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .apply import apply_fixes, apply_fixes_with_spans
-from .calibration import shipped_calibration
+from .calibration import Evidence, shipped_calibration
 from .candidates import generate
 from .detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, Document, run_detectors
 from .detect.hyphenation import invisible_finding
@@ -154,8 +154,11 @@ class Corrector:
 
     def _check_once(self, text: str) -> list[Finding]:
         calibration = shipped_calibration()
+        evidence = Evidence(text, self.lexicon, self._context)  # what a learned confidence reads
         return [
-            self._decide(calibration.apply(finding)) for finding in self.raw_findings(text) if self._wanted(finding)
+            self._decide(calibration.apply(finding, evidence))
+            for finding in self.raw_findings(text)
+            if self._wanted(finding)
         ]
 
     def raw_findings(self, text: str) -> list[Finding]:
