@@ -97,14 +97,18 @@ class Document:
 class Triggers:
     """What can make a unit report, as tests cheap enough to run on every word of a text.
 
-    A unit may report only where one of them fires, or at a word the lexicon does not know (the screen
-    treats every unknown word as a trigger for every unit). Each test must hold wherever the unit could
-    report, never the reverse: a false alarm here costs time, a miss would lose a finding.
+    A unit may report only where one of them fires, or, unless ``unknown_words`` is False, on a line
+    holding a word the lexicon does not know (the screen treats such a word as a trigger for every unit
+    that did not say otherwise). Each test must hold wherever the unit could report, never the reverse:
+    a false alarm here costs time, a miss would lose a finding. ``unknown_words`` may be False only for
+    a unit whose pair and character tests hold whether or not the words are known, and whose word test
+    (which the screen asks of known words only) covers every word it reports at.
     """
 
     words: Callable[[str, Lexicon], bool] | None = None  # a lower-case known word
     pairs: Callable[[str, str, Lexicon], bool] | None = None  # two neighbouring lower-case words
     text: re.Pattern[str] | None = None  # characters anywhere in the text
+    unknown_words: bool = True  # an unknown word on a line concerns this unit
 
 
 @dataclass(frozen=True)

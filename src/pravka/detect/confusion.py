@@ -202,6 +202,7 @@ DETECTOR = Detector(
             and "-" not in word
             and lexicon.zipf(word) < MAX_TYPED_ZIPF
             and bool(confusion_set(lexicon, word.replace("ё", "е")))
-        )
+        ),
+        unknown_words=False,  # it reports known words only
     ),
 )

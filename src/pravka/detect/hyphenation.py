@@ -145,6 +145,9 @@ DETECTOR = Detector(
     "a word ending in a hyphen before a line break, or a word holding an invisible character",
     detect,
     Triggers(
-        text=re.compile(f"[{HYPHENS}]{HORIZONTAL_SPACE.pattern}(?:{LINE_BREAK.pattern})|[{''.join(sorted(INVISIBLE))}]")
+        text=re.compile(
+            f"[{HYPHENS}]{HORIZONTAL_SPACE.pattern}(?:{LINE_BREAK.pattern})|[{''.join(sorted(INVISIBLE))}]"
+        ),
+        unknown_words=False,  # a line-end hyphen or an invisible character, whatever the words
     ),
 )

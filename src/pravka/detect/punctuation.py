@@ -169,5 +169,5 @@ DETECTOR = Detector(
     "a comma, period, colon or semicolon doubled, with a space on the wrong side, or with none after it",
     detect,
     # A doubled comma; a space before a mark; a comma glued to a letter; a sentence end glued to a capital.
-    Triggers(text=re.compile(r",\s*,|[^\S\n][,.:;]|,[^\W\d_]|[.!?…][А-ЯЁ]")),
+    Triggers(text=re.compile(r",\s*,|[^\S\n][,.:;]|,[^\W\d_]|[.!?…][А-ЯЁ]"), unknown_words=False),  # marks only
 )

@@ -499,5 +499,5 @@ DETECTOR = Detector(
     (KIND,),
     "a known word that its neighbours reject («хочет учится», «я ни знаю», «а так же»)",
     detect,
-    Triggers(pairs=_pair_may_fire),
+    Triggers(pairs=_pair_may_fire, unknown_words=False),  # the tests never ask whether a word is known
 )

@@ -65,6 +65,7 @@ DETECTOR = Detector(
     "the same word twice in a row",
     detect,
     Triggers(
-        pairs=lambda first, second, lexicon: first == second or ("ё" in first + second and fold(first) == fold(second))
+        pairs=lambda first, second, lexicon: first == second or ("ё" in first + second and fold(first) == fold(second)),
+        unknown_words=False,  # a word typed twice: known or not, the pair test sees it
     ),
 )

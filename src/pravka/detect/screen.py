@@ -12,8 +12,9 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    match holds (``required_characters``: a Latin letter for homoglyphs, a digit or «і» for OCR) finds
    nothing, which a class scan tells many times faster than the pattern.
 2. One pass over the words (letter runs, hyphenated or not): a word's verdict — the set of units whose
-   word test it passes, or every unit when the lexicon does not know it — is cached per process as a
-   bit mask, so a frequent word costs one dictionary look-up in its life. Every pair of neighbouring
+   word test it passes, or, when the lexicon does not know it, every unit an unknown word concerns
+   (``Triggers.unknown_words``: not the units whose tests see damage whether or not a word is known,
+   such as a doubled word or a misplaced comma) — is cached per process as a bit mask, so a frequent word costs one dictionary look-up in its life. Every pair of neighbouring
    words goes through the units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled
    word), also cached.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
@@ -59,6 +60,7 @@ class Screen:
         self.detectors = detectors
         self.active = all(t is not None for t in triggers)
         self.every_unit = (1 << len(detectors)) - 1
+        self.unknown_word_units = sum(1 << bit for bit, t in enumerate(triggers) if t is None or t.unknown_words)
         # (pattern, units, pre-test): each unit's own characters, and the unexpected ones, which concern
         # every unit; the pre-test is a class of characters every match holds (``required_characters``).
         self.characters = [
@@ -78,7 +80,8 @@ class Screen:
         self._units: dict[int, tuple[Detector, ...]] = {}
 
     def word_units(self, word: str) -> int:
-        """The bit mask of the units that could report at ``word`` (every unit when it is unknown)."""
+        """The bit mask of the units that could report at ``word`` (those that an unknown word concerns,
+        when it is unknown)."""
         units = self._words.get(word)
         if units is None:
             if len(self._words) >= VERDICT_CACHE_SIZE:
@@ -86,7 +89,7 @@ class Screen:
             units = 0
             if CYRILLIC_LETTER.search(word):
                 if not self.lexicon.is_known(word):
-                    units = self.every_unit
+                    units = self.unknown_word_units
                 else:
                     lower = word.lower()
                     for test, bit in self.word_tests:
