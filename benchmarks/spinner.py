@@ -193,13 +193,17 @@ class Spinner:
 def swap_rows(corrector: Corrector, text: str, damage: Damage | None):
     """For each word ``detect.swap`` checks in ``text``: (is it the swapped word?, [(candidate is the
     original?, features), …])."""
-    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    document = Document(
+        text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context
+    )
     rows = []
     for sentence in swap.sentences(document):
         for index, scored in swap.evidence(document, sentence):
             token = document.tokens[index]
             hit = damage is not None and token.start < damage.end and damage.start < token.stop
-            rows.append((hit, [(hit and fold(option) == fold(damage.expected), features) for option, features in scored]))
+            rows.append(
+                (hit, [(hit and fold(option) == fold(damage.expected), features) for option, features in scored])
+            )
     return rows
 
 
@@ -220,6 +224,35 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 10
     return np.r_[w[0] - (w[1:] * mean / spread).sum(), w[1:] / spread]
 
 
+def tune_blends(args) -> None:
+    """The tune-side blends: Wiktionary synonyms pasted over words of the tune sentences, scored like
+    the held-out ones, then the blend and non-word findings on clean tune sentences, per source."""
+    corrector = Corrector()
+    spinner = Spinner(read_wordnet(), corrector.lexicon)
+    source_of = read_tune_sentences()
+    sentences = list(source_of)
+    damages = spinner.sample(sentences, "blend", args.per_kind, args.seed)
+    print(f"tune: blends with Wiktionary synonyms in {len(damages)} tune sentences\n{TABLE_HEAD}")
+    print(damage_row(corrector, damages, "blend", args.verbose))
+    used = {damage.original for damage in damages}
+    clean = [s for s in sentences if s not in used]
+    random.Random(f"{args.seed}:clean").shuffle(clean)
+    print("\nclean tune sentences: blend findings, and non-word findings without a suggestion, per 1k words")
+    for source in dict.fromkeys(source_of.values()):
+        of_source = [s for s in clean if source_of[s] == source][: args.clean]
+        words = sum(len(s.split()) for s in of_source)
+        found = [(s, f) for s in of_source for f in corrector.check(s)]
+        blends = [f for _, f in found if f.kind == "blend"]
+        bare = [f for _, f in found if f.kind == "nonword" and not f.suggestions]
+        print(
+            f"{source}: {len(of_source)} sentences, {words} words; blend {1000 * len(blends) / words:.2f}, "
+            f"non-word without suggestion {1000 * len(bare) / words:.2f}"
+        )
+        if args.verbose:
+            for f in blends + bare:
+                print(f"    {f.text} → {', '.join(s.text for s in f.suggestions) or '∅'} [{f.kind}]")
+
+
 def tune(args) -> None:
     corrector = Corrector()
     spinner = Spinner(read_wordnet(), corrector.lexicon)
@@ -236,7 +269,9 @@ def tune(args) -> None:
         found = swap_rows(corrector, text, damage)
         rows += [(damage is not None, row) for row in found]
         sentence_of += [number] * len(found)
-    print(f"tune: {len(damages)} swaps (Wiktionary synonyms), {len(clean)} clean sentences ({words} words), {len(rows)} checked words")
+    print(
+        f"tune: {len(damages)} swaps (Wiktionary synonyms), {len(clean)} clean sentences ({words} words), {len(rows)} checked words"
+    )
     # Multiple-instance fit: a word's evidence is that of its best candidate under the current weights
     # (first: the best-fitting one); refit until the choice settles.
     weights = None
@@ -248,12 +283,23 @@ def tune(args) -> None:
             chosen.append(features[int(np.argmax(rank))])
         x, y = np.array(chosen), np.array([hit for _, (hit, _) in rows], dtype=float)
         weights = fit_logistic(x, y)
-    print(f"TUNE_BASE_RATE = {y.mean():.3f}; swapped words among checked words of damaged sentences: "
-          f"{y.sum() / sum(damaged for damaged, _ in rows):.3f}")
-    print("BIAS = " + f"{weights[0]:.3f}" + "\nWEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights[1:]) + ")  # " + ", ".join(swap.FEATURES))
+    print(
+        f"TUNE_BASE_RATE = {y.mean():.3f}; swapped words among checked words of damaged sentences: "
+        f"{y.sum() / sum(damaged for damaged, _ in rows):.3f}"
+    )
+    print(
+        "BIAS = "
+        + f"{weights[0]:.3f}"
+        + "\nWEIGHTS = ("
+        + ", ".join(f"{w:.3f}" for w in weights[1:])
+        + ")  # "
+        + ", ".join(swap.FEATURES)
+    )
     p = 1 / (1 + np.exp(-(weights[0] + x @ weights[1:])))
     in_damaged = np.array([damaged for damaged, _ in rows])
-    print("| REPORT_AT | recall % | precision % (damaged sentences) | clean false alarms / 1k words |\n|---:|---:|---:|---:|")
+    print(
+        "| REPORT_AT | recall % | precision % (damaged sentences) | clean false alarms / 1k words |\n|---:|---:|---:|---:|"
+    )
     for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
         flagged = p >= threshold
         recall = (flagged & (y == 1)).sum() / max(1, len(damages))
@@ -278,12 +324,18 @@ def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clea
     ``DOCUMENT_SENTENCES`` tune sentences of one source, spun (a swap in every sentence) or clean: its
     clean statistics and logistic map on the Wikipedia ones (news-like, the pages it is for), its
     accuracy on each source; then the document-aware word threshold (``detect.swap.in_document``)."""
-    docs = [(spun, source, np.isin(sentence_of, members), sentence_words[members].sum())
-            for (spun, source), groups in documents.items() for members in groups if len(members) == DOCUMENT_SENTENCES]
+    docs = [
+        (spun, source, np.isin(sentence_of, members), sentence_words[members].sum())
+        for (spun, source), groups in documents.items()
+        for members in groups
+        if len(members) == DOCUMENT_SENTENCES
+    ]
     fitted = [(spun, mask) for spun, source, mask, _ in docs if source == "xquad"]
     clean_words = np.concatenate([p[mask] for spun, mask in fitted if not spun])
     clean_mean, clean_spread = clean_words.mean(), clean_words.std()
-    z = np.array([(p[mask] - clean_mean).sum() / (clean_spread * np.sqrt(max(1, mask.sum()))) for _, _, mask, _ in docs])
+    z = np.array(
+        [(p[mask] - clean_mean).sum() / (clean_spread * np.sqrt(max(1, mask.sum()))) for _, _, mask, _ in docs]
+    )
     labels = np.array([spun for spun, *_ in docs], dtype=float)
     on_xquad = np.array([source == "xquad" for _, source, _, _ in docs])
     # Even odds: each class weighs the same whatever its number of documents.
@@ -291,18 +343,27 @@ def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clea
     share = (labels[balanced] == 1).mean()
     repeat = np.where(labels[balanced] == 1, round((1 - share) / share * 10), 10)
     weights = fit_logistic(np.repeat(z[balanced], repeat)[:, None], np.repeat(labels[balanced], repeat))
-    print(f"\nSPIN_CLEAN_MEAN = {clean_mean:.4f}\nSPIN_CLEAN_SPREAD = {clean_spread:.4f}\nSPIN_BIAS = {weights[0]:.3f}\nSPIN_WEIGHT = {weights[1]:.3f}")
+    print(
+        f"\nSPIN_CLEAN_MEAN = {clean_mean:.4f}\nSPIN_CLEAN_SPREAD = {clean_spread:.4f}\nSPIN_BIAS = {weights[0]:.3f}\nSPIN_WEIGHT = {weights[1]:.3f}"
+    )
     spin = 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
     for source in sorted({source for _, source, _, _ in docs}):
         of = np.array([s == source for _, s, _, _ in docs])
-        print(f"documents of {DOCUMENT_SENTENCES} {source} sentences: spun {int((of & (labels == 1)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 1)] >= 0.5).mean():.1f} %; "
-              f"clean {int((of & (labels == 0)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 0)] >= 0.5).mean():.1f} %")
+        print(
+            f"documents of {DOCUMENT_SENTENCES} {source} sentences: spun {int((of & (labels == 1)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 1)] >= 0.5).mean():.1f} %; "
+            f"clean {int((of & (labels == 0)).sum())}, ≥ 0.5: {100 * (spin[of & (labels == 0)] >= 0.5).mean():.1f} %"
+        )
+
     def logistic(z):
         return 1 / (1 + np.exp(-(weights[0] + weights[1] * z)))
 
-    print("\nWords in documents (word score × what the page says, detect.swap.in_document): recall and precision in spun ones, "
-          "false alarms per 1,000 words of clean ones, with documents of 10 sentences | of one sentence")
-    print("| REPORT_AT | recall % | precision % | false alarms / 1k | recall % | precision % | false alarms / 1k |\n|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\nWords in documents (word score × what the page says, detect.swap.in_document): recall and precision in spun ones, "
+        "false alarms per 1,000 words of clean ones, with documents of 10 sentences | of one sentence"
+    )
+    print(
+        "| REPORT_AT | recall % | precision % | false alarms / 1k | recall % | precision % | false alarms / 1k |\n|---:|---:|---:|---:|---:|---:|---:|"
+    )
     clean_total = sum(words for spun, _, _, words in docs if not spun)
     views = []
     for groups in (docs, None):
@@ -326,9 +387,14 @@ def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clea
         for posterior, in_spun, in_clean, total in views:
             flagged = posterior >= threshold
             right = (flagged & in_spun & (y == 1)).sum()
-            cells += [100 * right / max(1, (in_spun & (y == 1)).sum()), 100 * right / max(1, (flagged & in_spun).sum()),
-                      (flagged & in_clean).sum() * 1000 / total]
-        print(f"| {threshold:.2f} | " + " | ".join(f"{c:.{2 if k % 3 == 2 else 1}f}" for k, c in enumerate(cells)) + " |")
+            cells += [
+                100 * right / max(1, (in_spun & (y == 1)).sum()),
+                100 * right / max(1, (flagged & in_spun).sum()),
+                (flagged & in_clean).sum() * 1000 / total,
+            ]
+        print(
+            f"| {threshold:.2f} | " + " | ".join(f"{c:.{2 if k % 3 == 2 else 1}f}" for k, c in enumerate(cells)) + " |"
+        )
 
 
 def page(path: Path, top: int = 40) -> None:
@@ -336,12 +402,19 @@ def page(path: Path, top: int = 40) -> None:
     most suspicious words with their likely originals (to look at, not to tune on)."""
     corrector = Corrector(swaps=True)
     text = path.read_text(encoding="utf-8")
-    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    document = Document(
+        text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context
+    )
     scores = sorted(swap.word_scores(document), key=lambda item: -item[2])
     findings = [f for f in corrector.check(text) if f.kind == "swap"]
-    print(f"{path}: spin score {corrector.spin_score(text):.2f}; {len(scores)} checked words; swap findings: "
-          + (", ".join(f"{f.text} → {f.suggestions[0].text}" for f in findings) or "none"))
-    print(f"most suspicious {top}: " + ", ".join(f"{document.tokens[i].text} → {option} {p:.2f}" for i, option, p in scores[:top]))
+    print(
+        f"{path}: spin score {corrector.spin_score(text):.2f}; {len(scores)} checked words; swap findings: "
+        + (", ".join(f"{f.text} → {f.suggestions[0].text}" for f in findings) or "none")
+    )
+    print(
+        f"most suspicious {top}: "
+        + ", ".join(f"{document.tokens[i].text} → {option} {p:.2f}" for i, option, p in scores[:top])
+    )
 
 
 def fold(text: str) -> str:
@@ -354,10 +427,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--tune", action="store_true", help="fit detect.swap on the tune-side spinner")
-    parser.add_argument("--page", type=Path, help="a text file: its spin score, swap findings and most suspicious words")
+    parser.add_argument("--blends", action="store_true", help="with --tune: measure blends on the tune-side spinner")
+    parser.add_argument("--clean", type=int, default=2000, help="with --tune --blends: clean sentences per source")
+    parser.add_argument(
+        "--page", type=Path, help="a text file: its spin score, swap findings and most suspicious words"
+    )
     args = parser.parse_args()
     if args.tune:
-        return tune(args)
+        return tune_blends(args) if args.blends else tune(args)
     if args.page:
         return page(args.page)
     if not THESAURUS.exists():
@@ -365,49 +442,63 @@ def main() -> None:
     corrector = Corrector(swaps=True)
     spinner = Spinner(read_thesaurus(), corrector.lexicon)
     sentences = read_sentences()
-    print("| damage | n | reported % | kind right % | first right % | fixed % | precision % |\n|---|---:|---:|---:|---:|---:|---:|")
+    print(TABLE_HEAD)
     spun: list[Damage] = []
     for kind in KINDS:
         damages = spinner.sample(sentences, kind, args.per_kind, args.seed)
         spun += damages if kind == "swap" else []
-        reported = kind_right = first_right = fixed = of_kind = overlapping = 0
-        misses: Counter = Counter()
-        for damage in damages:
-            findings = corrector.check(damage.text)
-            hits = [f for f in findings if f.start < damage.end and damage.start < f.end]
-            of_kind += sum(f.kind == kind for f in findings)
-            overlapping += sum(f.kind == kind for f in hits)
-            if not hits:
-                misses[f"missed: {damage.text[damage.start:damage.end]} ({damage.expected})"] += 1
-                continue
-            reported += 1
-            kind_right += hits[0].kind == kind
-            top = hits[0].suggestions[0].text if hits[0].suggestions else ""
-            if fold(top) == fold(damage.expected):
-                first_right += 1
-                fixed += hits[0].fix is not None
-            else:
-                misses[f"first: {damage.text[damage.start:damage.end]} → {top or '∅'} ({damage.expected}) [{hits[0].kind}]"] += 1
-        n = len(damages) or 1
-        precision = 100 * overlapping / of_kind if of_kind else 0.0
-        print(f"| {kind} | {len(damages)} | {100 * reported / n:.1f} | {100 * kind_right / n:.1f} | {100 * first_right / n:.1f} | {100 * fixed / n:.1f} | {precision:.1f} |")
-        if args.verbose:
-            for line, _ in misses.most_common(40):
-                print("   ", line)
+        print(damage_row(corrector, damages, kind, args.verbose))
     used = {damage.original for damage in spun}
-    clean = [s for s in sentences if s not in used][: 3000]
+    clean = [s for s in sentences if s not in used][:3000]
     words = sum(len(s.split()) for s in clean)
     alarms = Counter(f.kind for s in clean for f in corrector.check(s))
-    print(f"\nclean sentences: {len(clean)}, {words} words; findings per 1k words: "
-          + ", ".join(f"{kind} {1000 * count / words:.2f}" for kind, count in alarms.most_common()))
+    print(
+        f"\nclean sentences: {len(clean)}, {words} words; findings per 1k words: "
+        + ", ".join(f"{kind} {1000 * count / words:.2f}" for kind, count in alarms.most_common())
+    )
     documents(corrector, spun, clean[: len(spun)])
+
+
+TABLE_HEAD = "| damage | n | reported % | kind right % | first right % | fixed % | precision % |\n|---|---:|---:|---:|---:|---:|---:|"
+
+
+def damage_row(corrector: Corrector, damages: list[Damage], kind: str, verbose: bool = False) -> str:
+    """The table row of one damage kind (see the module docstring's metrics); with ``verbose``, every
+    miss after it, commonest first."""
+    reported = kind_right = first_right = fixed = of_kind = overlapping = 0
+    misses: Counter = Counter()
+    for damage in damages:
+        findings = corrector.check(damage.text)
+        hits = [f for f in findings if f.start < damage.end and damage.start < f.end]
+        of_kind += sum(f.kind == kind for f in findings)
+        overlapping += sum(f.kind == kind for f in hits)
+        if not hits:
+            misses[f"missed: {damage.text[damage.start : damage.end]} ({damage.expected})"] += 1
+            continue
+        reported += 1
+        kind_right += hits[0].kind == kind
+        top = hits[0].suggestions[0].text if hits[0].suggestions else ""
+        if fold(top) == fold(damage.expected):
+            first_right += 1
+            fixed += hits[0].fix is not None
+        else:
+            misses[
+                f"first: {damage.text[damage.start : damage.end]} → {top or '∅'} ({damage.expected}) [{hits[0].kind}]"
+            ] += 1
+    n = len(damages) or 1
+    precision = 100 * overlapping / of_kind if of_kind else 0.0
+    row = f"| {kind} | {len(damages)} | {100 * reported / n:.1f} | {100 * kind_right / n:.1f} | {100 * first_right / n:.1f} | {100 * fixed / n:.1f} | {precision:.1f} |"
+    shown = [f"    {line}" for line, _ in misses.most_common()] if verbose else []
+    return "\n".join([row, *shown])
 
 
 def documents(corrector: Corrector, spun: list[Damage], clean: list[str]) -> None:
     """The page-level view: pseudo-documents of ``DOCUMENT_SENTENCES`` sentences, spun (a swap in each)
     or clean; their spin scores, and the swaps ``check`` finds in them."""
     print(f"\nPseudo-documents of {DOCUMENT_SENTENCES} sentences: spin score (Corrector.spin_score) and swap findings")
-    print("| documents | n | score ≥ 0.5 % | mean score | swaps found % | swap precision % | swap findings / 1k words |\n|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| documents | n | score ≥ 0.5 % | mean score | swaps found % | swap precision % | swap findings / 1k words |\n|---|---:|---:|---:|---:|---:|---:|"
+    )
     for title, group in (("spun (a swap in every sentence)", spun), ("clean", clean)):
         scores, found, right, swaps, words = [], 0, 0, 0, 0
         for first in range(0, len(group) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
@@ -429,7 +520,9 @@ def documents(corrector: Corrector, spun: list[Damage], clean: list[str]) -> Non
         n = max(1, len(scores))
         recall = f"{100 * right / swaps:.1f}" if swaps else "–"
         precision = f"{100 * right / found:.1f}" if swaps and found else "–"
-        print(f"| {title} | {len(scores)} | {100 * sum(p >= 0.5 for p in scores) / n:.1f} | {sum(scores) / n:.2f} | {recall} | {precision} | {1000 * (found - right) / max(1, words):.2f} |")
+        print(
+            f"| {title} | {len(scores)} | {100 * sum(p >= 0.5 for p in scores) / n:.1f} | {sum(scores) / n:.2f} | {recall} | {precision} | {1000 * (found - right) / max(1, words):.2f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -55,15 +55,45 @@ def test_compounds_and_rare_derivations_are_not_blends(corrector):
     assert blends(corrector, text) == []
 
 
-def test_a_long_string_no_text_has_seen_is_reported_without_a_suggestion(corrector):
-    # A spinner's paste that no blend reading explains: reported, with nothing to apply.
-    [finding] = corrector.check("Рабочая руководительницрганизацией встреча прошла вчера.")
-    assert (finding.text, finding.suggestions, finding.fix) == ("руководительницрганизацией", [], None)
+def test_a_long_string_no_text_has_seen_is_reported_with_the_head_in_the_tails_form(corrector):
+    # A spinner's paste whose synonym the dictionary lacks: the tail's ending still gives the form.
+    [finding] = corrector.check("Они хранили молчаниеемотствованием весь вечер.")
+    assert (finding.text, finding.kind, finding.fix) == ("молчаниеемотствованием", "blend", None)
+    assert {"молчание", "молчанием"} <= {s.text for s in finding.suggestions}
     text = "Рабочая руководительницрганизацией встреча прошла вчера."
+    [finding] = corrector.check(text)
+    assert finding.suggestions[0].text == "руководительницей"
     assert corrector.fix(text) == text
     # Shorter rare words, names and a stricter report threshold stay quiet.
     assert corrector.check("Пульмонологу позвонили утром.") == []
     assert corrector.check("Компания Мосгорстройинвестпроект отчиталась.") == []
     from pravka import Corrector
 
-    assert Corrector(report_threshold=0.6).check(text) == []
+    assert Corrector(report_threshold=0.6).check("Они хранили молчаниеемотствованием весь вечер.") == []
+
+
+def test_a_synonym_near_in_meaning_names_the_original(corrector):
+    # «пути» is a meaning neighbour of «дороге»: three letters of it are enough to read the paste.
+    [finding] = blends(corrector, "Мы долго шли по дорогеути к дому.")
+    assert finding.suggestions[0].text == "дороге"
+    assert "meaning neighbours" in finding.suggestions[0].trail
+
+
+def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
+    # The speller reads two glued words, but the two halves are synonyms (осознать, поэтому) or the
+    # second is a scrap no one writes alone («очную» of «прочную»): a paste, its head first.
+    for text, blend, original in [
+        ("Он хотел понятсознать смысл этих слов.", "понятсознать", "понять"),
+        ("Потомуэтому мы и уехали.", "Потомуэтому", "Потому"),
+        ("Мастер сделал крепкуюочную скамейку.", "крепкуюочную", "крепкую"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # Two common words glued with no meaning between them stay a glued finding.
+    [finding] = corrector.check("Они купили большойдом у реки.")
+    assert finding.kind == "glued"
+
+
+def test_rare_scientific_words_are_not_blends(corrector):
+    assert corrector.check("Учёные изучают цидиппиды и других челюстноротых.") == []
+    assert corrector.check("Стратиграфы спорили о двуплановости рассказа.") == []

@@ -5,10 +5,14 @@ A text spinner pastes a synonym over a word and leaves a scrap of the original: 
 form lost up to three letters at its end, the synonym up to three at its start; the synonym was
 inflected to the original's form. The original is what the author meant, so it is the suggestion.
 
-Reading a blend. Every cut of the token into a head and a tail of at least three letters is tried:
+Reading a blend. Every cut of the token into a head of at least three letters and a tail is tried:
 
-* the *tail* must end a frequent dictionary word, missing at most three of its first letters
-  (``lexicon.words_ending_with``);
+* the *tail* must end a dictionary word, missing at most three of its first letters
+  (``lexicon.words_ending_with``): the ``MAX_WORDS_PER_SIDE`` most frequent such words, and any
+  rarer one (down to ``MIN_SYNONYM_ZIPF``: «храбрецу») that is near the head word in meaning. A
+  tail of at least ``MIN_TAIL`` letters names its synonym by frequency; a scrap of three needs the
+  meaning (``MEANING_SURE``): «дорогеути» is «дороге» + «пути» because «пути» is a neighbour of
+  «дороге», while «ути» ends hundreds of words;
 * the *head* must start a frequent dictionary form, missing at most three of its last letters (the
   forms are found letter by letter with the dictionary's prefix test, so only real continuations are
   followed);
@@ -17,49 +21,77 @@ Reading a blend. Every cut of the token into a head and a tail of at least three
   synonym to the original: «детям»/«малышам» are both dative plural) and a penalty when they cannot;
   the head word's lexeme in the synonym's form competes too, with the bonus (the spinner sometimes
   keeps another form of the original: «с той сторонамтраницы» meant «стороны»);
-  the context model's score of the original between its neighbours is added, as for any candidate.
+* plus the *meaning* of the pair: a spinner's synonym is usually a meaning neighbour of the
+  original, so the cosine of their word vectors (``pravka.meaning``; a form without a vector lends
+  its lemma's) moves the score by ``MEANING_WEIGHT`` per unit above ``UNRELATED_COSINE``, the mean
+  cosine of the unrelated pairs that clean words' cuts produce. That is what picks «пытался» over
+  «пытал» in «пыталтарался»: both agree with «старался», only one means the same;
+* the context model's score of the original between its neighbours is added, as for any candidate.
 
 Each distinct original keeps its best pair; their scores become shares (10^score, normalised), the
-raw confidence of each reading. A blend is reported, never applied on its own (``auto_fix=False``).
+raw confidence of each reading. A blend is reported, never applied on its own (``auto_fix=False``);
+a reading whose pair is near in meaning says so in its trail («meaning neighbours»).
 
 Which unknown words are blends. A blend is a string nobody wrote before: the token is unknown to the
 dictionary and to web text (wordfreq never saw it; it has seen rare real words such as
-«маршруточками»), at least ``MIN_LENGTH`` letters, and not capitalised inside a sentence (a name). Its best reading must agree in form, name an original of at least ``MIN_ORIGINAL`` letters
-from a synonym tail of at least ``MIN_TAIL``, and score at least ``MIN_SCORE``: rare derivations
-(«зефирчиком»), compounds («электромотоциклах») and slang read badly as a paste. The speller is asked first: a confident one-word
-correction is a typo, left to the non-word detector; two glued words with a function word among them
-(«потомучто», «ктобы») are glued words. Two glued content words are glued words too when the
-speller is confident of the split; the blend reading wins when the split does not read as Russian
-(«укрепления рубле»: a locative stands only after a preposition) or is unsure.
+«маршруточками»), at least ``MIN_LENGTH`` letters, and not capitalised inside a sentence (a name).
+Its best reading must agree in form, name an original of at least ``MIN_ORIGINAL`` letters, and
+score at least ``MIN_SCORE``: rare derivations («зефирчиком»), compounds («электромотоциклах») and
+scientific words («цидиппиды») read badly as a paste, and their cuts rarely give two words of one
+meaning. The speller is asked first: a confident one-word correction is a typo, left to the non-word
+detector. A confident split into two words («потомучто», «большойдом») is a glued-words finding
+unless the blend's two words are near in meaning («потомуэтому»: «потому» + «поэтому»;
+«понятсознать»: «понять» + «осознать»), or the split does not read as Russian: a locative standing
+alone («укрепления рубле») or a word rarer than ``GLUED_PART_ZIPF`` («крепкую очную»: «очную» is a
+scrap of «прочную»; the words of real glued pairs are common).
+
+A long token the non-word detector reports anyway (``nonword.UNSEEN_LENGTH`` letters or more, with no
+spelling candidate) is read more freely, since any reading beats none: ``MIN_REPORTED_SCORE``
+instead of ``MIN_SCORE``, and a tail that ends no dictionary word stands for a synonym the dictionary
+lacks («молчаниеемотствованием»: «безмолвствованием»), its form read off its ending by the
+morphological guesser; only the longest head read so is kept, as the spinner keeps most of the
+original and nothing tells where an unseen synonym starts.
+
+Cost. The meaning model (numpy, ~37 MB) is read on the first token that gets this far (unknown,
+long, not explained by the speller), never for clean text of known words, so start-up is unchanged.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..ru.alphabet import ALPHABET, LINKING_VOWELS, match_case
 from ..ru.grammar import CASED, FUNCTION_POS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
-from .nonword import CHECKABLE
+from .nonword import CHECKABLE, UNSEEN_DAMAGE, UNSEEN_LENGTH
 
 MIN_LENGTH = 7
 MIN_PART = 3  # letters of the token kept from the original
-MIN_TAIL = 4  # letters kept from the synonym: fewer end too many words to name one
+MIN_TAIL = 4  # letters kept from the synonym: fewer end too many words to name one ...
+MIN_SCRAP = 3  # ... unless the two words are near in meaning (MEANING_SURE)
 MIN_ORIGINAL = 5  # shorter words («нос», «под») start too many strings
 MIN_SCORE = 5.0  # the best reading's score (log10 units) below which the token is no blend
+MIN_REPORTED_SCORE = 4.0  # the same for a token reported anyway (a weaker reading beats none)
 MAX_MISSING = 3  # letters the spinner cut from the end of the original, or from the start of the synonym
 MIN_WORD_ZIPF = 2.0  # the original and the synonym are words people write
-MAX_WORDS_PER_SIDE = 6  # the most frequent heads and tails tried per cut
+MAX_WORDS_PER_SIDE = 6  # the most frequent heads and tails tried per cut; rarer tails only if near in meaning
+MIN_SYNONYM_ZIPF = 1.0  # a synonym near the original in meaning may be a rare word («храбрец»)
+MAX_ENDINGS = 200  # the words ending like the tail that are weighed for meaning, most frequent first
 COST_MISSING = 0.35  # per missing letter, in log10 units
 SYNONYM_WEIGHT = 0.5  # the synonym's own frequency matters less than the original's
 AGREEMENT_BONUS = 1.0
 DISAGREEMENT_PENALTY = 1.5
+MEANING_WEIGHT = 4.0  # log10 units per unit of cosine between the original and the synonym
+UNRELATED_COSINE = 0.03  # the mean cosine of the pairs read in clean words' cuts: no bonus, no penalty
+MEANING_SURE = 0.35  # a cosine that few unrelated pairs reach (1 in 100 is above 0.28)
 TYPO_SURE = 0.5  # a one-word correction at least this likely explains the token: a typo
 MAX_READINGS = 3
 SPLIT_SHARE = 0.1  # the share left to reading a blend of two whole words as two glued words
 SHARED_START = 3  # a "synonym" that starts like the original is the same word in another form
+GLUED_PART_ZIPF = 3.0  # both words of a real glued pair are common ones
+TYPO, GLUED = "typo", "glued"  # what the speller's reading says the token is
 LOCATIVE = frozenset({"loct", "loc2"})
 # A compound's head ends in a linking vowel, or in a numeral's «-и» («шести|часовое»).
 COMPOUND_HEAD_ENDINGS = LINKING_VOWELS | {"и"}
@@ -77,17 +109,31 @@ def detect(document):
         if lexicon.is_known(word) or lexicon.zipf(word) > 0:
             continue  # a spinner's blend is a string nobody wrote before; web text has rare real words
         lower = word.lower()
-        if _speller_explains(document.suggest(lower), lexicon):
+        spellings = document.suggest(lower)
+        verdict = _speller_verdict(spellings, lexicon)
+        if verdict == TYPO:
             continue  # decided before reading a blend, which costs more
-        readings = blend_readings(lower, lexicon, document.context, *document.neighbours(index))
-        if not readings:
-            continue
-        suggestions = [Suggestion(match_case(word, text), share, "blend") for text, share in readings]
+        # The non-word unit reports such a token anyway, with nothing to offer: any reading is better.
+        reported = len(lower) >= UNSEEN_LENGTH and not spellings and document.report_threshold <= UNSEEN_DAMAGE
+        readings = blend_readings(lower, lexicon, document.context, *document.neighbours(index), reported=reported)
+        if not readings or (verdict == GLUED and not _near_in_meaning(readings[0][2])):
+            continue  # a split the speller is sure of stands, unless the blend's two words are synonyms
+        suggestions = [
+            Suggestion(match_case(word, text), share, "blend", _trail(reading)) for text, share, reading in readings
+        ]
         split = _known_halves(lower, lexicon)
         if split is not None:  # «укреплениярубле»: two words glued is a reading too, if a poor one
             suggestions = [replace(s, confidence=s.confidence * (1 - SPLIT_SHARE)) for s in suggestions]
             suggestions.append(Suggestion(match_case(word, split), SPLIT_SHARE, "blend-split"))
         yield Finding(token.start, token.stop, word, "blend", suggestions)
+
+
+def _near_in_meaning(reading: Reading) -> bool:
+    return reading.cosine is not None and reading.cosine >= MEANING_SURE
+
+
+def _trail(reading: Reading) -> tuple[str, ...]:
+    return ("meaning neighbours",) if _near_in_meaning(reading) else ()
 
 
 def _known_halves(word: str, lexicon) -> str | None:
@@ -98,43 +144,105 @@ def _known_halves(word: str, lexicon) -> str | None:
     return None
 
 
-def _speller_explains(suggestions, lexicon) -> bool:
-    """Whether the speller's reading, not a blend, explains the token (see the module docstring)."""
+def _speller_verdict(suggestions, lexicon) -> str | None:
+    """``TYPO`` or ``GLUED`` when the speller's reading, not a blend, explains the token; ``GLUED``
+    only for two content words, which a blend of synonyms still outweighs (see the module docstring)."""
     if not suggestions:
-        return False
+        return None
     best = suggestions[0]
     if best.source == "twowords":
         parts = best.text.lower().split()
         if any(_is_function_word(part, lexicon) for part in parts):
-            return True
+            return GLUED
         right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
         if right_cases and right_cases <= LOCATIVE:
-            return False  # «укрепления рубле»: a locative stands only after a preposition
-    return best.confidence >= TYPO_SURE
+            return None  # «укрепления рубле»: a locative stands only after a preposition
+        if min(lexicon.zipf(part) for part in parts) < GLUED_PART_ZIPF:
+            return None  # «обман дор», «вой талии»: a rare word after the cut is a scrap of a synonym
+        return GLUED if best.confidence >= TYPO_SURE else None
+    return TYPO if best.confidence >= TYPO_SURE else None
 
 
 def _is_function_word(word: str, lexicon) -> bool:
     return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.morph.parse(word)[:2])
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way the spinner could have made the blend: ``original`` pasted over by ``synonym``."""
+
+    original: str
+    synonym: str
+    kept: int  # letters of the token that are the synonym's
+    score: float  # log10 units: frequencies, missing letters, agreement, meaning (not the context)
+    agrees: bool  # the synonym has the original's form
+    cosine: float | None  # of their meaning vectors; None when either lacks one
+
+
 def blend_readings(
-    word: str, lexicon, context=None, left: str | None = None, right: str | None = None
-) -> list[tuple[str, float]]:
-    """(original, share) for the likeliest originals of a lower-case blend, best first."""
-    best: dict[str, tuple[float, bool]] = {}
-    for cut in range(MIN_PART, len(word) - MIN_TAIL + 1):
-        head, tail = word[:cut], word[cut:]
-        synonyms = _tail_words(tail, lexicon)
-        if not synonyms:
+    word: str, lexicon, context=None, left: str | None = None, right: str | None = None, *, reported: bool = False
+) -> list[tuple[str, float, Reading]]:
+    """(original, share, its best reading) for the likeliest originals of a lower-case blend, best
+    first; [] when no reading passes (see the module docstring). ``reported``: the token is reported
+    anyway, so a synonym the dictionary lacks is read too."""
+    best: dict[str, Reading] = {}
+    for reading in _paste_readings(word, lexicon, guess=reported):
+        if not _long_enough(reading):
             continue
-        for head_word in _head_words(head, lexicon):
-            for synonym in synonyms:
+        if reading.score > (best[reading.original].score if reading.original in best else float("-inf")):
+            best[reading.original] = reading
+    if not best:
+        return []
+    top = max(best.values(), key=lambda reading: reading.score)
+    if not top.agrees or top.score < (MIN_REPORTED_SCORE if reported else MIN_SCORE):
+        return []  # no reading as a spinner's paste: a rare derivation, a compound, a name
+    scores = {original: reading.score for original, reading in best.items()}
+    if context is not None:
+        scores = {original: score + context.score(original, left, right) for original, score in scores.items()}
+    high = max(scores.values())
+    total = sum(10 ** (score - high) for score in scores.values())
+    ranked = sorted(scores.items(), key=lambda item: -item[1])[:MAX_READINGS]
+    return [(original, 10 ** (score - high) / total, best[original]) for original, score in ranked]
+
+
+def _long_enough(reading: Reading) -> bool:
+    """A short scrap of the synonym names one only when the two are near in meaning."""
+    return _near_in_meaning(reading) or reading.kept >= MIN_TAIL
+
+
+def _paste_readings(word: str, lexicon, guess: bool = False) -> list[Reading]:
+    """Every reading of ``word`` as a paste (see the module docstring), scored. ``guess``: a tail no
+    dictionary word ends with reads as an unseen synonym, in the form its ending suggests; only the
+    longest head read so is kept, as the spinner keeps most of the original and nothing tells where
+    an unseen synonym starts."""
+    from ..meaning import shared_model  # numpy and the vectors load only for a blend candidate
+
+    model = shared_model()
+    readings, unseen = [], []
+    for cut in range(MIN_PART, len(word) - MIN_SCRAP + 1):
+        head, tail = word[:cut], word[cut:]
+        endings = _tail_words(tail, lexicon)
+        heads = _head_words(head, lexicon)
+        if not heads:
+            continue
+        if not endings:
+            if guess and len(tail) >= MIN_TAIL:  # the longest head that reads so is kept: see below
+                unseen = _unseen_synonym_readings(head, tail, heads, lexicon) or unseen
+            continue
+        frequent = [w for w in endings[:MAX_WORDS_PER_SIDE] if lexicon.zipf(w) >= MIN_WORD_ZIPF]
+        cosines = _cosines(heads, endings, model, lexicon)
+        for head_word, row in zip(heads, cosines, strict=True):
+            near = {w: c for w, c in zip(endings, row, strict=True) if c is not None and c >= MEANING_SURE}
+            for synonym in dict.fromkeys([*frequent, *near]):
                 if head_word[:SHARED_START] == synonym[:SHARED_START]:
                     continue
                 if synonym == tail and head[-1] in COMPOUND_HEAD_ENDINGS:
                     continue  # «электро|мотоциклах», «мускуло|ход»: a compound of two stems, not a blend
+                cosine = row[endings.index(synonym)]
                 missing = COST_MISSING * ((len(head_word) - len(head)) + (len(synonym) - len(tail)))
                 base = SYNONYM_WEIGHT * lexicon.zipf(synonym) - missing
+                if cosine is not None:  # a spinner's synonym is usually a meaning neighbour of the original
+                    base += MEANING_WEIGHT * (cosine - UNRELATED_COSINE)
                 # The head may be another form of the original («сторонамтраницы» after «с той»): the
                 # original is then the head's lexeme in the synonym's form.
                 for original in (head_word, *sorted(_in_form_of(head_word, synonym, lexicon) - {head_word})):
@@ -142,29 +250,64 @@ def blend_readings(
                         continue
                     agrees = original != head_word or _same_form(original, synonym, lexicon)
                     score = base + lexicon.zipf(original) + (AGREEMENT_BONUS if agrees else -DISAGREEMENT_PENALTY)
-                    if score > best.get(original, (float("-inf"), False))[0]:
-                        best[original] = (score, agrees)
-    top_score, top_agrees = max(best.values(), default=(float("-inf"), False))
-    if not top_agrees or top_score < MIN_SCORE:
-        return []  # no reading as a spinner's paste: a rare derivation, a compound, a name
-    scores = {original: score for original, (score, _) in best.items()}
-    if context is not None:
-        scores = {original: score + context.score(original, left, right) for original, score in scores.items()}
-    top = max(scores.values())
-    total = sum(10 ** (score - top) for score in scores.values())
-    ranked = sorted(scores.items(), key=lambda item: -item[1])[:MAX_READINGS]
-    return [(original, 10 ** (score - top) / total) for original, score in ranked]
+                    readings.append(Reading(original, synonym, len(tail), score, agrees, cosine))
+    return readings + unseen
+
+
+def _unseen_synonym_readings(head: str, tail: str, heads, lexicon) -> list[Reading]:
+    """Readings whose synonym is a word the dictionary lacks («безмолвствованием»): the tail itself
+    stands for it, its form read off its ending by the morphological guesser, with no frequency."""
+    readings = []
+    for head_word in heads:
+        missing = COST_MISSING * (len(head_word) - len(head))
+        for original in (head_word, *sorted(_in_form_of(head_word, tail, lexicon) - {head_word})):
+            if len(original) < MIN_ORIGINAL:
+                continue
+            agrees = original != head_word or _same_form(original, tail, lexicon)
+            score = lexicon.zipf(original) - missing + (AGREEMENT_BONUS if agrees else -DISAGREEMENT_PENALTY)
+            readings.append(Reading(original, tail, len(tail), score, agrees, None))
+    return readings
+
+
+def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
+    """The cosine of each of ``words`` (rows) with each of ``others`` (columns); None where either
+    has no vector (a word without one lends its lemma's)."""
+    rows = [_vector_row(word, model, lexicon) for word in words]
+    columns = [_vector_row(word, model, lexicon) for word in others]
+    have_rows = [row for row in rows if row is not None]
+    have_columns = [column for column in columns if column is not None]
+    if not have_rows or not have_columns:
+        return [[None] * len(others) for _ in words]
+    matrix = (model.unit_vectors(have_rows) @ model.unit_vectors(have_columns).T).tolist()
+    at_row = {row: i for i, row in enumerate(have_rows)}
+    at_column = {column: j for j, column in enumerate(have_columns)}
+    return [
+        [None if row is None or column is None else matrix[at_row[row]][at_column[column]] for column in columns]
+        for row in rows
+    ]
+
+
+@lru_cache(maxsize=50_000)
+def _vector_row(word: str, model, lexicon) -> int | None:
+    """The row of ``word``'s vector, else of its likeliest lemma's (news text has only the 50,000
+    commonest forms: «малышам» has none, «малыш» has)."""
+    for form in (word, *(parse.normal_form for parse in lexicon.morph.parse(word)[:2])):
+        row = model.vector_id(form)
+        if row is not None:
+            return row
+    return None
 
 
 @lru_cache(maxsize=20_000)
 def _tail_words(tail: str, lexicon) -> tuple[str, ...]:
-    """Frequent dictionary words that end with ``tail`` and lack at most ``MAX_MISSING`` first letters."""
+    """Dictionary words that end with ``tail`` and lack at most ``MAX_MISSING`` first letters, the
+    ``MAX_ENDINGS`` most frequent of those of at least ``MIN_SYNONYM_ZIPF``, most frequent first."""
     found = [
         w
         for w in lexicon.words_ending_with(tail)
-        if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_WORD_ZIPF
+        if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_SYNONYM_ZIPF
     ]
-    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
+    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_ENDINGS])
 
 
 @lru_cache(maxsize=20_000)
