@@ -41,7 +41,23 @@ def test_hyphenated_words_stay_whole():
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pravka.tokenize import _pieces, _razdel_pieces, glue
+from razdel import tokenize as razdel_tokenize
+
+from pravka.tokenize import _pieces, classify, glue
+
+
+def fast_tokens(text):
+    tokens = []
+    _pieces(text, 0, tokens)
+    return tokens
+
+
+def fast_pieces(text):
+    return [(token.start, token.stop, token.text) for token in fast_tokens(text)]
+
+
+def razdel_pieces(text):
+    return glue((piece.start, piece.stop, piece.text) for piece in razdel_tokenize(text))
 
 FRAGMENTS = ["слово", "Poccия", "безопас-", "ности", "пресс-", "секретарь", ",новых", "т.е.", "10,5", "«Газеты.Ru»", "—", "кто-то", "H2O", "н0вых", "при\u00adвет", "!", "...", "(да)", "ёж"]
 
@@ -52,11 +68,12 @@ def test_fast_path_agrees_with_razdel_on_plain_words(parts):
     # Plain-letter runs bypass razdel for speed: razdel on the whole text must cut them the same way
     # (a word broken across lines, «безопас-\nности», still goes through razdel).
     text = "".join(fragment + space for fragment, space in parts)
-    fast = glue(_pieces(text, 0))
-    reference = glue(_razdel_pieces(text, 0, len(text), 0))
+    fast = fast_pieces(text)
+    reference = razdel_pieces(text)
     assert "".join(piece for _, _, piece in fast) == "".join(piece for _, _, piece in reference)
     plain = {(s, e, t) for s, e, t in reference if t.isalpha() and (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace())}
     assert plain <= set(fast)
+    assert all(token.kind == classify(token.text) for token in fast_tokens(text))  # kinds read off the fast path
 
 
 MARKED = ["«Слово»,", "(да)", "да?!", "он:)", ";(((", "ушёл...", "**", "“так”.", "[1]", "Yahoo!", "бyahoo!", "10,5", "т.е.", "№5", "@", "/", "слово", "Poccия,"]
@@ -68,10 +85,11 @@ def test_runs_of_letters_and_marks_are_cut_as_razdel_cuts_them(parts):
     # Without dashes or underscores no razdel rule reaches across a space, so the runs that bypass
     # razdel («слово», «(да)», «он:)») must come out exactly as razdel cuts the whole text.
     text = "".join(fragment + space for fragment, space in parts)
-    assert glue(_pieces(text, 0)) == glue(_razdel_pieces(text, 0, len(text), 0))
+    assert fast_pieces(text) == razdel_pieces(text)
+    assert all(token.kind == classify(token.text) for token in fast_tokens(text))
 
 
 def test_a_dash_across_the_space_still_reaches_razdel():
     # Razdel joins «слово—» when a word follows the dash; «другое,» must not be cut apart from it.
-    pieces = [piece for _, _, piece in glue(_pieces("слово— другое, и", 0))]
+    pieces = [piece for _, _, piece in fast_pieces("слово— другое, и")]
     assert pieces == ["слово—", "другое", ",", "и"]

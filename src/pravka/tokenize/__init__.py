@@ -188,15 +188,24 @@ def _glues(left: str, right: str) -> bool:
     return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC_LETTER.search(joined))
 
 
-def _pieces(text: str, offset: int):
-    """(start, stop, text) of razdel's tokens; whitespace-separated runs of plain letters, and of
-    letters between ordinary marks, skip razdel.
+def _letters_kind(letters: str) -> str:
+    """``classify`` of a run of letters alone (``PLAIN_WORD``)."""
+    if len(letters) > MAX_WORD_LENGTH:
+        return "other"
+    return "word" if CYRILLIC_LETTER.search(letters) else "latin"
+
+
+def _pieces(text: str, offset: int, tokens: list[Token]) -> None:
+    """Append the tokens of ``text`` (which starts at ``offset``): razdel's, except that
+    whitespace-separated runs of plain letters, and of letters between ordinary marks, skip razdel.
 
     Razdel's rules decide only where letters meet punctuation or digits; a run of letters between
-    spaces is one token whatever they say, and such runs are most of any text, so they bypass it. So
-    do runs of marks and of letters between marks (``MARKED_WORD``), cut here as razdel would cut them.
-    Everything else goes to razdel in stretches as long as possible, and a run that ends in a hyphen
-    takes the next run with it, so razdel still sees a word broken across lines («безопас-\nности»).
+    spaces is one token whatever they say, and such runs are most of any text, so they bypass it, and
+    their kind is read off the letters. So do runs of marks and of letters between marks
+    (``MARKED_WORD``), cut here as razdel would cut them. Everything else goes to razdel in stretches as
+    long as possible, and a run that ends in a hyphen takes the next run with it, so razdel still sees a
+    word broken across lines («безопас-\nности»). Only razdel's pieces can touch, so only they are glued
+    (``glue``): the other pieces are whole runs, or marks beside letters, which never glue.
     """
     stretch_start = None
     stretch_end = 0
@@ -215,37 +224,34 @@ def _pieces(text: str, offset: int):
                 or marked.group(2).lower().endswith("yahoo")  # razdel's one exception: «Yahoo!» is one token
             ):
                 marked = None
-        if plain:
+        if plain or marked is not None:
             if stretch_start is not None:
-                yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+                _razdel_pieces(text, stretch_start, stretch_end, offset, tokens)
                 stretch_start = None
-            yield run.start() + offset, run.end() + offset, chunk
-        elif marked is not None:
-            if stretch_start is not None:
-                yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
-                stretch_start = None
-            yield from _marked_pieces(marked, run.start() + offset)
+            if plain:
+                tokens.append(Token(run.start() + offset, run.end() + offset, chunk, _letters_kind(chunk)))
+            else:
+                _marked_pieces(marked, run.start() + offset, tokens)
         else:
             if stretch_start is None:
                 stretch_start = run.start()
             stretch_end = run.end()
         pull_next = chunk[-1] in HYPHENS
     if stretch_start is not None:
-        yield from _razdel_pieces(text, stretch_start, stretch_end, offset)
+        _razdel_pieces(text, stretch_start, stretch_end, offset, tokens)
 
 
-def _marked_pieces(marked: re.Match, base: int):
-    """The pieces of a ``MARKED_WORD`` run: its marks before, its letters, its marks after."""
-    start = base
-    for part, is_marks in ((marked.group(1), True), (marked.group(2), False), (marked.group(3), True)):
-        if is_marks:
-            yield from _mark_pieces(part, start)
-        elif part:
-            yield start, start + len(part), part
-        start += len(part)
+def _marked_pieces(marked: re.Match, base: int, tokens: list[Token]) -> None:
+    """The tokens of a ``MARKED_WORD`` run: its marks before, its letters, its marks after."""
+    before, letters, after = marked.groups()
+    _mark_pieces(before, base, tokens)
+    base += len(before)
+    if letters:
+        tokens.append(Token(base, base + len(letters), letters, _letters_kind(letters)))
+    _mark_pieces(after, base + len(letters), tokens)
 
 
-def _mark_pieces(marks: str, base: int):
+def _mark_pieces(marks: str, base: int, tokens: list[Token]) -> None:
     """Razdel's rule for marks beside marks: a smiley («:)», «;((»), end marks («...», «?!») and «**»
     are joined; every other mark is a token of its own."""
     if not marks:
@@ -259,19 +265,20 @@ def _mark_pieces(marks: str, base: int):
             or left + right == "**"
         ):
             continue
-        yield base + token_start, base + index, marks[token_start:index]
+        tokens.append(_mark_token(base + token_start, base + index, marks[token_start:index]))
         token_start = index
-    yield base + token_start, base + len(marks), marks[token_start:]
+    tokens.append(_mark_token(base + token_start, base + len(marks), marks[token_start:]))
 
 
-def _razdel_pieces(text: str, start: int, end: int, offset: int):
+def _mark_token(start: int, stop: int, marks: str) -> Token:
+    """``classify`` of ordinary marks alone (no mark of ``_SIMPLE_MARKS`` is a letter, digit or space)."""
+    return Token(start, stop, marks, "punct" if len(marks) <= MAX_WORD_LENGTH else "other")
+
+
+def _razdel_pieces(text: str, start: int, end: int, offset: int, tokens: list[Token]) -> None:
     base = start + offset
-    for piece in razdel_tokenize(text[start:end]):
-        yield piece.start + base, piece.stop + base, piece.text
-
-
-def _glued_pieces(text: str, offset: int) -> list[tuple[int, int, str]]:
-    return glue(_pieces(text, offset))
+    pieces = glue((piece.start + base, piece.stop + base, piece.text) for piece in razdel_tokenize(text[start:end]))
+    tokens += [Token(piece_start, piece_stop, piece, classify(piece)) for piece_start, piece_stop, piece in pieces]
 
 
 def glue(raw_pieces) -> list[tuple[int, int, str]]:
@@ -290,8 +297,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     position = 0
     for start, stop, kind in [*masked_spans(text), (len(text), len(text), "")]:
-        for piece_start, piece_stop, piece in _glued_pieces(text[position:start], position):
-            tokens.append(Token(piece_start, piece_stop, piece, classify(piece)))
+        _pieces(text[position:start], position, tokens)
         if kind:
             tokens.append(Token(start, stop, text[start:stop], kind))
         position = stop
