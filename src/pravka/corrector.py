@@ -138,6 +138,8 @@ class Corrector:
         if not text:
             return []
         findings = self._check_once(text)
+        if not findings:
+            return findings  # nothing to fix, so nothing to settle: most lines of most texts
         for _ in range(SETTLE_ROUNDS):
             fixed, applied = apply_fixes_with_spans(text, findings)
             around = windows(fixed, [(start, end) for start, end, finding in applied if changes_words(finding)])
@@ -153,13 +155,12 @@ class Corrector:
         return findings
 
     def _check_once(self, text: str) -> list[Finding]:
+        found = self.raw_findings(text)
+        if not found:
+            return found
         calibration = shipped_calibration()
         evidence = Evidence(text, self.lexicon, self._context)  # what a learned confidence reads
-        return [
-            self._decide(calibration.apply(finding, evidence))
-            for finding in self.raw_findings(text)
-            if self._wanted(finding)
-        ]
+        return [self._decide(calibration.apply(finding, evidence)) for finding in found if self._wanted(finding)]
 
     def raw_findings(self, text: str) -> list[Finding]:
         """The detectors' findings with their raw scores, before calibration and the threshold (what
