@@ -23,21 +23,22 @@ A raw score is one number, and the non-word ranker's posterior share leaves out 
 about a suggestion. So a group with enough real labels (``MIN_LEARNED``: today «nonword/nonword»)
 gets a **learned confidence** first: a logistic model over the ``FEATURES`` of its first suggestion
 (``Evidence``): the raw score and its margin over the runner-up, the mass of all suggestions, the
-edit's source (a vowel, a doubled letter, a keyboard slip…) and whether it took two edits, the typed
-word's length, capital letter and web frequency (wordfreq zipf; 0 = nobody wrote it), the
-candidate's frequency, whether a capital opens the word inside a sentence, and the neighbours: the
-usage model's evidence for the candidate (``rank.context``), alone and against the typed word and the
-runner-up. (Whether the candidate was seen beside each neighbour, and the grammar bonus, were
-features too; dropping them lowered the cross-validated log loss, 0.323 → 0.320, so they went.) The
-raw score and the context already rank the suggestions; what the model adds is how far to trust that
-ranking: a five-letter word with one letter typed for another («бклки») has many readings, a long one
-with a doubled letter few. Its output, not the raw score, goes through the group's isotonic
-map (fitted on out-of-fold outputs, so the map sees the model as it does unseen text), so the
-confidence is still a measured probability. The model is fitted on all real tuning labels of the
-group (SpellRuEval tune and GERA train pooled), features standardized, by Newton's method with an L2
-penalty chosen by ``FOLDS``-fold cross-validation (log loss) from ``L2_GRID``: deterministic, no
-random start. A finding seen without its text (``evidence`` None) has no features and goes through
-the pooled map.
+edit's source (a vowel, a doubled letter, a keyboard slip, two edits…) and whether it kept the
+length, the typed word's length, capital letter (and whether it opens a sentence) and web frequency
+(wordfreq zipf; 0 = nobody wrote it), the candidate's frequency, and the neighbours: the usage
+model's evidence for the candidate (``rank.context``), alone and against the typed word and the
+runner-up. The raw score and the context already rank the suggestions; what the model adds is how
+far to trust that ranking: a five-letter word with one letter typed for another («бклки») has many
+readings, a long one with a doubled letter few. (Whether the candidate was seen beside each
+neighbour, the grammar bonus and whether the edit distance was two were features too; dropping them
+lowered the cross-validated log loss, 0.323 → 0.320 and 0.3361 → 0.3356, so they went.)
+
+The model's output, not the raw score, goes through the group's isotonic map, fitted on out-of-fold
+outputs so that the map sees the model as unseen text will: the confidence is still a measured
+probability. The model is fitted on all real tuning labels of the group (SpellRuEval tune and GERA
+train pooled), features standardized, by Newton's method with an L2 penalty chosen by
+``FOLDS``-fold cross-validation (log loss) from ``L2_GRID``: deterministic, no random start. A
+finding seen without its text (``evidence`` None) has no features and goes through the pooled map.
 
 The knots and the models' weights live in one small data file (``data/calibration.json``), refitted by
 ``python benchmarks/calibrate.py --write``. Because every map is monotone, the order of one finding's
@@ -62,7 +63,7 @@ RAW_DIGITS = 3  # raw scores this close are one score: finer steps only fit nois
 MIN_LEARNED = 300  # real labels a group needs for a learned confidence (nonword/glued has ~100: too few)
 FOLDS = 5
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
-WINDOW = 200  # characters either side of a finding read for its neighbours
+WINDOW = 40  # characters either side of a finding read for its neighbours
 NEWTON_STEPS = 50
 MAX_MARGIN = 4.0  # log10 margin of a lone suggestion; wider margins tell nothing more
 EDIT_SOURCES = (  # candidate sources (``pravka.candidates``) that get a weight of their own
@@ -71,7 +72,7 @@ EDIT_SOURCES = (  # candidate sources (``pravka.candidates``) that get a weight 
 )  # fmt: skip
 FEATURES = (
     "raw", "margin", "mass", "typed_zipf", "typed_unseen", "candidate_zipf", "length", "short",
-    "capital", "capital_inside", "two_edits", "same_length", "context", "context_over_typed",
+    "capital", "capital_inside", "same_length", "context", "context_over_typed",
     "context_over_runner_up", *(f"source_{source}" for source in EDIT_SOURCES),
 )  # fmt: skip
 
@@ -135,7 +136,6 @@ class Evidence:
             "short": float(len(typed) <= 4),
             "capital": float(finding.text[:1].isupper()),
             "capital_inside": float(finding.text[:1].isupper() and not opens),
-            "two_edits": float(edit_distance(typed, candidate) >= 2),
             "same_length": float(len(typed) == len(candidate)),
             "context": fit,
             "context_over_typed": fit - fit_typed,
@@ -143,20 +143,6 @@ class Evidence:
         }
         values.update({f"source_{source}": float(top.source == source) for source in EDIT_SOURCES})
         return [values[name] for name in FEATURES]
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
 
 
 @dataclass(frozen=True)
