@@ -244,11 +244,10 @@ def _joined_unknown(document, index, passed):
 
 def _particle(first, second, lexicon):
     """«кое», «нибудь», «либо», «таки», «ка»: the two words settle it (not «то»: ``_particle_to``)."""
-    hyphenated = f"{first}-{second}"
     if first == "кое":
-        return ("-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle") if lexicon.is_form(hyphenated) else None
+        return ("-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle") if lexicon.is_form(f"кое-{second}") else None
     if second in ALWAYS_HYPHENATED:
-        if lexicon.is_form(hyphenated) and _lemmas(lexicon, first) & PRONOUN_BASES:
+        if lexicon.is_form(f"{first}-{second}") and _lemmas(lexicon, first) & PRONOUN_BASES:
             return "-", CONFIDENCE_ALWAYS_HYPHENATED, "hyphen-particle"
         return None
     if second == "таки":
@@ -337,8 +336,10 @@ def _pol(first, noun, lexicon):
 
 
 def _compound(first, second, lexicon):
+    if not _opens_hyphenated(first, lexicon):
+        return None
     hyphenated = f"{first}-{second}"
-    if not _opens_hyphenated(first, lexicon) or not lexicon.is_form(hyphenated):
+    if not lexicon.is_form(hyphenated):
         return None
     if not any(p.tag.POS == "NOUN" for p in lexicon.morph.parse(hyphenated)):
         return None
@@ -350,8 +351,10 @@ def _compound(first, second, lexicon):
 def _adverb_tag(first, second, lexicon):
     """``_po_adverb``'s test: «по»/«во» and a hyphenated dictionary form that is an adverb or a
     parenthetical word; its tag."""
+    if first not in ADVERB_PREFIX_CASES:
+        return None
     hyphenated = f"{first}-{second}"
-    if first not in ADVERB_PREFIX_CASES or not lexicon.is_form(hyphenated):
+    if not lexicon.is_form(hyphenated):
         return None
     tag = _first_tag(lexicon, hyphenated)
     return tag if tag.POS == "ADVB" or "Prnt" in tag else None
@@ -400,8 +403,10 @@ def _chtoby(document, index, passed):
 def _ne_joined(first, word, lexicon):
     """``_ne``'s test: «не» and an adjective or adverb whose joined form is a frequent dictionary word
     of the kinds ``NE_JOINED_POS``; the joined form."""
+    if first != "не" or word in NE_MODALS:
+        return None
     joined = "не" + word
-    if first != "не" or word in NE_MODALS or not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
+    if not lexicon.is_form(joined) or lexicon.zipf(joined) < NE_JOINED_MIN_ZIPF:
         return None
     if _first_tag(lexicon, joined).POS not in NE_JOINED_POS and joined != "неохота":
         return None
@@ -456,10 +461,17 @@ RULES = (
 )
 
 
+PAIR_TESTS = tuple(test for test, _ in RULES if test is not None)
+
+
 def _may_fire(first: str, second: str, lexicon) -> bool:
-    """The screen's test: some rule could fire on this pair of known words (``_joined_unknown`` needs an
-    unknown word, which the screen flags by itself)."""
-    return any(test is not None and test(first, second, lexicon) for test, _ in RULES)
+    """The screen's test: some rule could fire on this pair of words (``_joined_unknown`` needs an
+    unknown word, which the screen flags by itself). Asked of every pair once in a process's life:
+    a plain loop, not ``any`` over a generator, which costs as much again."""
+    for test in PAIR_TESTS:
+        if test(first, second, lexicon):
+            return True
+    return False
 
 
 DETECTOR = Detector(
