@@ -16,10 +16,16 @@ Labeled findings come from three sources, all tuning data (never the held-out ha
   what the metric cannot see (punctuation, hyphenation, look-alike letters); they come last, because
   garbled typos are easier than real ones and would make the ranker look surer than it is on real text.
 
-Then ``calibration.fit`` turns the labels into per-group monotone maps, written to
-``src/pravka/data/calibration.json``. The script reports, on the SpellRuEval **held-out** half labeled
-the same way, the reliability table (confidence bin → share right) and the expected calibration error,
-and on the tune half the threshold sweep to choose ``Corrector.DEFAULT_THRESHOLD`` from.
+Every real label also carries the learned confidence's features (``calibration.Evidence``), read
+from its sentence. Then ``calibration.fit`` fits the learned confidences (on every real label of a
+group: SpellRuEval tune and GERA train pooled) and turns the tiered labels into per-group monotone
+maps, all written to ``src/pravka/data/calibration.json``: one command refits both. The script prints
+each learned model's cross-validated L2 and its weights, and reports, on the SpellRuEval **held-out**
+half labeled the same way, the reliability table (confidence bin → share right) and the expected
+calibration error. On the tune half it prints the threshold sweep to choose
+``Corrector.DEFAULT_THRESHOLD`` from, *cross-fitted*: each tune pair is calibrated by a calibration
+(learned model and maps) fitted without the fifth of the tune pairs it belongs to, since a model
+measured on the pairs it was fitted on looks surer than it is.
 
 Usage: ``python benchmarks/calibrate.py [--write] [--per-kind 300]`` (without ``--write`` it only reports).
 """
