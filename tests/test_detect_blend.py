@@ -94,6 +94,14 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     assert finding.kind == "glued"
 
 
+def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
+    # 15 letters: too short for the non-word unit's unseen-word rule, but it starts with «телевизор».
+    [finding] = blends(corrector, "Новый телевизебилизор стоял в углу.")
+    assert finding.suggestions[0].text == "телевизор"
+    # A compound whose first stem ends in a linking vowel is not a paste.
+    assert corrector.check("Зал украшали восьмиколонным портиком.") == []
+
+
 def test_rare_scientific_words_are_not_blends(corrector):
     assert corrector.check("Учёные изучают цидиппиды и других челюстноротых.") == []
     assert corrector.check("Стратиграфы спорили о двуплановости рассказа.") == []
