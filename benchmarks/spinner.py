@@ -13,8 +13,8 @@ here on clean sentences, one per sentence:
 
 The synonym source is LibreOffice's Russian thesaurus (Debian's ``mythes-ru``, LGPL, read in place
 from ``/usr/share/mythes``; ``apt-get install mythes-ru``), which pravka never reads: the detectors
-are tuned on ``garble.py``'s meaning-agnostic blends, so this is the held-out measurement. The clean
-sentences are the Universal Dependencies files of ``shared/corpora/modern`` (news, Wikipedia, social
+are tuned on ``garble.py``'s meaning-agnostic blends and the tune-side spinner below, so this is the
+held-out measurement. The clean sentences are the Universal Dependencies files of ``shared/corpora/modern`` (news, Wikipedia, social
 media; CC BY-SA, read in place, never copied), which the shipped usage table does not contain.
 
 Metrics, per damage kind: *reported* (a finding overlaps the damage), *first right* (its first
@@ -33,8 +33,14 @@ candidates are navec neighbours, so a Wiktionary synonym that navec does not pla
 be found (its fit is still worse) but not suggested; the held-out run above says how well it carries
 over to a thesaurus neither side was tuned on.
 
+``--tune --blends`` measures blends on that tune-side spinner instead (Wiktionary synonyms pasted over
+words of the same tune sentences, the same table as above), then the blend findings and the non-word
+findings without a suggestion on clean tune sentences, per source: what ``detect.blend``'s constants
+are chosen on, so that the run above stays held out.
+
 Usage: ``python benchmarks/spinner.py [--per-kind 300] [--seed 0] [--verbose]``;
-``python benchmarks/spinner.py --tune [--per-kind 1500]``; ``python benchmarks/spinner.py --page FILE``
+``python benchmarks/spinner.py --tune [--per-kind 1500]``;
+``python benchmarks/spinner.py --tune --blends [--per-kind 300] [--clean 2000] [--verbose]``; ``python benchmarks/spinner.py --page FILE``
 (one page's spin score and most suspicious words).
 """
 
