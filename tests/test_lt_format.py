@@ -117,6 +117,7 @@ def test_fix_comes_first_in_replacements_and_fixless_findings_still_suggest():
         ("blend", "misspelling"),
         ("glued", "misspelling"),
         ("split", "misspelling"),
+        ("hyphenated", "misspelling"),
         ("homoglyph", "misspelling"),
         ("ocr", "misspelling"),
         ("punctuation", "typographical"),
@@ -279,3 +280,9 @@ def test_deletion_is_an_empty_replacement_with_a_readable_message(corrector):
     assert "«»" not in match["message"]
     fixed = text[: match["offset"]] + "" + text[match["offset"] + match["length"] :]
     assert fixed == "Мы пошли домой."
+
+
+def test_no_kind_falls_back_to_the_generic_rule():
+    from pravka.detect import DETECTORS, OPT_IN
+
+    assert {kind for unit in DETECTORS + OPT_IN for kind in unit.kinds} <= set(RULES)

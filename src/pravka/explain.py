@@ -31,6 +31,7 @@ SOURCES = {
     "twowords": "two words run together",
     "respelling": "an informal spelling listed in dictionaries/respellings.tsv",
     "dictionary-variant": "a form the dictionary marks as a misspelling or distortion",
+    "usage": "the spelling edited text uses (the usage model's counts)",
     "latin2cyrillic": "Latin look-alike letters mapped to Cyrillic",
     "cyrillic2latin": "Cyrillic look-alike letters mapped to Latin",
     "line-break": "a word rejoined across a line break",

@@ -111,6 +111,14 @@ RULES: dict[str, RuleInfo] = {
         "Похоже, здесь пропущен пробел между словами.",
         "Пропущен пробел",
     ),
+    "hyphenated": RuleInfo(
+        "PRAVKA_HYPHENATED_SPELLER_RULE",
+        "Лишний дефис",
+        "misspelling",
+        *_TYPOS,
+        "Это сочетание пишут без дефиса: раздельно или слитно.",
+        "Лишний дефис",
+    ),
     "split": RuleInfo(
         "PRAVKA_SPLIT_SPELLER_RULE",
         "Слово разорвано пробелом",
