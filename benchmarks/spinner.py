@@ -14,8 +14,9 @@ here on clean sentences, one per sentence:
 The synonym source is LibreOffice's Russian thesaurus (Debian's ``mythes-ru``, LGPL, read in place
 from ``/usr/share/mythes``; ``apt-get install mythes-ru``), which pravka never reads: the detectors
 are tuned on ``garble.py``'s meaning-agnostic blends and the tune-side spinner below, so this is the
-held-out measurement. The clean sentences are the Universal Dependencies files of ``shared/corpora/modern`` (news, Wikipedia, social
-media; CC BY-SA, read in place, never copied), which the shipped usage table does not contain.
+held-out measurement. The clean sentences are the Universal Dependencies files of
+``shared/corpora/modern`` (news, Wikipedia, social media; CC BY-SA, read in place, never copied),
+which the shipped usage table does not contain.
 
 Metrics, per damage kind: *reported* (a finding overlaps the damage), *first right* (its first
 suggestion is the original word), *fixed* (``fix`` applied exactly that), *precision* (findings of

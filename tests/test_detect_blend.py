@@ -1,5 +1,10 @@
 """Spinner blends: head of one word + tail of another, head proposed in the form the tail asks for."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pravka.detect.blend import MIN_ORIGINAL, blend_readings
+
 
 def blends(corrector, text):
     return [f for f in corrector.check(text) if f.kind == "blend"]
@@ -105,3 +110,26 @@ def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
 def test_rare_scientific_words_are_not_blends(corrector):
     assert corrector.check("Учёные изучают цидиппиды и других челюстноротых.") == []
     assert corrector.check("Стратиграфы спорили о двуплановости рассказа.") == []
+
+
+WORDS = ("пытался", "старался", "детям", "малышам", "дороге", "пути", "государства", "державы", "понять", "осознать")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.sampled_from(WORDS),
+    second=st.sampled_from(WORDS),
+    cut_first=st.integers(0, 3),
+    cut_second=st.integers(0, 3),
+)
+def test_readings_are_shares_of_dictionary_forms_and_never_applied(corrector, first, second, cut_first, cut_second):
+    token = first[: len(first) - cut_first] + second[cut_second:]
+    readings = blend_readings(token, corrector.lexicon)
+    shares = [share for _, share, _ in readings]
+    assert shares == sorted(shares, reverse=True) and all(0 < share <= 1 for share in shares)
+    assert sum(shares) <= 1 + 1e-9
+    assert all(corrector.lexicon.is_form(original) and len(original) >= MIN_ORIGINAL for original, _, _ in readings)
+    text = f"Вчера {token} снова."
+    assert all(f.fix is None for f in corrector.check(text) if f.kind == "blend")
+    fixed = corrector.fix(text)  # a blend is only offered: the text around it comes back as it was
+    assert fixed.startswith("Вчера ") and fixed.endswith(" снова.")
