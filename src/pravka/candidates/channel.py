@@ -120,24 +120,38 @@ def edit_cost(typed: str, meant: str) -> float:
     typed_groups, meant_groups = _groups_ending_at(typed), _groups_ending_at(meant)
     extra = [extra_letter(typed, i)[0] for i in range(n)]
     missing = [{letter: missing_letter(typed, i, letter)[0] for letter in set(meant)} for i in range(n + 1)]
+    # The substitution costs of each typed letter against the meant word, looked up once per letter.
+    replacing = {a: [0.0 if a == b else substitution(a, b)[0] for b in meant] for a in set(typed)}
     rows = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         rows[i][0] = rows[i - 1][0] + extra[i - 1]
     for j in range(1, m + 1):
         rows[0][j] = rows[0][j - 1] + missing[0][meant[j - 1]]
+    # The inner loop is the hot spot of confusion sets and two-edit candidates: rows and costs are bound
+    # to locals and compared with ``<`` rather than ``min()``, which picks the same value.
     for i in range(1, n + 1):
+        a, above, row = typed[i - 1], rows[i - 1], rows[i]
+        replace_cost, extra_cost, missing_cost, groups = replacing[a], extra[i - 1], missing[i], typed_groups[i]
         for j in range(1, m + 1):
-            a, b = typed[i - 1], meant[j - 1]
-            best = rows[i - 1][j - 1] + (0.0 if a == b else substitution(a, b)[0])
-            best = min(best, rows[i - 1][j] + extra[i - 1])
-            best = min(best, rows[i][j - 1] + missing[i][b])
+            b = meant[j - 1]
+            best = above[j - 1] + replace_cost[j - 1]
+            cost = above[j] + extra_cost
+            if cost < best:
+                best = cost
+            cost = row[j - 1] + missing_cost[b]
+            if cost < best:
+                best = cost
             if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
-                best = min(best, rows[i - 2][j - 2] + COST_SWAP)
-            for typed_size, typed_classes in typed_groups[i]:
+                cost = rows[i - 2][j - 2] + COST_SWAP
+                if cost < best:
+                    best = cost
+            for typed_size, typed_classes in groups:
                 for meant_size, meant_classes in meant_groups[j]:
                     if typed_classes & meant_classes and typed[i - typed_size : i] != meant[j - meant_size : j]:
-                        best = min(best, rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP)
-            rows[i][j] = best
+                        cost = rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP
+                        if cost < best:
+                            best = cost
+            row[j] = best
     cost = rows[n][m]
     if typed[:1] != meant[:1]:
         cost += COST_FIRST_LETTER
