@@ -178,3 +178,26 @@ def test_a_surer_ranker_never_gets_a_lower_confidence(values, step, name):
     surer = list(values)
     surer[FEATURES.index(name)] += step
     assert calibration.confidence(LEARNED, 0.5, values) <= calibration.confidence(LEARNED, 0.5, surer)
+
+
+def test_with_a_users_model_the_raw_score_goes_through_the_pooled_map(tmp_path):
+    # The learned weights were fitted with the shipped usage model as the context; a newsroom's own
+    # model moves the raw score by counts they never saw, so its findings take the pooled raw map.
+    from pravka import Corrector
+    from pravka.lm import NgramModel
+
+    archive = [
+        "Летом мы каждый день купались в море.",
+        "Корабль вышел в море на рассвете, и рыбаки уходят в море затемно.",
+        "Мальчишки с утра до ночи купались в море и загорали.",
+        "В море у самого берега плавали медузы, а ветер стих.",
+        "Старый рыбак рассказывал о мире за горизонтом.",
+    ]
+    NgramModel.build(archive, tmp_path / "sea.db").close()
+    sailor = Corrector(model=tmp_path / "sea.db")
+    text = "Мы долго купались в мрре."
+    [raw] = sailor.raw_findings(text)
+    [checked] = sailor.check(text)
+    assert raw.suggestions[0].text == checked.suggestions[0].text == "море"
+    assert checked.suggestions[0].confidence == shipped_calibration().probability(POOLED, raw.suggestions[0].confidence)
+    assert Corrector().check(text)[0].suggestions[0].text == "мире"  # without the archive

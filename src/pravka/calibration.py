@@ -38,7 +38,10 @@ outputs so that the map sees the model as unseen text will: the confidence is st
 probability. The model is fitted on all real tuning labels of the group (SpellRuEval tune and GERA
 train pooled), features standardized, by Newton's method with an L2 penalty chosen by
 ``FOLDS``-fold cross-validation (log loss) from ``L2_GRID``: deterministic, no random start. A
-finding seen without its text (``evidence`` None) has no features and goes through the pooled map.
+finding seen without its text, or checked with another context than the one the model was fitted
+with (a ``pravka learn`` model mixed in, or no usage model), has no ``evidence`` and goes through the
+pooled map of raw scores: a user's model moves the raw score by its own counts («в мрре» → «море» in
+a sailor's archive), which the learned weights never saw.
 
 The knots and the models' weights live in one small data file (``data/calibration.json``), refitted by
 ``python benchmarks/calibrate.py --write``. Because every map is monotone, the order of one finding's

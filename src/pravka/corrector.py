@@ -159,7 +159,9 @@ class Corrector:
         if not found:
             return found
         calibration = shipped_calibration()
-        evidence = Evidence(text, self.lexicon, self._context)  # what a learned confidence reads
+        # What a learned confidence reads. It was fitted with the shipped usage model as the only
+        # context; a user's model (or none) changes what the raw score says, so then the maps read that.
+        evidence = Evidence(text, self.lexicon, self._context) if self.model is None and self.usage_model else None
         return [self._decide(calibration.apply(finding, evidence)) for finding in found if self._wanted(finding)]
 
     def raw_findings(self, text: str) -> list[Finding]:
