@@ -12,6 +12,10 @@ import pytest
         ("Мы летали в Тайланд прошлой зимой.", "Тайланд", "Таиланд"),
         ("Работы было многа, а денег мало.", "многа", "много"),
         ("Я седня никуда не пойду.", "седня", "сегодня"),
+        # marked informal, and never written in edited prose, which writes the standard form
+        ("Прийдя домой, он сразу лёг спать.", "Прийдя", "Придя"),
+        ("Тебе прийдется подождать.", "прийдется", "придется"),
+        ("Они видют нас насквозь.", "видют", "видят"),
     ],
 )
 def test_marked_variants_are_fixed_to_the_standard_form(corrector, text, word, meant):
@@ -33,3 +37,14 @@ def test_marked_variants_are_fixed_to_the_standard_form(corrector, text, word, m
 )
 def test_informal_and_ordinary_forms_stay_silent(corrector, text):
     assert [f for f in corrector.check(text) if f.kind == "variant"] == []
+
+
+def test_informal_forms_need_the_usage_model_to_be_reported():
+    from pravka import Corrector
+
+    assert [f.kind for f in Corrector(usage_model=False).check("Прийдя домой, он лёг.")] == []
+
+
+def test_an_informal_form_that_is_another_word_of_the_lexeme_is_not_a_misspelling(corrector):
+    # «Палыч» is never written in edited prose either, but it is a name of its own, not «Павлович» misspelt
+    assert [f for f in corrector.check("Пришёл Палыч с удочкой.") if f.kind == "variant"] == []
