@@ -9,7 +9,8 @@ Each checker reads the same file in a fresh process on one CPU:
   mode either has (they only flag, never suggest), timed from start to end including their start-up.
 
 Tokens are whitespace-separated tokens; the table gives tokens per second and the ratio of pravka's
-figure to each peer's. A peer that is not installed (``apt-get install hunspell hunspell-ru aspell
+figure to each peer's, and the load average before and after: on a shared machine other jobs slow
+every checker, so only ratios measured in one run compare. A peer that is not installed (``apt-get install hunspell hunspell-ru aspell
 aspell-ru``) is left out.
 
 Usage: ``python benchmarks/check_speed.py [--size 2000000] [--repeat 3]``.
@@ -75,6 +76,7 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write(text)
         path = handle.name
+    load_before = os.getloadavg()[0]
     try:
         figures = {"pravka check": tokens / min(time_pravka(path) for _ in range(args.repeat))}
         for name, command in PEERS.items():
@@ -82,7 +84,8 @@ def main() -> None:
                 figures[name] = tokens / min(time_peer(command, path) for _ in range(args.repeat))
     finally:
         os.unlink(path)
-    print(f"{tokens:,} whitespace tokens of clean essays (GERA targets), one CPU, best of {args.repeat}\n")
+    print(f"{tokens:,} whitespace tokens of clean essays (GERA targets), one CPU, best of {args.repeat}")
+    print(f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after\n")
     print("| checker | tokens/s | pravka ÷ it |\n|---|---:|---:|")
     for name, speed in figures.items():
         print(f"| {name} | {speed:,.0f} | {figures['pravka check'] / speed:.2f}× |")
