@@ -58,6 +58,7 @@ SPOKEN_RULES = {
     "ov-off": "the ending «-ов» written «-офф»",
     "v-ff": "a final «в» written «фф»",
     "tsa": "«-тся», «-ться» written «-цца»",
+    "stv-drop": "«-ственн-» said and written «-сн-»",
     "doubled-shch": "«щ» written «шш»",
     "sch": "«сч», «зч», «жч» written «щ»",
     "shch-sch": "«щ» written «сч»",

@@ -78,6 +78,7 @@ RULE_COSTS = {
     "doubled-shch": 0.3,
     "sch": 0.3,
     "shch-sch": 0.3,
+    "stv-drop": 0.6,
     "syncope": 0.8,
     "cluster": 0.7,
     "go-drop": 0.8,
