@@ -201,3 +201,10 @@ def test_with_a_users_model_the_raw_score_goes_through_the_pooled_map(tmp_path):
     assert raw.suggestions[0].text == checked.suggestions[0].text == "море"
     assert checked.suggestions[0].confidence == shipped_calibration().probability(POOLED, raw.suggestions[0].confidence)
     assert Corrector().check(text)[0].suggestions[0].text == "мире"  # without the archive
+
+
+def test_a_finding_after_a_long_run_without_spaces_is_calibrated(corrector):
+    # the window around a finding opens after a space: here there is none in the 40 characters before it
+    text = "#" + "хэштег#" * 10 + "росийской"
+    [finding] = corrector.check(text)
+    assert finding.text == "росийской" and finding.suggestions[0].text == "российской"

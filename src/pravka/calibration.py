@@ -105,8 +105,8 @@ class Evidence:
         from .tokenize import tokenize
 
         start = max(0, finding.start - WINDOW)
-        while start > 0 and not self.text[start - 1].isspace():
-            start += 1  # a window never opens inside a word
+        while 0 < start < finding.start and not self.text[start - 1].isspace():
+            start += 1  # a window never opens inside a word (nor after the finding, in a text without spaces)
         window = self.text[start : finding.end + WINDOW]
         document = Document(window, tokenize(window), self.lexicon, lambda word: [])
         for index, token in enumerate(document.tokens):
