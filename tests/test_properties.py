@@ -8,6 +8,7 @@ PIECES = [
     "ктобы ни говорил", "Poccия", "ёлка", "Ту-154", "https://пример.рф/а?б=1", "«Газеты.Ru»", "…", "—",
     "пресс-секретарь", "РОСИЙСКОЙ", "Столтенберг", "для ,новых встреч", "безопас-\nности", "в в Женеве",
     "\u00ad", "\u200b", "😀", "x", "123", "ABC",
+    "#тег#" * 9,  # more than a calibration window without a space
 ]
 texts = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(max_size=8)),
