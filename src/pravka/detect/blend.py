@@ -250,7 +250,8 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> list[Reading]:
     from ..meaning import shared_model  # numpy and the vectors load only for a blend candidate
 
     model = shared_model()
-    readings, unseen = [], []
+    readings: list[Reading] = []
+    unseen: list[Reading] = []
     for cut in range(MIN_PART, len(word) - MIN_SCRAP + 1):
         head, tail = word[:cut], word[cut:]
         endings = _tail_words(tail, lexicon)
