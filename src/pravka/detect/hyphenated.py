@@ -18,6 +18,13 @@ The letter case of the typed word is kept. A user's own corpus (``pravka learn``
 newsroom that writes «интернет-магазин» keeps it; a compound edited text has not seen in either
 spelling («бизнес-план») is left alone. Without a usage model nothing is reported.
 
+Where edited text is silent (the other spellings seen fewer than ``MIN_APART`` times), grammar can
+still tell, for a hyphenated form edited text has not written either and the dictionary does not
+list as a word of its own («выдать на-гора» is one): a particle Russian always writes apart
+(«какими-бы», «того-же»: ``ru.grammar.SEPARATE_PARTICLES``), or a preposition before a word that can
+only be a noun («по-неосторожности», «по-сути»: «по-» makes adverbs of adjectives and pronouns,
+«по-русски», «по-моему», never of nouns). The spaced spelling is then offered at ``GRAMMAR_SURE``.
+
 The thresholds were read off the tune data (GERA train, the SpellRuEval tune half): 11 findings in the
 damaged sentences, 10 of them the gold's correction; one on the clean side («того-чтобы», which the
 gold kept). Measured with ``benchmarks/quality.py`` (fix F1): GERA train 67.6 → 68.7, GERA dev 68.1 →
@@ -27,13 +34,15 @@ gold kept). Measured with ``benchmarks/quality.py`` (fix F1): GERA train 67.6 �
 from __future__ import annotations
 
 from ..ru.alphabet import match_case
+from ..ru.grammar import SEPARATE_PARTICLES
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .nonword import CHECKABLE
 
 KIND = "hyphenated"
 MAX_SEEN = 2  # times edited text may have the hyphenated form for it to be reported
-MIN_APART = 20  # times edited text must have the other spellings, together
+MIN_APART = 20  # times edited text must have the other spellings, together, for its counts to decide
+GRAMMAR_SURE = 0.9
 
 
 def readings(word: str, lexicon, model) -> list[tuple[str, float]] | None:
@@ -53,10 +62,24 @@ def readings(word: str, lexicon, model) -> list[tuple[str, float]] | None:
     if lexicon.is_known(first + second):
         counts[first + second] = model.count(first + second)
     if sum(counts.values()) < MIN_APART:
-        return None
+        spaced = f"{first} {second}"
+        grammar = spaced in counts and _apart_by_grammar(word, first, second, lexicon)
+        return [(spaced, GRAMMAR_SURE)] if grammar else None
     total = hyphenated + 1 + sum(count + 1 for count in counts.values())
     shares = [(spelling, (count + 1) / total) for spelling, count in counts.items()]
     return sorted(shares, key=lambda reading: -reading[1])
+
+
+def _apart_by_grammar(word: str, first: str, second: str, lexicon) -> bool:
+    """Whether grammar alone writes the two parts apart (see the module docstring). A hyphenated
+    form the dictionary lists as a word of its own stays («выдать на-гора»)."""
+    if any(type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for parse in lexicon.morph.parse(word)):
+        return False
+    if second in SEPARATE_PARTICLES:
+        return True
+    tags = [parse.tag for parse in lexicon.morph.parse(second)]
+    preposition = any(parse.tag.POS == "PREP" for parse in lexicon.morph.parse(first))
+    return preposition and bool(tags) and all(tag.POS == "NOUN" for tag in tags)
 
 
 def detect(document):

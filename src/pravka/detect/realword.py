@@ -58,7 +58,7 @@ Two words that are one, and back:
 from __future__ import annotations
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS
+from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS, SEPARATE_PARTICLES
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector, Triggers
@@ -272,7 +272,11 @@ def _ni_for_ne(document, index):
     following = _next(document, index)
     if following is None:
         return None
-    before = _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)
+    # «какими-бы ни были»: a particle hyphened on is still the particle, the word before it the relative word
+    before = [
+        word.rsplit("-", 1)[0] if word.rsplit("-", 1)[-1] in SEPARATE_PARTICLES else word
+        for word in _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)
+    ]
     if "ни" in before or "ни" in _clause_after(document, index, CLAUSE_SPAN, stop_at_comma=False):
         return None  # «ни …, ни …», «ни дать ни взять»
     if not all(document.lexicon.is_known(word) for word in before):

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from .words import word_set
+
 GOVERNMENT = {
     "в": {"accs", "loct", "loc2"},
     "во": {"accs", "loct", "loc2"},
@@ -61,3 +63,7 @@ RELATIVE_WORDS = frozenset(
     "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько который".split()
 )
 VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})
+
+# Particles Russian always writes apart, never with a hyphen («как бы», «что ли», «тот же»): a hyphen
+# before them is a slip («какими-бы»), and the word before it is what the grammar reads.
+SEPARATE_PARTICLES = word_set("ru.grammar.separate_particles")
