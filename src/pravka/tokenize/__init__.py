@@ -228,10 +228,10 @@ def _pieces(text: str, offset: int, tokens: list[Token]) -> None:
             if stretch_start is not None:
                 _razdel_pieces(text, stretch_start, stretch_end, offset, tokens)
                 stretch_start = None
-            if plain:
-                tokens.append(Token(run.start() + offset, run.end() + offset, chunk, _letters_kind(chunk)))
-            else:
+            if marked is not None:
                 _marked_pieces(marked, run.start() + offset, tokens)
+            else:
+                tokens.append(Token(run.start() + offset, run.end() + offset, chunk, _letters_kind(chunk)))
         else:
             if stretch_start is None:
                 stretch_start = run.start()
