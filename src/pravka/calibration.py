@@ -37,8 +37,9 @@ The model's output, not the raw score, goes through the group's isotonic map, fi
 outputs so that the map sees the model as unseen text will: the confidence is still a measured
 probability. The model is fitted on all real tuning labels of the group (SpellRuEval tune and GERA
 train pooled), features standardized, by Newton's method with an L2 penalty chosen by
-``FOLDS``-fold cross-validation (log loss) from ``L2_GRID``: deterministic, no random start. A
-finding seen without its text, or checked with another context than the one the model was fitted
+``FOLDS``-fold cross-validation (log loss) from ``L2_GRID`` — the strongest penalty within one
+standard error of the least loss, so that a few more labels do not flip it: deterministic, no random
+start. A finding seen without its text, or checked with another context than the one the model was fitted
 with (a ``pravka learn`` model mixed in, or no usage model), has no ``evidence`` and goes through the
 pooled map of raw scores: a user's model moves the raw score by its own counts («в мрре» → «море» in
 a sailor's archive), which the learned weights never saw.
@@ -311,7 +312,7 @@ def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[bool]) -> tup
 
     x, y = np.asarray(rows, dtype=float), np.asarray(labels, dtype=float)
     folds = np.arange(len(y)) % FOLDS
-    best: tuple[float, float, list[float]] | None = None
+    tried = []  # (penalty, mean loss, standard error of the mean, out-of-fold scores)
     for l2 in L2_GRID:
         out_of_fold = [0.0] * len(y)
         for fold in range(FOLDS):
@@ -319,11 +320,13 @@ def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[bool]) -> tup
             for index in np.flatnonzero(folds == fold):
                 out_of_fold[index] = model.score(x[index].tolist())
         p = np.clip(out_of_fold, 1e-4, 1 - 1e-4)
-        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
-        if best is None or loss < best[0]:
-            best = (loss, l2, out_of_fold)
-    assert best is not None
-    _, l2, out_of_fold = best
+        losses = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+        tried.append((l2, float(losses.mean()), float(losses.std() / np.sqrt(len(y))), out_of_fold))
+    # The one-standard-error rule: the strongest penalty whose loss is within one standard error of the
+    # least. The losses of neighbouring penalties differ by far less than that, so taking the least alone
+    # let a couple of new labels flip the choice, and the model with it.
+    _, least, error, _ = min(tried, key=lambda entry: entry[1])
+    l2, _, _, out_of_fold = max((entry for entry in tried if entry[1] <= least + error), key=lambda entry: entry[0])
     return _logistic(x, y, l2), out_of_fold
 
 
