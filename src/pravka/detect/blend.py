@@ -42,8 +42,11 @@ meaning. The speller is asked first: a confident one-word correction is a typo, 
 detector. A confident split into two words («потомучто», «большойдом») is a glued-words finding
 unless the blend's two words are near in meaning («потомуэтому»: «потому» + «поэтому»;
 «понятсознать»: «понять» + «осознать»), or the split does not read as Russian: a locative standing
-alone («укрепления рубле») or a word rarer than ``GLUED_PART_ZIPF`` («крепкую очную»: «очную» is a
-scrap of «прочную»; the words of real glued pairs are common).
+alone («укрепления рубле») or a short word (``MIN_ORIGINAL`` letters at most) rarer than
+``GLUED_PART_ZIPF`` («крепкую очную»: «очную» is a scrap of «прочную»; the short words of real glued
+pairs are common, while a long rare one is a word of the trade: on the medical missing-space tune set
+a rare word of any length cost 8 points of recall, 90.0 → 85.9 F1, against 0.7 % more heads first on
+the tune spinner).
 
 A long token the non-word detector reports anyway (``nonword.UNSEEN_LENGTH`` letters or more, with no
 spelling candidate) is read more freely, since any reading beats none: ``MIN_REPORTED_SCORE``
@@ -189,8 +192,10 @@ def _speller_verdict(suggestions, lexicon) -> str | None:
         right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
         if right_cases and right_cases <= LOCATIVE:
             return None  # «укрепления рубле»: a locative stands only after a preposition
-        if min(lexicon.zipf(part) for part in parts) < GLUED_PART_ZIPF:
-            return None  # «обман дор», «вой талии»: a rare word after the cut is a scrap of a synonym
+        if any(lexicon.zipf(part) < GLUED_PART_ZIPF and len(part) <= MIN_ORIGINAL for part in parts):
+            # «обман дор», «вой талии»: a short rare word after the cut is a scrap of a synonym; a long
+            # one is a word of the trade («артерия миокарда»), and the pair was glued
+            return None
         return GLUED if best.confidence >= TYPO_SURE else None
     return TYPO if best.confidence >= TYPO_SURE else None
 
