@@ -260,12 +260,14 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> list[Reading]:
     for cut in range(MIN_PART, len(word) - MIN_SCRAP + 1):
         head, tail = word[:cut], word[cut:]
         endings = _tail_words(tail, lexicon)
+        guessing = not endings and guess and len(tail) >= MIN_TAIL
+        if not endings and not guessing:
+            continue  # before the heads, which cost more to find
         heads = _head_words(head, lexicon)
         if not heads:
             continue
-        if not endings:
-            if guess and len(tail) >= MIN_TAIL:  # the longest head that reads so is kept: see below
-                unseen = _unseen_synonym_readings(head, tail, heads, lexicon) or unseen
+        if guessing:  # the longest head that reads so is kept: see below
+            unseen = _unseen_synonym_readings(head, tail, heads, lexicon) or unseen
             continue
         frequent = [w for w in endings[:MAX_WORDS_PER_SIDE] if lexicon.zipf(w) >= MIN_WORD_ZIPF]
         cosines = _cosines(heads, endings, model, lexicon)
