@@ -15,8 +15,8 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    word test it passes, or, when the lexicon does not know it, every unit an unknown word concerns
    (``Triggers.unknown_words``: not the units whose tests see damage whether or not a word is known,
    such as a doubled word or a misplaced comma) — is cached per process as a bit mask, so a frequent
-   word costs one dictionary look-up in its life. Every pair of neighbouring words goes through the units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled
-   word), also cached.
+   word costs one dictionary look-up in its life. Every pair of neighbouring words goes through the
+   units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled word), also cached.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
    little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
