@@ -39,9 +39,9 @@ probability. The model is fitted on all real tuning labels of the group (SpellRu
 train pooled), features standardized, by Newton's method with an L2 penalty chosen by
 ``FOLDS``-fold cross-validation (log loss) from ``L2_GRID`` — the strongest penalty within one
 standard error of the least loss, so that a few more labels do not flip it: deterministic, no random
-start. A finding seen without its text, or checked with another context than the one the model was fitted
-with (a ``pravka learn`` model mixed in, or no usage model), has no ``evidence`` and goes through the
-pooled map of raw scores: a user's model moves the raw score by its own counts («в мрре» → «море» in
+start. A finding seen without its text, or checked with another context than the one the model was
+fitted with (a ``pravka learn`` model mixed in, or no usage model), has no ``evidence`` and goes
+through the pooled map of raw scores: a user's model moves the raw score by its own counts («в мрре» → «море» in
 a sailor's archive), which the learned weights never saw.
 
 The knots and the models' weights live in one small data file (``data/calibration.json``), refitted by
