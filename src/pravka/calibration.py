@@ -217,8 +217,9 @@ class Calibration:
 
     def apply(self, finding: Finding, evidence: Evidence | None = None) -> Finding:
         """The finding with its first suggestion's confidence calibrated (the maps are fitted on first
-        suggestions; a group with a learned model reads its ``evidence``); the others share what is left in the same proportions as before, never above the
-        first, so the confidences stay one distribution. The trail records each raw score."""
+        suggestions; a group with a learned model reads its ``evidence``); the others share what is
+        left in the same proportions as before, never above the first, so the confidences stay one
+        distribution. The trail records each raw score."""
         if not finding.suggestions:
             return finding
         group = group_of(finding)
