@@ -98,6 +98,7 @@ UNRELATED_COSINE = 0.03  # the mean cosine of the pairs read in clean words' cut
 MEANING_SURE = 0.35  # a cosine that few unrelated pairs reach (1 in 100 is above 0.28)
 TYPO_SURE = 0.5  # a one-word correction at least this likely explains the token: a typo
 MAX_READINGS = 3
+PASTES_CACHED = 4096  # words whose paste readings are kept
 SPLIT_SHARE = 0.1  # the share left to reading a blend of two whole words as two glued words
 SHARED_START = 3  # a "synonym" that starts like the original is the same word in another form
 GLUED_PART_ZIPF = 3.5  # both words of real glued pairs are common (3.0: 1.2 % fewer heads first, tune)
@@ -247,7 +248,8 @@ def _long_enough(reading: Reading) -> bool:
     return _near_in_meaning(reading) or reading.kept >= MIN_TAIL
 
 
-def _paste_readings(word: str, lexicon, guess: bool = False) -> list[Reading]:
+@lru_cache(maxsize=PASTES_CACHED)  # a scraped corpus repeats its unknown words; a reading costs ms
+def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, ...]:
     """Every reading of ``word`` as a paste (see the module docstring), scored. ``guess``: a tail no
     dictionary word ends with reads as an unseen synonym, in the form its ending suggests; only the
     longest head read so is kept, as the spinner keeps most of the original and nothing tells where
@@ -291,7 +293,7 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> list[Reading]:
                     agrees = original != head_word or _same_form(original, synonym, lexicon)
                     score = base + lexicon.zipf(original) + (AGREEMENT_BONUS if agrees else -DISAGREEMENT_PENALTY)
                     readings.append(Reading(original, synonym, len(tail), score, agrees, cosine))
-    return readings + unseen
+    return (*readings, *unseen)
 
 
 def _unseen_synonym_readings(head: str, tail: str, heads, lexicon) -> list[Reading]:
