@@ -208,11 +208,7 @@ class Lexicon:
         """
         if fold(word).split("-")[0] not in self.marked:  # «чо-то» is «чо» with a particle
             return None
-        parses = [
-            p
-            for p in self.morph.parse(word)
-            if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-        ]
+        parses = self.dictionary_parses(word)
         marks: set[str] = set()
         standard = None
         for parse in parses:
@@ -227,6 +223,15 @@ class Lexicon:
         if standard is None or fold(standard) == fold(word):
             return None
         return standard, frozenset(marks)
+
+    def dictionary_parses(self, word: str) -> list:
+        """The readings of ``word`` that pymorphy3's dictionary lists as this very form, not guessed
+        by its analyzers of unknown, prefixed or hyphenated words."""
+        return [
+            p
+            for p in self.morph.parse(word)
+            if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        ]
 
     @staticmethod
     def _standard_form(parse) -> str | None:

@@ -73,7 +73,7 @@ def readings(word: str, lexicon, model) -> list[tuple[str, float]] | None:
 def _apart_by_grammar(word: str, first: str, second: str, lexicon) -> bool:
     """Whether grammar alone writes the two parts apart (see the module docstring). A hyphenated
     form the dictionary lists as a word of its own stays («выдать на-гора»)."""
-    if any(type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for parse in lexicon.morph.parse(word)):
+    if lexicon.dictionary_parses(word):
         return False
     if second in SEPARATE_PARTICLES:
         return True

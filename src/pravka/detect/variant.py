@@ -35,19 +35,21 @@ MIN_STANDARD_COUNT = 20
 MAX_SPELLING_DISTANCE = 2
 
 
-def reported_standard(word: str, lexicon, model=None) -> str | None:
-    """The standard form to report for a lower-case word, or None when it is not reported; ``model``
-    is the usage model that settles informal forms (see the module docstring)."""
+def reported_standard(word: str, lexicon, model=None) -> tuple[str, str] | None:
+    """(standard form, source) to report for a lower-case word, or None when it is not reported;
+    ``model`` is the usage model that settles informal forms (see the module docstring)."""
     found = lexicon.variant(word)
     if found is None:
         return None
     standard, marks = found
-    if marks & MISSPELLING_MARKS or word in lexicon.respellings:
-        return standard
+    if word in lexicon.respellings:
+        return standard, "respelling"
+    if marks & MISSPELLING_MARKS:
+        return standard, "dictionary-variant"
     if model is None or Levenshtein.distance(fold(word), fold(standard)) > MAX_SPELLING_DISTANCE:
         return None
     edited = model.count(word) <= MAX_EDITED_COUNT and model.count(standard) >= MIN_STANDARD_COUNT
-    return standard if edited else None
+    return (standard, "usage") if edited else None
 
 
 def detect(document):
@@ -58,15 +60,11 @@ def detect(document):
         if token.kind != "word" or len(word) < 2 or not CHECKABLE.fullmatch(word):
             continue
         lower = word.lower()
-        standard = reported_standard(lower, lexicon, model)
-        if standard is None:
+        reported = reported_standard(lower, lexicon, model)
+        if reported is None:
             continue
+        standard, source = reported
         standard = in_writers_spelling(standard, lower)
-        if lower in lexicon.respellings:
-            source = "respelling"
-        else:
-            marked = lexicon.variant(lower)
-            source = "dictionary-variant" if marked and marked[1] & MISSPELLING_MARKS else "usage"
         yield Finding(
             token.start, token.stop, word, "variant", [Suggestion(match_case(word, standard), CONFIDENCE, source)]
         )
