@@ -271,6 +271,11 @@ class Lexicon:
         """Frequent dictionary words that end with ``tail``."""
         return [entry[::-1] for entry in self.tails.keys(tail[::-1])]
 
+    def written_words(self):
+        """Every dictionary word (no hyphen) that web text has: the words the sound table files,
+        which the tables compiled from the frequent words read."""
+        return (entry.split(" ", 1)[1] for entry in self.sound.keys())
+
     def sounds_like(self, key: str) -> list[str]:
         prefix = key + " "
         return [entry[len(prefix) :] for entry in self.sound.keys(prefix)]

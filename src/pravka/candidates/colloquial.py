@@ -119,8 +119,7 @@ def spoken_variants(word: str, reductions: bool = False) -> dict[str, tuple[floa
 
 def _entries(lexicon):
     """The index's strings: ``key \\t variant \\t standard \\t cost in hundredths \\t rules``."""
-    for entry in lexicon.sound.keys():
-        word = entry.split(" ", 1)[1]
+    for word in lexicon.written_words():
         zipf = lexicon.zipf(word)
         if zipf < MIN_ZIPF or "-" in word:
             continue

@@ -76,8 +76,8 @@ def _index(lexicon) -> dawg.CompletionDAWG:
     from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
 
     def build(path: Path) -> None:
-        words = (entry.split(" ", 1)[1] for entry in lexicon.sound.keys())
-        save_atomically(dawg.CompletionDAWG(fold(w) for w in words if lexicon.zipf(w) >= MIN_ZIPF), path)
+        frequent = (fold(word) for word in lexicon.written_words() if lexicon.zipf(word) >= MIN_ZIPF)
+        save_atomically(dawg.CompletionDAWG(frequent), path)
 
     path = cache_dir() / f"two-edits-v{INDEX_FORMAT}-{cache_tag()}.dawg"
     return dawg.CompletionDAWG().load(str(compiled_once(path, build)))

@@ -79,7 +79,7 @@ def _deletions(word: str) -> list[str]:
 def _compile_neighbour_table(lexicon, path: Path) -> None:
     """A completion DAWG of ``"deletion<TAB>word"`` for every indexed word and each of its one-letter
     deletions (the word itself included), the symmetric-delete index of the module docstring."""
-    words = {fold(entry.split(" ", 1)[1]) for entry in lexicon.sound.keys()}
+    words = {fold(word) for word in lexicon.written_words()}
     common = [w for w in words if len(w) >= MIN_LENGTH - 1 and lexicon.zipf(w) >= MEMBER_MIN_ZIPF]
     keys = [f"{key}\t{word}" for word in common for key in (word, *_deletions(word))]
     save_atomically(dawg.CompletionDAWG(keys), path)
