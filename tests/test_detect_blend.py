@@ -3,7 +3,19 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pravka.detect.blend import MIN_ORIGINAL, blend_readings
+from pravka.detect.blend import (
+    MAX_ENDINGS,
+    MAX_MISSING,
+    MAX_WORDS_PER_SIDE,
+    MIN_ORIGINAL,
+    MIN_SCRAP,
+    MIN_SYNONYM_ZIPF,
+    MIN_WORD_ZIPF,
+    _head_words,
+    _tail_words,
+    blend_readings,
+)
+from pravka.ru.alphabet import ALPHABET
 
 
 def blends(corrector, text):
@@ -133,3 +145,47 @@ def test_readings_are_shares_of_dictionary_forms_and_never_applied(corrector, fi
     assert all(f.fix is None for f in corrector.check(text) if f.kind == "blend")
     fixed = corrector.fix(text)  # a blend is only offered: the text around it comes back as it was
     assert fixed.startswith("Вчера ") and fixed.endswith(" снова.")
+
+
+def walked_heads(head, lexicon):
+    """The definition the head index answers: every form reached from ``head`` by adding up to three
+    letters one at a time, frequent ones, shorter and alphabetically earlier first among equals."""
+    found = [head] if lexicon.is_form(head) else []
+    frontier = [head]
+    for _ in range(MAX_MISSING):
+        frontier = [p + letter for p in frontier for letter in ALPHABET if lexicon.has_prefix(p + letter)]
+        found += [form for form in frontier if lexicon.is_form(form)]
+    found = [form for form in found if lexicon.zipf(form) >= MIN_WORD_ZIPF]
+    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
+
+
+def scanned_tails(tail, lexicon):
+    """The definition the tail index answers: a scan of every dictionary word ending with ``tail``."""
+    found = [
+        word
+        for word in lexicon.words_ending_with(tail)
+        if len(word) - len(tail) <= MAX_MISSING and lexicon.zipf(word) >= MIN_SYNONYM_ZIPF
+    ]
+    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_ENDINGS])
+
+
+# Heads and tails of spinner blends and of clean words: short ends that end thousands of words
+# («ами», «ого»), starts with «е» that forms spell with «ё» («ещ», «пошл»), a word list's word («ковид»).
+PIECES = ["сторон", "страница", "ами", "ого", "ещ", "пошл", "малыш", "пытал", "старался", "ковид", "тоталь", "ься"]
+
+
+def test_the_compiled_indexes_answer_as_the_walk_and_the_scan_do(lexicon):
+    for piece in PIECES:
+        assert _head_words.__wrapped__(piece, lexicon) == walked_heads(piece, lexicon), piece
+        assert _tail_words.__wrapped__(piece, lexicon) == scanned_tails(piece, lexicon), piece
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    word=st.sampled_from((*WORDS, "пыталтарался", "детлышам", "сторонамтраницы", "вебинарами")), cut=st.integers(3, 9)
+)
+def test_any_cut_of_a_word_is_searched_as_the_walk_and_the_scan_do(lexicon, word, cut):
+    head, tail = word[:cut], word[cut:]
+    assert _head_words.__wrapped__(head, lexicon) == walked_heads(head, lexicon)
+    if len(tail) >= MIN_SCRAP:
+        assert _tail_words.__wrapped__(tail, lexicon) == scanned_tails(tail, lexicon)

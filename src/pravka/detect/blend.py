@@ -7,15 +7,12 @@ inflected to the original's form. The original is what the author meant, so it i
 
 Reading a blend. Every cut of the token into a head of at least three letters and a tail is tried:
 
-* the *tail* must end a dictionary word, missing at most three of its first letters
-  (``lexicon.words_ending_with``): the ``MAX_WORDS_PER_SIDE`` most frequent such words, and any
-  rarer one (down to ``MIN_SYNONYM_ZIPF``: «храбрецу») that is near the head word in meaning. A
-  tail of at least ``MIN_TAIL`` letters names its synonym by frequency; a scrap of three needs the
+* the *tail* must end a dictionary word, missing at most three of its first letters: the
+  ``MAX_WORDS_PER_SIDE`` most frequent such words, and any rarer one (down to ``MIN_SYNONYM_ZIPF``:
+  «храбрецу») that is near the head word in meaning. A tail of at least ``MIN_TAIL`` letters names its synonym by frequency; a scrap of three needs the
   meaning (``MEANING_SURE``): «дорогеути» is «дороге» + «пути» because «пути» is a neighbour of
   «дороге», while «ути» ends hundreds of words;
-* the *head* must start a frequent dictionary form, missing at most three of its last letters (the
-  forms are found letter by letter with the dictionary's prefix test, so only real continuations are
-  followed);
+* the *head* must start a frequent dictionary form, missing at most three of its last letters;
 * a pair (original, synonym) scores its two frequencies, less a price per missing letter, plus a
   bonus when the two have the same part of speech and grammatical form (the spinner inflected the
   synonym to the original: «детям»/«малышам» are both dative plural) and a penalty when they cannot;
@@ -62,6 +59,12 @@ more flag in 95k clean words (14 letters; 13 cost 9 more there).
 
 Cost. The meaning model (numpy, ~37 MB) is read on the first token that gets this far (unknown,
 long, not explained by the speller), never for clean text of known words, so start-up is unchanged.
+The words a head or a tail can name are one prefix query each in two indexes compiled once into the
+cache folder (``_head_index``, ``_tail_index``: every word filed under each of its starts and ends
+that lack at most three letters, the tails most frequent first), not a walk letter by letter from
+the head (33 prefix tests a step) or a scan of every word ending like the tail (tens of thousands for
+«ами»): a cut costs microseconds, and what is left of a token's milliseconds is pymorphy3 inflecting
+and parsing the pairs' words.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..ru.alphabet import ALPHABET, LINKING_VOWELS, match_case
+from ..ru.alphabet import ALPHABET, LINKING_VOWELS, fold, match_case
 from ..ru.grammar import CASED, FUNCTION_POS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
@@ -343,28 +346,127 @@ def _vector_row(word: str, model, lexicon) -> int | None:
 @lru_cache(maxsize=20_000)
 def _tail_words(tail: str, lexicon) -> tuple[str, ...]:
     """Dictionary words that end with ``tail`` and lack at most ``MAX_MISSING`` first letters, the
-    ``MAX_ENDINGS`` most frequent of those of at least ``MIN_SYNONYM_ZIPF``, most frequent first."""
-    found = [
-        w
-        for w in lexicon.words_ending_with(tail)
-        if len(w) - len(tail) <= MAX_MISSING and lexicon.zipf(w) >= MIN_SYNONYM_ZIPF
-    ]
-    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_ENDINGS])
+    ``MAX_ENDINGS`` most frequent of those of at least ``MIN_SYNONYM_ZIPF``, most frequent first
+    (equally frequent ones in the order of their reversed spelling): the first entries under the
+    reversed tail in ``_tail_index``, already in that order."""
+    query = tail[::-1] + INDEX_SEPARATOR
+    found = []
+    for entry in _tail_index(lexicon).iterkeys(query):
+        found.append(entry[len(query) + RANK_DIGITS :][::-1] + tail)
+        if len(found) == MAX_ENDINGS:
+            break
+    return tuple(found)
 
 
 @lru_cache(maxsize=20_000)
 def _head_words(head: str, lexicon) -> tuple[str, ...]:
-    """Frequent dictionary forms that start with ``head`` and have at most ``MAX_MISSING`` more letters,
-    found by extending ``head`` one letter at a time while some form still starts that way."""
-    found = [head] if lexicon.is_form(head) else []
-    frontier = [head]
-    for _ in range(MAX_MISSING):
-        frontier = [
-            prefix + letter for prefix in frontier for letter in ALPHABET if lexicon.has_prefix(prefix + letter)
-        ]
-        found += [form for form in frontier if lexicon.is_form(form)]
-    found = [form for form in found if lexicon.zipf(form) >= MIN_WORD_ZIPF]
-    return tuple(sorted(found, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
+    """Frequent dictionary forms (no hyphen) that start with ``head`` and have at most ``MAX_MISSING``
+    more letters, the ``MAX_WORDS_PER_SIDE`` most frequent first; equally frequent ones shorter first,
+    then in alphabetical order (as a letter-by-letter walk from ``head`` meets them). Read from
+    ``_head_index``, plus the word lists' words (``_listed_heads``)."""
+    query = head + INDEX_SEPARATOR
+    found = {head + entry[len(query) :] for entry in _head_index(lexicon).iterkeys(query)}
+    found.update(_listed_heads(lexicon).get(head, ()))
+    walked = sorted(found, key=lambda form: (len(form), [ALPHABET.index(letter) for letter in form[len(head) :]]))
+    return tuple(sorted(walked, key=lexicon.zipf, reverse=True)[:MAX_WORDS_PER_SIDE])
+
+
+# The two indexes of the paste search, compiled once into the cache folder (``lexicon.compiled_once``).
+# Each word is filed under every start (head index) or end (tail index) that lacks at most
+# ``MAX_MISSING`` of its letters, as «start<TAB>missing letters», so that the words a cut can name are
+# one prefix query, not a walk over every longer word (a three-letter tail ends tens of thousands).
+# The tail index puts the word's frequency rank before the missing letters, so that a query's entries
+# come most frequent first and the search stops at ``MAX_ENDINGS``. The file name holds the constants
+# the indexes are built with: changing one builds new ones.
+INDEX_SEPARATOR = "\t"
+RANK_DIGITS = 4  # 9999 less the Zipf frequency × 100 (the frequency table's integers)
+INDEX_FORMAT = 1
+
+
+@lru_cache(maxsize=4)
+def _tail_index(lexicon):
+    """Every dictionary word of web text (the tails table's) of Zipf ≥ ``MIN_SYNONYM_ZIPF``, under each
+    of its ends that lacks at most ``MAX_MISSING`` letters, reversed: «reversed end<TAB>rank reversed
+    missing letters»."""
+
+    def entries():
+        for reversed_word in lexicon.tails.iterkeys():
+            word = reversed_word[::-1]
+            frequency = lexicon.freq.get(fold(word), 0)  # Zipf × 100: these words have no hyphen
+            if frequency / 100 < MIN_SYNONYM_ZIPF:
+                continue
+            rank = f"{9999 - frequency:0{RANK_DIGITS}d}"
+            for missing in range(min(MAX_MISSING, len(word) - 1) + 1):
+                cut = len(word) - missing
+                yield reversed_word[:cut] + INDEX_SEPARATOR + rank + reversed_word[cut:]
+
+    return _compiled_index(f"blend-tails-{MAX_MISSING}-{MIN_SYNONYM_ZIPF}", entries)
+
+
+@lru_cache(maxsize=4)
+def _head_index(lexicon):
+    """Every dictionary form without a hyphen (ё written as е or not, as ``Lexicon.is_form`` takes
+    them; the word lists' words are ``_listed_heads``) of Zipf ≥ ``MIN_WORD_ZIPF``, under each of its
+    starts that lacks at most ``MAX_MISSING`` letters of the alphabet: «start<TAB>missing letters».
+    The forms are found from the frequency list's words (no rarer form qualifies), each with its
+    dictionary spellings with «ё»."""
+
+    def entries():
+        import wordfreq
+
+        forms = set()
+        for word in wordfreq.get_frequency_dict("ru", wordlist="large"):
+            folded = fold(word)
+            if "-" in folded or lexicon.zipf(folded) < MIN_WORD_ZIPF:
+                continue
+            if folded in lexicon.forms:
+                forms.add(folded)
+            if folded in lexicon.yo_folded:  # some form with «ё» folds to it: which ones
+                forms.add(folded)
+                forms.update(form for form in _spellings_with_yo(folded) if form in lexicon.forms)
+        for form in forms:
+            yield from _filed_under_starts(form)
+
+    return _compiled_index(f"blend-heads-{MAX_MISSING}-{MIN_WORD_ZIPF}", entries)
+
+
+@lru_cache(maxsize=4)
+def _listed_heads(lexicon) -> dict[str, list[str]]:
+    """The word lists' words of Zipf ≥ ``MIN_WORD_ZIPF`` by their starts, as in ``_head_index``
+    (which is the same for every Corrector, while the word lists are each one's own)."""
+    by_start: dict[str, list[str]] = {}
+    for word in lexicon.extra_words:
+        if lexicon.zipf(word) >= MIN_WORD_ZIPF:
+            for entry in _filed_under_starts(word):
+                start, missing = entry.split(INDEX_SEPARATOR)
+                by_start.setdefault(start, []).append(start + missing)
+    return by_start
+
+
+def _filed_under_starts(form: str):
+    for missing in range(min(MAX_MISSING, len(form) - 1) + 1):
+        cut = len(form) - missing
+        if all(letter in ALPHABET for letter in form[cut:]):
+            yield form[:cut] + INDEX_SEPARATOR + form[cut:]
+
+
+def _spellings_with_yo(folded: str) -> list[str]:
+    """``folded`` with each choice of «е» or «ё» at each of its «е»."""
+    spellings = [""]
+    for letter in folded:
+        spellings = [s + choice for s in spellings for choice in (("е", "ё") if letter == "е" else (letter,))]
+    return spellings
+
+
+def _compiled_index(name: str, entries):
+    import dawg
+
+    from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
+
+    path = cache_dir() / f"{name}-v{INDEX_FORMAT}-{cache_tag()}.dawg"
+    return dawg.CompletionDAWG().load(
+        str(compiled_once(path, lambda path: save_atomically(dawg.CompletionDAWG(entries()), path)))
+    )
 
 
 @lru_cache(maxsize=50_000)
