@@ -9,9 +9,9 @@ Reading a blend. Every cut of the token into a head of at least three letters an
 
 * the *tail* must end a dictionary word, missing at most three of its first letters: the
   ``MAX_WORDS_PER_SIDE`` most frequent such words, and any rarer one (down to ``MIN_SYNONYM_ZIPF``:
-  «храбрецу») that is near the head word in meaning. A tail of at least ``MIN_TAIL`` letters names its synonym by frequency; a scrap of three needs the
-  meaning (``MEANING_SURE``): «дорогеути» is «дороге» + «пути» because «пути» is a neighbour of
-  «дороге», while «ути» ends hundreds of words;
+  «храбрецу») that is near the head word in meaning. A tail of at least ``MIN_TAIL`` letters names
+  its synonym by frequency; a scrap of three needs the meaning (``MEANING_SURE``): «дорогеути» is
+  «дороге» + «пути» because «пути» is a neighbour of «дороге», while «ути» ends hundreds of words;
 * the *head* must start a frequent dictionary form, missing at most three of its last letters;
 * a pair (original, synonym) scores its two frequencies, less a price per missing letter, plus a
   bonus when the two have the same part of speech and grammatical form (the spinner inflected the
