@@ -1,6 +1,5 @@
-from pravka.candidates import generate
+from pravka.candidates import channel, generate
 from pravka.candidates.sound import sound_key
-from pravka.candidates import channel
 
 
 def by_text(word, lexicon):
@@ -106,3 +105,22 @@ def test_two_edit_candidates_are_frequent_words_that_start_alike(lexicon):
 def test_a_word_reached_only_by_two_slips_is_reported_with_its_correction(corrector):
     [finding] = corrector.check("Отряд должен был остановить диверстанов.")
     assert finding.text == "диверстанов" and finding.suggestions[0].text == "диверсантов"
+
+
+def test_a_typo_in_one_part_of_a_free_compound_is_corrected_in_that_part(lexicon, corrector):
+    # No dictionary lists «братья-просветители» whole, so only the part can be corrected.
+    found = by_text("братья-просвятители", lexicon)
+    assert found["братья-просветители"].source == "vowel"
+    assert found["братья-просветители"].rules[-1] == "hyphen-part"
+    assert corrector.suggest("старуху-проценщицу")[0].text == "старуху-процентщицу"
+    assert not any(" " in text for text in found)  # never «братья-про святители»
+
+
+def test_a_compound_with_two_unknown_parts_gets_no_part_wise_candidates(lexicon):
+    assert not any("hyphen-part" in c.rules for c in generate("дауни-млатший", lexicon))
+
+
+def test_a_hyphenated_half_of_a_split_must_be_one_word(lexicon, corrector):
+    assert "кто-то еще" in by_text("кто-тоеще", lexicon)
+    assert "предыдущих-о следующих" not in by_text("предыдущих-оследующих", lexicon)
+    assert corrector.suggest("предыдущих-оследующих")[0].text == "предыдущих-последующих"

@@ -72,6 +72,7 @@ SPOKEN_RULES = {
 UNITS = {
     "noisy-channel": "ranked by word frequency × the likelihood of the slip, against keeping the word",
     "context": "re-ranked by its neighbours (grammar, and the word-use model)",
+    "hyphen-part": "one part of the hyphenated word corrected, the others kept",
 }
 
 

@@ -8,6 +8,8 @@
 * ``colloquial`` — standard words respelt as spoken, derived by rule from the frequent words
   («пасиба» → «спасибо», «учицца» → «учиться», «ево» → «его»); ``Candidate.rules`` names the rules.
 * ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
+* ``parts`` — one part of a hyphenated word corrected, the others kept («старухи-процетчицы» →
+  «старухи-процентщицы»), when nothing above found a candidate for the whole token.
 * ``fuzzy`` — frequent words two edits away («диверстанов» → «диверсантов»), searched only when
   nothing above found a candidate.
 * ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
@@ -54,6 +56,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
     from .colloquial import readings
     from .edits import edits1, stretched, stutters
     from .fuzzy import two_edit_words
+    from .parts import part_candidates
     from .sound import sound_alikes
     from .split import two_words
 
@@ -68,6 +71,8 @@ def generate(word: str, lexicon) -> list[Candidate]:
         found += two_words(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
+    if not found and "-" in word:
+        found = part_candidates(word, lexicon, generate)
     if not found:
         found = two_edit_words(word, lexicon)
     return best_per_text(found, word)
