@@ -94,6 +94,8 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         left, right = word[:i], word[i:]
         if left.endswith("-") or right.startswith("-"):
             continue
+        if any("-" in half and not lexicon.is_form(half) for half in (left, right)):
+            continue  # «братья-про святители»: a hyphenated half must be one word («кто-то еще»)
         if (len(left) <= 2 and left not in SHORT_FUNCTION_WORDS) or (
             len(right) <= 2 and right not in SHORT_FUNCTION_WORDS
         ):
