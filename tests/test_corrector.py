@@ -26,6 +26,11 @@ def test_fix_carries_case_over(corrector):
     assert corrector.fix("ДЕЛЕГАЦИЯ РОСИЙСКОЙ СТОРОНЫ") == "ДЕЛЕГАЦИЯ РОССИЙСКОЙ СТОРОНЫ"
 
 
+def test_each_part_of_a_hyphenated_word_keeps_its_case(corrector):
+    assert corrector.suggest("Санкт-Питербург")[0].text == "Санкт-Петербург"
+    assert corrector.suggest("Кто-нибуть")[0].text == "Кто-нибудь"
+
+
 def test_fix_changes_nothing_but_the_corrected_span(corrector):
     text = "  Вопросы\tбезопастности,\r\n  ёлки и «ёжики»…  "
     assert corrector.fix(text) == "  Вопросы\tбезопасности,\r\n  ёлки и «ёжики»…  "

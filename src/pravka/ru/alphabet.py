@@ -41,7 +41,18 @@ def in_writers_spelling(text: str, typed: str) -> str:
 
 
 def match_case(original: str, replacement: str) -> str:
-    """``replacement`` in the letter case of ``original``: ALL CAPS, Capitalised or as it is."""
+    """``replacement`` in the letter case of ``original``: ALL CAPS, Capitalised or as it is.
+
+    A hyphenated word is matched part by part when both have as many parts: «Санкт-Питербург» →
+    «Санкт-Петербург», «Ростов-на-Дону» keeps its lower-case «на».
+    """
+    if "-" in original and original.count("-") == replacement.count("-"):
+        parts = zip(original.split("-"), replacement.split("-"), strict=True)
+        return "-".join(_match_word_case(typed, new) for typed, new in parts)
+    return _match_word_case(original, replacement)
+
+
+def _match_word_case(original: str, replacement: str) -> str:
     letters = [ch for ch in original if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return replacement.upper()
