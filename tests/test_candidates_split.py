@@ -105,3 +105,9 @@ def test_glued_words_in_a_sentence_are_fixed(corrector):
 @pytest.mark.parametrize("typed, meant", [("еслиб", "если б"), ("ктож", "кто ж"), ("тыж", "ты ж")])
 def test_a_glued_clitic_after_a_function_word_is_split_off(corrector, typed, meant):
     assert corrector.suggest(typed)[0].text == meant
+
+
+def test_a_glued_short_pronoun_is_split_off(corrector):
+    # «ее» had no split reading, so the two-edit search deleted it: «поэтомуее» → «поэтому» at 0.95.
+    assert corrector.fix("Поэтомуее нет дома.") == "Поэтому ее нет дома."
+    assert corrector.fix("Я люблюее.") == "Я люблю ее."
