@@ -228,8 +228,6 @@ def blend_readings(
     anyway, so a synonym the dictionary lacks is read too."""
     best: dict[str, Reading] = {}
     for reading in _paste_readings(word, lexicon, guess=reported):
-        if not _long_enough(reading):
-            continue
         if reading.score > (best[reading.original].score if reading.original in best else float("-inf")):
             best[reading.original] = reading
     if not best:
@@ -246,17 +244,14 @@ def blend_readings(
     return [(original, 10 ** (score - high) / total, best[original]) for original, score in ranked]
 
 
-def _long_enough(reading: Reading) -> bool:
-    """A short scrap of the synonym names one only when the two are near in meaning."""
-    return _near_in_meaning(reading) or reading.kept >= MIN_TAIL
-
-
 @lru_cache(maxsize=PASTES_CACHED)  # a scraped corpus repeats its unknown words; a reading costs ms
 def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, ...]:
-    """Every reading of ``word`` as a paste (see the module docstring), scored. ``guess``: a tail no
-    dictionary word ends with reads as an unseen synonym, in the form its ending suggests; only the
-    longest head read so is kept, as the spinner keeps most of the original and nothing tells where
-    an unseen synonym starts."""
+    """Every reading of ``word`` as a paste (see the module docstring), scored; a scrap shorter than
+    ``MIN_TAIL`` names its synonym only when the two are near in meaning, so no other synonym of such
+    a tail is read (that costs most: inflecting the head word to the synonym's form). ``guess``: a
+    tail no dictionary word ends with reads as an unseen synonym, in the form its ending suggests;
+    only the longest head read so is kept, as the spinner keeps most of the original and nothing
+    tells where an unseen synonym starts."""
     from ..meaning import shared_model  # numpy and the vectors load only for a blend candidate
 
     model = shared_model()
@@ -275,11 +270,12 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
             unseen = _unseen_synonym_readings(head, tail, heads, lexicon) or unseen
             continue
         frequent = [w for w in endings[:MAX_WORDS_PER_SIDE] if lexicon.zipf(w) >= MIN_WORD_ZIPF]
+        scrap = len(tail) < MIN_TAIL
         cosines = _cosines(heads, endings, model, lexicon)
         for head_word, row in zip(heads, cosines, strict=True):
             near = {w: c for w, c in zip(endings, row, strict=True) if c is not None and c >= MEANING_SURE}
             for synonym in dict.fromkeys([*frequent, *near]):
-                if head_word[:SHARED_START] == synonym[:SHARED_START]:
+                if head_word[:SHARED_START] == synonym[:SHARED_START] or (scrap and synonym not in near):
                     continue
                 if synonym == tail and head[-1] in COMPOUND_HEAD_ENDINGS:
                     continue  # «электро|мотоциклах», «мускуло|ход»: a compound of two stems, not a blend
