@@ -47,3 +47,10 @@ def test_bundled_word_lists_are_package_data(lexicon):
     assert {"colloquial.txt", "names.txt", "new_words.txt", "respellings.tsv"} <= names
     assert lexicon.is_known("хз") and lexicon.is_known("Столтенберг")
     assert lexicon.respellings["седня"] == "сегодня"
+
+
+@pytest.mark.parametrize("word", ["стали", "малышам", "сторонтраница", "ещё", "пресс-секретарь"])
+def test_kept_readings_are_pymorphy3s_readings_in_its_order(lexicon, word):
+    # Read twice: the second answer comes from the cache and must be the first one.
+    assert lexicon.parses(word) == tuple(lexicon.morph.parse(word)) == lexicon.parses(word)
+    assert [parse.tag.POS for parse in lexicon.parses(word)] == [parse.tag.POS for parse in lexicon.morph.parse(word)]

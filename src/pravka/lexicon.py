@@ -49,6 +49,7 @@ from .ru.words import word_set, word_tuple
 
 CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
+PARSES_CACHE_SIZE = 20_000  # words; a word's readings weigh a kilobyte or two, so fewer than verdicts
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = word_tuple("lexicon.productive_prefixes")
 _PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
@@ -156,6 +157,7 @@ class Lexicon:
         self.respellings = read_respellings(package_data / "respellings.tsv")
         self.freq, self.sound, self.tails, self.yo_folded, self.marked = load_compiled_tables(self.morph.dictionary)
         self._known: dict[str, bool] = {}
+        self._parses: dict[str, tuple] = {}
 
     def is_known(self, word: str) -> bool:
         """True when the dictionary or a word list holds this exact form (ё and е interchangeable)."""
@@ -223,6 +225,16 @@ class Lexicon:
         if standard is None or fold(standard) == fold(word):
             return None
         return standard, frozenset(marks)
+
+    def parses(self, word: str) -> tuple:
+        """pymorphy3's readings of a lower-case ``word``, likeliest first, kept for the process (a
+        word is read again by each rule that weighs its grammar; a reading costs tens of µs)."""
+        found = self._parses.get(word)
+        if found is None:
+            if len(self._parses) >= PARSES_CACHE_SIZE:
+                self._parses.clear()
+            found = self._parses[word] = tuple(self.morph.parse(word))
+        return found
 
     def dictionary_parses(self, word: str) -> list:
         """The readings of ``word`` that pymorphy3's dictionary lists as this very form, not guessed

@@ -193,7 +193,7 @@ def _speller_verdict(suggestions, lexicon) -> str | None:
         parts = best.text.lower().split()
         if any(_is_function_word(part, lexicon) for part in parts):
             return GLUED
-        right_cases = {p.tag.case for p in lexicon.morph.parse(parts[-1]) if p.tag.POS in CASED}
+        right_cases = {p.tag.case for p in lexicon.parses(parts[-1]) if p.tag.POS in CASED}
         if right_cases and right_cases <= LOCATIVE:
             return None  # «укрепления рубле»: a locative stands only after a preposition
         if any(lexicon.zipf(part) < GLUED_PART_ZIPF and len(part) <= MIN_ORIGINAL for part in parts):
@@ -205,7 +205,7 @@ def _speller_verdict(suggestions, lexicon) -> str | None:
 
 
 def _is_function_word(word: str, lexicon) -> bool:
-    return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.morph.parse(word)[:2])
+    return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.parses(word)[:2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +332,7 @@ def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
 def _vector_row(word: str, model, lexicon) -> int | None:
     """The row of ``word``'s vector, else of its likeliest lemma's (news text has only the 50,000
     commonest forms: «малышам» has none, «малыш» has)."""
-    for form in (word, *(parse.normal_form for parse in lexicon.morph.parse(word)[:2])):
+    for form in (word, *(parse.normal_form for parse in lexicon.parses(word)[:2])):
         row = model.vector_id(form)
         if row is not None:
             return row
@@ -469,7 +469,7 @@ def _compiled_index(name: str, entries):
 def _form_keys(word: str, lexicon) -> frozenset[tuple]:
     """(part of speech, case, number, person, tense, and gender where it inflects) of each reading."""
     keys = set()
-    for parse in lexicon.morph.parse(word)[:4]:
+    for parse in lexicon.parses(word)[:4]:
         tag = parse.tag
         if tag.POS not in CONTENT_POS:
             continue
@@ -492,7 +492,7 @@ def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]
     """(part of speech, grammemes) of each content reading of ``synonym``: what the original is
     inflected to (gender only where it inflects: not for nouns, not in the plural)."""
     found = set()
-    for parse in lexicon.morph.parse(synonym)[:4]:
+    for parse in lexicon.parses(synonym)[:4]:
         tag = parse.tag
         if tag.POS not in CONTENT_POS:
             continue
@@ -508,7 +508,7 @@ def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]
 def _inflections(head_word: str, pos: str, wanted: frozenset[str], lexicon) -> tuple[str, ...]:
     """The frequent forms of ``head_word``'s lexemes of part of speech ``pos`` with ``wanted``."""
     forms = set()
-    for head_parse in lexicon.morph.parse(head_word)[:4]:
+    for head_parse in lexicon.parses(head_word)[:4]:
         if head_parse.tag.POS != pos:
             continue
         inflected = head_parse.inflect(set(wanted))
