@@ -4,7 +4,7 @@ import pytest
 
 from pravka.candidates import generate
 
-from pravka.candidates.split import COST_CLEAN_SPLIT, COST_MISSING_SPACE, _other_form_seen, two_words
+from pravka.candidates.split import COST_CLEAN_SPLIT, COST_MISSING_SPACE, other_form_seen, two_words
 
 
 def splits(word, lexicon):
@@ -69,8 +69,8 @@ def test_compound_adjective_heads_cost_more_but_a_quantity_before_a_noun_is_glue
 
 def test_other_inflections_seen_mean_a_rare_real_word(lexicon):
     # Web text has «гематологов», «гематолога»: an unseen «гематологам» is the same word in another case.
-    assert _other_form_seen("гематологам", len("логам"), lexicon)
-    assert not _other_form_seen("давлениеповышенное", len("повышенное"), lexicon)
+    assert other_form_seen("гематологам", len("логам"), lexicon)
+    assert not other_form_seen("давлениеповышенное", len("повышенное"), lexicon)
 
 
 @pytest.mark.parametrize("word, wrong, right", [("психалогам", "психа логам", "психологам"), ("соборалось", "собора лось", "собиралось")])

@@ -57,6 +57,24 @@ def test_uncertain_findings_are_reported_but_not_applied(corrector):
     assert corrector.fix(text) == text
 
 
+def test_a_paste_no_web_text_ever_showed_is_reported_without_a_suggestion(corrector):
+    text = "Мастер проверил стену, и уроватерпас показал наклон."
+    [finding] = corrector.check(text)
+    assert finding.text == "уроватерпас" and finding.suggestions == [] and finding.fix is None
+    assert corrector.fix(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Позвонили пульмонологу из областной больницы.",  # web text has seen «пульмонолога»
+        "Критики писали о двуплановости романа.",  # «дву» + a dictionary word
+    ],
+)
+def test_rare_real_words_without_a_candidate_are_left_alone(text, corrector):
+    assert corrector.check(text) == []
+
+
 def test_threshold_controls_what_fix_applies():
     text = "Переговоры продллялись около четырех часов."
     assert Corrector(threshold=0.0).fix(text) != text

@@ -149,7 +149,7 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
         return False
     if lexicon.zipf(right) == 0 and len(lexicon.words_ending_with(right)) > MAX_SUFFIX_TAILS:
         return False
-    if _other_form_seen(left + right, len(right), lexicon) or _is_typo(left + right, lexicon):
+    if other_form_seen(left + right, len(right), lexicon) or _is_typo(left + right, lexicon):
         return False
     return _is_content_word(left, lexicon) and _is_content_word(right, lexicon)
 
@@ -173,7 +173,7 @@ def _is_typo(word: str, lexicon) -> bool:
     return bool(stutters(word, lexicon.is_form) or edits1(word, lexicon.is_form, lexicon.has_prefix))
 
 
-def _other_form_seen(word: str, right_length: int, lexicon) -> bool:
+def other_form_seen(word: str, right_length: int, lexicon) -> bool:
     """Whether web text has seen this token with another ending («пульмонологу» → «пульмонолога»).
 
     Only endings that replace letters of the right half are tried: the left half's own forms say
