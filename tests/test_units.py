@@ -5,11 +5,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pravka.calibration import Calibration, fit, isotonic_knots, shipped_calibration
+from pravka.calibration import EDIT_SOURCES, Calibration, fit, isotonic_knots, shipped_calibration
 from pravka.cli import main
 from pravka.corrector import KINDS
 from pravka.detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, _TakenSpans
-from pravka.explain import explain
+from pravka.explain import SOURCES, explain
 from pravka.types import Finding, Suggestion
 
 
@@ -42,6 +42,13 @@ def test_explain_says_why_in_words(corrector):
     assert lines[-1].startswith("applied:")
     [blend] = corrector.check("Такова международная сторонтраница вопроса")
     assert explain(blend, corrector.threshold)[-1] == "not applied: the blend detector only offers its suggestions"
+
+
+def test_every_candidate_source_the_learned_confidence_weighs_is_explained(corrector):
+    assert set(EDIT_SOURCES) <= set(SOURCES)
+    [finding] = corrector.check("Прошли учения диверстанов на полигоне")
+    assert finding.suggestions[0].source == "two-edits"
+    assert "two slips away" in explain(finding, corrector.threshold)[1]
 
 
 def test_check_explain_prints_the_reasons_under_each_finding():

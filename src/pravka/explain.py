@@ -28,6 +28,7 @@ SOURCES = {
     "yo": "«е» written for «ё»",
     "stutter": "a syllable typed twice",
     "stretched": "a letter held down for emphasis",
+    "two-edits": "a frequent word two slips away, searched because no single slip explained the word",
     "twowords": "two words run together",
     "respelling": "an informal spelling listed in dictionaries/respellings.tsv",
     "dictionary-variant": "a form the dictionary marks as a misspelling or distortion",
