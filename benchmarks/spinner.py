@@ -209,7 +209,13 @@ def swap_rows(corrector: Corrector, text: str, damage: Damage | None):
             token = document.tokens[index]
             hit = damage is not None and token.start < damage.end and damage.start < token.stop
             rows.append(
-                (hit, [(hit and fold(option) == fold(damage.expected), features) for option, features in scored])
+                (
+                    hit,
+                    [
+                        (hit and option is not None and fold(option) == fold(damage.expected), features)
+                        for option, features in scored
+                    ],
+                )
             )
     return rows
 
@@ -416,11 +422,11 @@ def page(path: Path, top: int = 40) -> None:
     findings = [f for f in corrector.check(text) if f.kind == "swap"]
     print(
         f"{path}: spin score {corrector.spin_score(text):.2f}; {len(scores)} checked words; swap findings: "
-        + (", ".join(f"{f.text} → {f.suggestions[0].text}" for f in findings) or "none")
+        + (", ".join(f"{f.text} → {f.suggestions[0].text if f.suggestions else '?'}" for f in findings) or "none")
     )
     print(
         f"most suspicious {top}: "
-        + ", ".join(f"{document.tokens[i].text} → {option} {p:.2f}" for i, option, p in scores[:top])
+        + ", ".join(f"{document.tokens[i].text} → {option or '?'} {p:.2f}" for i, option, p in scores[:top])
     )
 
 

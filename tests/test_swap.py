@@ -37,6 +37,30 @@ def test_the_swapped_word_is_the_most_suspicious_with_the_original_as_its_candid
     assert _scores(corrector, CLEAN)["иностранных"][1] < scores["зарубежных"][1] / 2
 
 
+@pytest.mark.parametrize(
+    ("spun", "clean", "swapped", "original"),
+    [
+        (
+            "Пожарный спас ребёнка из огня и стал настоящим смельчаком для всего города.",
+            "Пожарный спас ребёнка из огня и стал настоящим героем для всего города.",
+            "смельчаком",
+            "героем",
+        ),
+        (
+            "Учёные долго спорили о том, как изменилось общественное воззрение после выборов.",
+            "Учёные долго спорили о том, как изменилось общественное мнение после выборов.",
+            "воззрение",
+            "мнение",
+        ),
+    ],
+)
+def test_a_swap_too_rare_for_candidates_is_still_the_most_suspicious_word(corrector, spun, clean, swapped, original):
+    scores = _scores(corrector, spun)
+    assert scores[swapped][0] is None  # news is too rare for it to have neighbours: no original to offer
+    assert max(scores, key=lambda word: scores[word][1]) == swapped
+    assert _scores(corrector, clean)[original][1] < scores[swapped][1] / 4
+
+
 def test_clean_sentences_have_no_swap(corrector):
     for text in (
         CLEAN,

@@ -22,13 +22,22 @@ name, not in a word list), with the meaning model of ``pravka.meaning``:
    ``similarity`` = cos(w, c); ``usage_gain`` = how much better the usage model's word pairs and the
    grammar rules like *c* between *w*'s neighbours (``confusion.context_gain``, log10 units; asked
    for the ``USAGE_CANDIDATES`` best candidates only): the broken collocation; ``zipf_gain`` = how
-   much more often news text uses *c* than *w*, ``rarity`` = how rarely it uses *w* at all (navec's
-   counts, log10 per billion words), and ``no_vector``, whether it is too rare to have a vector.
+   much more often news text uses *c* than *w*.
+   Then *w*'s own evidence (``own_evidence``), with or without candidates: ``rarity``, how rarely
+   news uses *w* (navec's counts, log10 per billion words), and ``no_vector``, whether too rarely to
+   have a vector; ``left_usage`` and ``right_usage``, how much likelier the usage model finds *w*
+   after its left neighbour and before its right one than its frequency alone says, and
+   ``unseen_pairs``, how many of the two neighbours are frequent in the corpus yet never beside *w*
+   (a spinner breaks fixed pairs: «министр зарубежных»); ``parse_score``, pymorphy3's confidence in
+   its reading (a synonym forced into another word's form is often an ambiguous one).
+   A word without candidates (half of a spinner's words are too rare in news to have a vector or
+   neighbours: «воззрения», «смельчака») is scored on its own evidence alone, ``has_options`` = 0.
 3. **Word score** — a logistic model over that evidence, ``σ(b + Σ wᵢ·xᵢ)``, its weights fitted on
    pravka's own tune-side spinner (``benchmarks/spinner.py --tune``: XQuAD's Wikipedia sentences, the
    SpellRuEval tune half and GERA train, with words swapped for Wiktionary synonyms; never the
    held-out simulator's thesaurus or sentences). The candidate with the highest score is the
-   suggestion. The score is P(swap) where a share ``TUNE_BASE_RATE`` of the words are swaps.
+   suggestion; a word without candidates is reported without one. The score is P(swap) where a
+   share ``TUNE_BASE_RATE`` of the words are swaps.
 4. **The page** — one swap fits only somewhat worse than its original, so one word's score says
    little; a spun page has swaps throughout, which lifts the mean score of all its words
    (``spin_probability``: the document score, ``Corrector.spin_score``). A word's probability is its
@@ -38,15 +47,20 @@ name, not in a word list), with the meaning model of ``pravka.meaning``:
    few false alarms on clean ones. Swaps are only offered, never applied by ``fix`` on their own
    (``auto_fix=False``): a wrong automatic swap would change what the text says.
 
-Measured honestly, this is a weak detector: at a false-alarm rate a user accepts it finds a few
-swaps in a hundred (the figures beside ``REPORT_AT``); its ranking is better than its recall (on a
-spun news page most of the marked swaps are among its most suspicious words), and the document score
-is where the weak evidence of many words adds up.
+Measured honestly, this is a weak detector, and the limit is the evidence, not the threshold. On
+the tune spinner the word score tells a swapped word from a clean one with an AUC of about 0.77 on
+the meaning evidence alone and 0.79 with the word's own usage and grammar (fitted on two tune
+sources, measured on the third);
+at the false-alarm rate a user accepts (1.5 per 1,000 clean words, about 0.3 % of the checked
+words) that finds a few swaps in a hundred (the figures beside ``REPORT_AT``), and the original is
+among navec's 12 nearest same-tag neighbours of the swap for only a fifth of them (two fifths in
+its 100 nearest, over all 250,000 words). Its ranking is better than its recall, and the document
+score is where the weak evidence of many words adds up.
 
 Speed: every word's reading and candidates are cached per process, and a sentence's vectors are
 decoded in one array look-up; still the unit reads every content word, so it runs only when asked
 for (``detect.OPT_IN``, ``Corrector(swaps=True)``). The screen's test (``Triggers``) is that a word
-has candidates at all.
+is one the unit checks: a content word of ``MIN_LENGTH`` letters or more.
 """
 
 from __future__ import annotations
@@ -102,24 +116,33 @@ FEATURES = (
     "similarity",
     "partner_gain",
     "near_gain",
+    "has_options",
+    "left_usage",
+    "right_usage",
+    "unseen_pairs",
+    "parse_score",
 )
+# The features that are the word's own, asked whether it has candidates or not (``own_evidence``).
+OWN_FEATURES = ("rarity", "no_vector", "left_usage", "right_usage", "unseen_pairs", "parse_score")
+# A neighbour the usage model has seen this often, but never beside the word, is a broken pair.
+UNSEEN_PAIR_MIN = 50
 # Fitted by ``benchmarks/spinner.py --tune`` (logistic regression on the tune-side spinner).
-BIAS = -3.086
-WEIGHTS = (1.392, 0.611, 0.445, 0.000, -9.087, 0.257, 1.296, 0.077, 2.121)
-TUNE_BASE_RATE = 0.044  # the share of swapped words among the checked words the weights were fitted on
-SPIN_SHARE = 0.085  # the share of checked words a spinner swaps on a spun page (the tune spinner's rate)
+BIAS = -1.282
+WEIGHTS = (2.638, 0.294, 0.199, 0.300, -7.665, 0.220, 1.731, 0.195, 1.822, -0.426, -0.283, -0.220, 0.186, -0.732)
+TUNE_BASE_RATE = 0.059  # the share of swapped words among the checked words the weights were fitted on
+SPIN_SHARE = 0.112  # the share of checked words a spinner swaps on a spun page (the tune spinner's rate)
 # The document score (``spin_probability``): clean statistics and the logistic map, on tune
-# pseudo-documents of 10 Wikipedia sentences: spun ones ≥ 0.5 75.0 %, clean ones 30.2 %.
-SPIN_CLEAN_MEAN = 0.0396
-SPIN_CLEAN_SPREAD = 0.0471
-SPIN_BIAS = -0.620
-SPIN_WEIGHT = 0.927
+# pseudo-documents of 10 Wikipedia sentences: spun ones ≥ 0.5 67.5 %, clean ones 27.9 %.
+SPIN_CLEAN_MEAN = 0.0508
+SPIN_CLEAN_SPREAD = 0.0588
+SPIN_BIAS = -0.769
+SPIN_WEIGHT = 1.074
 # A word is reported when ``in_document`` reaches this: the lowest setting with at most 1.5 false
 # alarms per 1,000 clean words on the tune spinner, for pages of 10 sentences and of one alike.
 # recall % in spun pages / precision % / false alarms per 1k clean words, 10 sentences | one:
-# 0.40 → 3.3 / 64.4 / 0.64 | 3.2 / 50.0 / 2.05; 0.45 → 2.3 / 71.4 / 0.41 | 2.6 / 56.1 / 1.41;
-# 0.50 → 1.7 / 71.4 / 0.37 | 2.1 / 59.4 / 0.91.
-REPORT_AT = 0.45
+# 0.45 → 2.3 / 64.0 / 0.92 | 1.9 / 52.0 / 1.64; 0.50 → 1.6 / 73.3 / 0.51 | 1.4 / 60.6 / 0.91;
+# 0.55 → 1.0 / 73.7 / 0.23 | 0.9 / 60.0 / 0.55.
+REPORT_AT = 0.50
 USAGE_CANDIDATES = 2
 
 
@@ -226,10 +249,10 @@ def _checked(document, index: int, position: int) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _entry(lexicon, word: str) -> tuple[int, tuple[str, ...], np.ndarray, np.ndarray, float, float] | None:
-    """What ``evidence`` needs of a word whatever its context: (its pivot's vector row, its candidates
-    with a vector, their rows, how much more often news uses each, its rarity, whether it lacks a
-    vector of its own); None when it has no candidates."""
+def _entry(lexicon, word: str) -> tuple[int, tuple[str, ...], np.ndarray, np.ndarray] | None:
+    """What ``evidence`` needs of a word's candidates whatever its context: (its pivot's vector row,
+    its candidates with a vector, their rows, how much more often news uses each); None when it has no
+    candidates."""
     import numpy as np
 
     model = shared_model()
@@ -237,17 +260,52 @@ def _entry(lexicon, word: str) -> tuple[int, tuple[str, ...], np.ndarray, np.nda
     options = tuple(option for option in candidates(lexicon, word) if model.vector_id(option) is not None)
     if pivot is None or not options:
         return None
-    rarity = -model.news_zipf(word)
     rows = np.array([model.vector_id(option) for option in options])
-    gains = np.array([model.news_zipf(option) + rarity for option in options])
-    return model.vector_id(pivot) or 0, options, rows, gains, rarity, float(model.vector_id(word) is None)
+    gains = np.array([model.news_zipf(option) - model.news_zipf(word) for option in options])
+    return model.vector_id(pivot) or 0, options, rows, gains
 
 
-def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str, np.ndarray]]]]:
-    """(token index, [(candidate, feature vector), …]) of each checked word of one sentence that has
-    candidates and a context (the features in ``FEATURES`` order). All the vectors the sentence needs
-    are decoded at once and compared with the context words in one matrix product; the usage model is asked only about the
-    ``USAGE_CANDIDATES`` candidates that score best without it (its look-ups are the slow part)."""
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_facts(lexicon, word: str) -> tuple[float, float, float]:
+    """The context-free part of ``own_evidence``: rarity in news, no vector of its own, and
+    pymorphy3's confidence in its reading."""
+    model = shared_model()
+    parse = _reading(lexicon, word)
+    return -model.news_zipf(word), float(model.vector_id(word) is None), parse.score if parse is not None else 0.0
+
+
+def own_evidence(document, index: int, word: str) -> tuple[float, ...]:
+    """The word's own evidence, in ``OWN_FEATURES`` order, with or without candidates: how rarely news
+    uses it (and whether too rarely to have a vector), how the usage model likes it after its left
+    neighbour and before its right one (log10 gain over its frequency), how many frequent neighbours
+    it was never seen beside, and how sure pymorphy3 is of its reading (the spinner inflects a synonym
+    into the form it needs, often an ambiguous one). A spinner's word is rarer than the one it
+    replaced, and the pairs of a fixed phrase it breaks are pairs the corpus never saw."""
+    rarity, no_vector, parse_score = _word_facts(document.lexicon, word)
+    left_usage = right_usage = 0.0
+    unseen = 0
+    usage = document.context.model if document.context is not None else None
+    if usage is not None:
+        left, right = document.neighbours(index)
+        if left is not None:
+            left_usage = usage.context_logprob(word, left, None)
+            unseen += usage.count(left, word) == 0 and usage.count(left) >= UNSEEN_PAIR_MIN
+        if right is not None:
+            right_usage = usage.context_logprob(word, None, right)
+            unseen += usage.count(word, right) == 0 and usage.count(right) >= UNSEEN_PAIR_MIN
+    return rarity, no_vector, left_usage, right_usage, float(unseen), parse_score
+
+
+OWN_COLUMNS = [FEATURES.index(name) for name in OWN_FEATURES]
+
+
+def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str | None, np.ndarray]]]]:
+    """(token index, [(candidate, feature vector), …]) of each checked word of one sentence (the
+    features in ``FEATURES`` order). A word without candidates, or without a context to compare them
+    in, has one row, with no candidate and only its own evidence. All the vectors the sentence needs
+    are decoded at once and compared with the context words in one matrix product; the usage model is
+    asked only about the ``USAGE_CANDIDATES`` candidates that score best without it (its look-ups are
+    the slow part)."""
     import numpy as np
 
     lexicon, model = document.lexicon, shared_model()
@@ -255,46 +313,52 @@ def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str, n
     content = [
         k for k, word in enumerate(words) if model.vector_id(word) is not None and not _is_function_word(lexicon, word)
     ]
-    entries = {}
-    for position, index in enumerate(sentence):
-        if _checked(document, index, position) and (entry := _entry(lexicon, words[position])) is not None:
-            entries[position] = entry
-    if not entries or not content:
-        return []
-    content_rows = [model.vector_id(words[k]) or 0 for k in content]
-    needed = np.unique(np.concatenate([*([e[0], *e[2]] for e in entries.values())]))
-    vectors = model.unit_vectors(needed)
-    with_context = vectors @ model.unit_vectors(content_rows).T  # candidates and pivots × context words
-    at = {int(row): k for k, row in enumerate(needed)}
+    checked = [
+        position
+        for position, index in enumerate(sentence)
+        if _checked(document, index, position) and _reading(lexicon, words[position]) is not None
+    ]
+    entries = {position: entry for position in checked if (entry := _entry(lexicon, words[position])) is not None}
+    if entries and content:
+        content_rows = [model.vector_id(words[k]) or 0 for k in content]
+        needed = np.unique(np.concatenate([*([e[0], *e[2]] for e in entries.values())]))
+        vectors = model.unit_vectors(needed)
+        with_context = vectors @ model.unit_vectors(content_rows).T  # candidates and pivots × context words
+        at = {int(row): k for k, row in enumerate(needed)}
     weights = np.asarray(WEIGHTS)
-    found = []
-    for position, (pivot, options, option_rows, zipf_gains, rarity, no_vector) in entries.items():
+    found: list[tuple[int, list[tuple[str | None, np.ndarray]]]] = []
+    for position in checked:
+        index = sentence[position]
+        own = own_evidence(document, index, words[position])
         context = [j for j, k in enumerate(content) if k != position]
         before = [j for j in context if content[j] < position][-WINDOW:]
         after = [j for j in context if content[j] > position][:WINDOW]
-        if not before + after:
+        if position not in entries or not before + after:
+            alone = np.zeros(len(FEATURES))
+            alone[OWN_COLUMNS] = own
+            found.append((index, [(None, alone)]))
             continue
+        pivot, options, option_rows, zipf_gains = entries[position]
         rows = [at[pivot], *(at[int(row)] for row in option_rows)]
         cosines = with_context[np.ix_(rows, before + after)]
         near = [n for n, j in enumerate(before + after) if abs(content[j] - position) <= 2]
         fits, partners = cosines.mean(axis=1), cosines.max(axis=1)
         nears = cosines[:, near].mean(axis=1) if near else np.zeros(len(cosines))
         features = np.zeros((len(options), len(FEATURES)))
+        features[:, OWN_COLUMNS] = own
         features[:, 0] = fits[1:] - fits[0]
         features[:, 2] = zipf_gains
-        features[:, 3] = rarity
         features[:, 4] = fits[0]
-        features[:, 5] = no_vector
         features[:, 6] = vectors[rows[1:]] @ vectors[rows[0]]
         features[:, 7] = partners[1:] - partners[0]
         features[:, 8] = nears[1:] - nears[0]
+        features[:, FEATURES.index("has_options")] = 1.0
         best = np.argsort(-(features @ weights), kind="stable")[:USAGE_CANDIDATES]
         if document.context is not None:
-            index = sentence[position]
             left, right = document.neighbours(index)
             for k in best:
                 features[k, 1] = context_gain(document.context, words[position], options[k], left, right)
-        found.append((sentence[position], [(options[k], features[k]) for k in best]))
+        found.append((index, [(options[k], features[k]) for k in best]))
     return found
 
 
@@ -304,13 +368,13 @@ def score(features: np.ndarray) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def word_scores(document) -> list[tuple[int, str, float]]:
-    """(token index, best candidate, P(swap)) of every checked word of the document."""
+def word_scores(document) -> list[tuple[int, str | None, float]]:
+    """(token index, best candidate or None, P(swap)) of every checked word of the document."""
     found = []
     for sentence in sentences(document):
         for index, scored in evidence(document, sentence):
-            probability, option = max((score(features), option) for option, features in scored)
-            found.append((index, option, probability))
+            option, features = max(scored, key=lambda pair: score(pair[1]))
+            found.append((index, option, score(features)))
     return found
 
 
@@ -361,8 +425,8 @@ def detect(document):
         probability = in_document(score, spun)
         if probability >= REPORT_AT:
             token = document.tokens[index]
-            suggestion = Suggestion(match_case(token.text, option), probability, SOURCE)
-            yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
+            suggestions = [] if option is None else [Suggestion(match_case(token.text, option), probability, SOURCE)]
+            yield Finding(token.start, token.stop, token.text, KIND, suggestions)
 
 
 DETECTOR = Detector(
@@ -372,7 +436,7 @@ DETECTOR = Detector(
     detect,
     # The screen's test: the checks of ``_checked`` and ``evidence`` that need no context.
     Triggers(
-        words=lambda word, lexicon: len(word) >= MIN_LENGTH and "-" not in word and bool(candidates(lexicon, word))
+        words=lambda word, lexicon: len(word) >= MIN_LENGTH and "-" not in word and _reading(lexicon, word) is not None
     ),
     auto_fix=False,
 )
