@@ -50,7 +50,9 @@ DAMAGED = [
 
 
 def whole_text_findings(corrector, text):
-    document = Document(text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context)
+    document = Document(
+        text, tokenize(text), corrector.lexicon, corrector.suggest, corrector.report_threshold, corrector._context
+    )
     return [(f.start, f.end, f.kind, f.suggestions[:1]) for f in run_detectors(document)]
 
 
@@ -97,7 +99,17 @@ def test_every_damaged_line_keeps_its_findings(corrector):
     text = "\n".join(DAMAGED)
     assert screened_findings(corrector, text) == whole_text_findings(corrector, text)
     assert {kind for _, _, kind, _ in screened_findings(corrector, text)} >= {
-        "nonword", "punctuation", "context", "repeat", "preposition", "split", "homoglyph", "hyphenation", "blend", "glued", "variant",
+        "nonword",
+        "punctuation",
+        "context",
+        "repeat",
+        "preposition",
+        "split",
+        "homoglyph",
+        "hyphenation",
+        "blend",
+        "glued",
+        "variant",
     }
 
 
@@ -121,10 +133,65 @@ def test_a_pre_test_is_read_off_each_character_trigger(corrector):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="аяАЯёЁaAxXoOpP0346iі,.;:!?… \n\t-\u00ad\u200b\u2010—", max_size=12), st.sampled_from(TRIGGER_PATTERNS))
+@given(
+    st.text(alphabet="аяАЯёЁaAxXoOpP0346iі,.;:!?… \n\t-\u00ad\u200b\u2010—", max_size=12),
+    st.sampled_from(TRIGGER_PATTERNS),
+)
 def test_every_match_of_a_trigger_passes_its_pre_test(text, pattern):
     from pravka.detect.screen import required_characters
 
     pretest = required_characters(pattern)
     if pattern.search(text):
         assert pretest is None or pretest.search(text)
+
+
+def fully_tested_units(screen, text):
+    """What ``dispatch`` flags, found the plain way: every word's and pair's every test run, nothing
+    skipped for a unit the line already has."""
+    from itertools import pairwise
+
+    from pravka.detect.screen import WORD
+
+    units = 0
+    for pattern, unit, _ in screen.characters:
+        if pattern.search(text):
+            units |= unit
+    found = WORD.findall(text)
+    for word in found:
+        units |= screen.word_units(word)
+    for left, right in pairwise(found):
+        units |= screen.pair_units(left, right)
+    return units
+
+
+# A spoken form and a split pair on a line whose unknown name flags their units already, and alone.
+SETTLED = ["Штольц щас придёт, кто то звонил.", "Я щас приду.", "Вчера кто то звонил."]
+
+
+def test_a_test_skipped_on_a_flagged_line_runs_where_it_is_needed(corrector):
+    from pravka.detect.screen import Screen
+
+    screen = Screen(DETECTORS, corrector.lexicon)
+    screen.dispatch(SETTLED[0])  # «щас» and «кто то» met first where nonword and split are flagged
+    for line in SETTLED[1:]:
+        assert screen.dispatch(line) == Screen(DETECTORS, corrector.lexicon).dispatch(line) != []
+    assert [unit.name for _, _, units in screen.dispatch(SETTLED[2]) for unit in units] == ["split"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN + DAMAGED + SETTLED), min_size=1, max_size=8), st.randoms(use_true_random=False))
+def test_what_a_line_is_flagged_for_never_depends_on_the_lines_seen_before(corrector, lines, random):
+    # A word or pair first met on a flagged line skips the tests of the units flagged there: whichever
+    # lines came before, a line's units are those of every test run on it.
+    from pravka.detect.screen import Screen
+
+    seen_in_some_order = Screen(DETECTORS, corrector.lexicon)
+    for line in random.sample(lines, len(lines)):
+        seen_in_some_order.dispatch(line)
+    for line in lines:
+        expected = fully_tested_units(Screen(DETECTORS, corrector.lexicon), line)
+        dispatched = seen_in_some_order.dispatch(line)
+        assert dispatched == Screen(DETECTORS, corrector.lexicon).dispatch(line)
+        assert {unit.name for _, _, units in dispatched for unit in units} == {
+            unit.name for bit, unit in enumerate(DETECTORS) if expected >> bit & 1
+        }

@@ -16,7 +16,12 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    (``Triggers.unknown_words``: not the units whose tests see damage whether or not a word is known,
    such as a doubled word or a misplaced comma) — is cached per process as a bit mask, so a frequent
    word costs one dictionary look-up in its life. Every pair of neighbouring words goes through the
-   units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled word), also cached.
+   units' pair tests («в» before «вторник» needs «во»; «кто то»; a doubled word), also cached. The
+   words and pairs a line holds that the caches lack are tested last, unknown words first, and skip
+   the tests of the units the line is already flagged for, which could add nothing there: on a
+   damaged line the unknown word settles most units, and the costly tests of known words (a spoken
+   form, a glued pair) wait for a line that needs them. Such a partial verdict is kept apart until
+   every test has run.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
    little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
@@ -75,42 +80,53 @@ class Screen:
             (t.pairs, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.pairs is not None
         ]
         self.lexicon = lexicon
-        self._words: dict[str, int] = {}
+        self._words: dict[str, int] = {}  # word → units, every test run
         self._pairs: dict[tuple[str, str], int] = {}
+        self._partial_words: dict[str, tuple[int, int]] = {}  # word → (units tested, units found)
+        self._partial_pairs: dict[tuple[str, str], tuple[int, int]] = {}
         self._units: dict[int, tuple[Detector, ...]] = {}
 
-    def word_units(self, word: str) -> int:
+    def word_units(self, word: str, settled: int = 0) -> int:
         """The bit mask of the units that could report at ``word`` (those that an unknown word concerns,
-        when it is unknown)."""
+        when it is unknown), except that the word tests of the units in ``settled`` (already flagged on
+        the word's line) are not run: their bits may be missing."""
         units = self._words.get(word)
-        if units is None:
-            if len(self._words) >= VERDICT_CACHE_SIZE:
-                self._words.clear()
-            units = 0
-            if CYRILLIC_LETTER.search(word):
-                if not self.lexicon.is_known(word):
-                    units = self.unknown_word_units
-                else:
-                    lower = word.lower()
-                    for test, bit in self.word_tests:
-                        if test(lower, self.lexicon):
-                            units |= bit
-            self._words[word] = units
+        if units is not None:
+            return units
+        if CYRILLIC_LETTER.search(word) and self.lexicon.is_known(word):
+            return self._tested(
+                self._words, self._partial_words, word, self.word_tests, (word.lower(), self.lexicon), settled
+            )
+        units = self.unknown_word_units if CYRILLIC_LETTER.search(word) else 0
+        _remember(self._words, word, units)
         return units
 
-    def pair_units(self, first: str, second: str) -> int:
-        """The bit mask of the units whose pair test the neighbours ``first`` ``second`` pass."""
+    def pair_units(self, first: str, second: str, settled: int = 0) -> int:
+        """The bit mask of the units whose pair test the neighbours ``first`` ``second`` pass, the tests
+        of the units in ``settled`` left out (see ``word_units``)."""
         key = (first, second)
         units = self._pairs.get(key)
-        if units is None:
-            if len(self._pairs) >= VERDICT_CACHE_SIZE:
-                self._pairs.clear()
-            a, b = first.lower(), second.lower()
-            units = 0
-            for test, bit in self.pair_tests:
-                if test(a, b, self.lexicon):
+        if units is not None:
+            return units
+        arguments = (first.lower(), second.lower(), self.lexicon)
+        return self._tested(self._pairs, self._partial_pairs, key, self.pair_tests, arguments, settled)
+
+    @staticmethod
+    def _tested(verdicts: dict, partial: dict, key, tests, arguments: tuple, settled: int) -> int:
+        """Run those of ``tests`` not yet run for ``key`` (a known word, a pair) whose units are not
+        ``settled``. The verdict joins ``verdicts`` once every test has run (the first time the key
+        stands on a line that flags none of their units); until then ``partial`` keeps which tests ran
+        and what they found."""
+        tested, units = partial.pop(key, (0, 0))
+        for test, bit in tests:
+            if not bit & (tested | settled):
+                tested |= bit
+                if test(*arguments):
                     units |= bit
-            self._pairs[key] = units
+        if len(tests) == tested.bit_count():
+            _remember(verdicts, key, units)
+        else:
+            _remember(partial, key, (tested, units))
         return units
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
@@ -139,27 +155,44 @@ class Screen:
                 flag(match.start(), units)
                 flag(max(match.start(), match.end() - 1), units)
         # Words never cross a line break, so each line's words and pairs are read on their own, and
-        # the pair of the last word before a line and the first word in it flags both lines.
+        # the pair of the last word before a line and the first word in it flags both lines. A test of
+        # a unit already flagged on the line could add nothing: the words and pairs first met (not in
+        # the caches) are tested after the others, unknown words first, each skipping the tests of the
+        # units the line has so far (a damaged line's unknown word settles most units at once).
         words, pairs = self._words, self._pairs
         previous_word, previous_line = None, 0
         for number, line_text in enumerate(lines):
             found = WORD.findall(line_text)
             if not found:
                 continue
-            units = 0
+            units = flagged.get(number, 0)
+            fresh_words = []
             for word in found:
                 word_units = words.get(word)
-                units |= self.word_units(word) if word_units is None else word_units
-            for left, right in pairwise(found):
-                pair_units = pairs.get((left, right))
-                units |= self.pair_units(left, right) if pair_units is None else pair_units
+                if word_units is None:
+                    fresh_words.append(word)
+                else:
+                    units |= word_units
+            fresh_pairs = []
+            for pair in pairwise(found):
+                pair_units = pairs.get(pair)
+                if pair_units is None:
+                    fresh_pairs.append(pair)
+                else:
+                    units |= pair_units
+            if fresh_words:
+                fresh_words.sort(key=self._is_known_cyrillic)
+                for word in fresh_words:
+                    units |= self.word_units(word, units)
+            for left, right in fresh_pairs:
+                units |= self.pair_units(left, right, units)
             if previous_word is not None:
-                pair_units = self.pair_units(previous_word, found[0])
+                pair_units = self.pair_units(previous_word, found[0], units & flagged.get(previous_line, 0))
                 if pair_units:
                     flagged[previous_line] = flagged.get(previous_line, 0) | pair_units
                     units |= pair_units
             if units:
-                flagged[number] = flagged.get(number, 0) | units
+                flagged[number] = units
             previous_word, previous_line = found[-1], number
         if not flagged:
             return []
@@ -176,11 +209,20 @@ class Screen:
                 blocks.append([start, end, flagged[line]])
         return [(start, end, self._detectors_of(units)) for start, end, units in blocks]
 
+    def _is_known_cyrillic(self, word: str) -> bool:
+        return bool(CYRILLIC_LETTER.search(word)) and self.lexicon.is_known(word)
+
     def _detectors_of(self, units: int) -> tuple[Detector, ...]:
         found = self._units.get(units)
         if found is None:
             found = self._units[units] = tuple(d for bit, d in enumerate(self.detectors) if units >> bit & 1)
         return found
+
+
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= VERDICT_CACHE_SIZE:
+        cache.clear()  # a bound on memory; the verdicts are cheap to find again
+    cache[key] = value
 
 
 def required_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
