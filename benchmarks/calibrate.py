@@ -45,7 +45,16 @@ from benchmarks.datasets import load_dataset  # noqa: E402
 from benchmarks.garble import KINDS, sample  # noqa: E402
 from benchmarks.spellrueval_metric import Scorer, compare_sentence  # noqa: E402
 from pravka import Corrector  # noqa: E402
-from pravka.calibration import FEATURES, FOLDS, Calibration, Evidence, fit, group_of, shipped_calibration  # noqa: E402
+from pravka.calibration import (  # noqa: E402
+    FEATURES,
+    FOLDS,
+    Calibration,
+    Evidence,
+    fit,
+    group_of,
+    rule_group_of,
+    shipped_calibration,
+)
 from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
 
 CALIBRATION_FILE = Path(__file__).resolve().parent.parent / "src" / "pravka" / "data" / "calibration.json"
@@ -58,9 +67,9 @@ def apply_one(text: str, finding) -> str:
     return text[: finding.start] + finding.suggestions[0].text + text[finding.end :]
 
 
-def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list[float], int]]:
-    """(group, raw score, right?, the learned confidence's features, index of the pair) for every
-    finding the metric can judge (see the module docstring)."""
+def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list[float], int, str]]:
+    """(group, raw score, right?, the learned confidence's features, index of the pair, rule group) for
+    every finding the metric can judge (see the module docstring)."""
     samples = []
     for index, pair in enumerate(pairs):
         evidence = Evidence(pair.source, corrector.lexicon, corrector._context)
@@ -71,11 +80,13 @@ def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list
             if not result.answer:
                 continue
             right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
-            samples.append((group_of(finding), finding.suggestions[0].confidence, right, evidence.features(finding), index))
+            samples.append(
+                (group_of(finding), finding.suggestions[0].confidence, right, evidence.features(finding), index, rule_group_of(finding))
+            )
     return samples
 
 
-def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, seed: int) -> list[tuple[str, float, bool, None, int]]:
+def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, seed: int) -> list[tuple[str, float, bool, None, int, None]]:
     samples = []
     for kind in KINDS:
         for damage in sample(sentences, kind, per_kind, seed):
@@ -85,7 +96,7 @@ def label_synthetic(corrector: Corrector, sentences: list[str], per_kind: int, s
                     continue
                 overlaps = finding.start < damage.end and damage.start < finding.end
                 right = overlaps and apply_one(damage.text, finding) == repaired
-                samples.append((group_of(finding), finding.suggestions[0].confidence, right, None, -1))
+                samples.append((group_of(finding), finding.suggestions[0].confidence, right, None, -1, None))
     return samples
 
 
@@ -109,8 +120,8 @@ def tiered(tiers: list[tuple[str, list[tuple]]]) -> tuple[list[tuple], set[str]]
 def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int, float, float]], float]:
     """Rows (bin, findings, mean confidence, share right) and the expected calibration error."""
     bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for group, raw, right, features, _ in samples:
-        probability = calibration.confidence(group, raw, features)
+    for group, raw, right, features, _, rule in samples:
+        probability = calibration.confidence(group, raw, features, rule)
         index = next(i for i in range(len(BINS) - 1) if BINS[i] <= probability < BINS[i + 1])
         bins[index].append((probability, right))
     rows, error, total = [], 0.0, sum(len(v) for v in bins.values())
@@ -130,7 +141,9 @@ def fit_tiers(tiers: list[tuple[str, list[tuple]]]) -> tuple[Calibration, list[t
     # The learned confidences learn from every real label; a label also in ``samples`` fits the map.
     in_maps = {id(label) for label in samples}
     learned = [(label[0], label[2], label[3], id(label) in in_maps) for _, real in tiers[:2] for label in real]
-    calibration = fit([label[:3] for label in samples], never_above_raw=synthetic_groups, learned=learned)
+    # A rule's map is fitted on the labels of its group's map, for the groups that real labels fill.
+    rules = [(label[5], label[1], label[2]) for label in samples if label[0] not in synthetic_groups]
+    calibration = fit([label[:3] for label in samples], never_above_raw=synthetic_groups, learned=learned, rules=rules)
     return calibration, samples, learned
 
 
@@ -181,8 +194,8 @@ def main() -> None:
         ("synthetic", label_synthetic(corrector, [p.target for p in tune], args.per_kind, args.seed)),
     ]
     calibration, samples, learned = fit_tiers(tiers)
-    counts = Counter(label[0] for label in samples)
-    rights = Counter(label[0] for label in samples if label[2])
+    counts = Counter(label[0] for label in samples) + Counter(label[5] for label in samples)
+    rights = Counter(label[0] for label in samples if label[2]) + Counter(label[5] for label in samples if label[2])
     print("labeled findings: " + ", ".join(f"{name} {len(labels)}" for name, labels in tiers) + f"; used {len(samples)} ({time.time() - started:.0f} s)\n")
     print("| group | labels | right % | knots (raw or learned score → probability) |\n|---|---:|---:|---|")
     for group in sorted(calibration.knots):

@@ -14,9 +14,11 @@ from pravka.calibration import (
     POOLED,
     Calibration,
     Evidence,
+    MIN_RULE_LABELS,
     LogisticModel,
     fit,
     group_of,
+    rule_group_of,
     shipped_calibration,
 )
 from pravka.types import Finding, Suggestion
@@ -159,6 +161,25 @@ def test_a_group_with_few_labels_keeps_its_raw_score_map():
     calibration = fit(samples, learned=learned)
     assert calibration.models == {}
     assert calibration.confidence(LEARNED, 0.9) > calibration.confidence(LEARNED, 0.3)
+
+
+def offered(source: str) -> Finding:
+    return Finding(3, 10, "так же", "context", [Suggestion("также", 0.6, source)], detector="realword")
+
+
+def test_a_rule_with_its_own_record_gets_its_own_map():
+    group, reliable, unreliable = "realword/context", "realword/context/tak-zhe", "realword/context/v-techenie"
+    # Two rules offer at the same raw score; one is right 9 times in 10, the other never.
+    labels = [(reliable, 0.6, i > 0) for i in range(MIN_RULE_LABELS)] + [(unreliable, 0.6, False)] * MIN_RULE_LABELS
+    calibration = fit([(group, raw, right) for _, raw, right in labels], rules=labels)
+    assert rule_group_of(offered("tak-zhe")) == reliable
+    sure, unsure = (calibration.apply(offered(rule)).suggestions[0].confidence for rule in ("tak-zhe", "v-techenie"))
+    assert sure > calibration.confidence(group, 0.6) > unsure
+    assert sure > 0.7  # the threshold: the reliable rule's offers are now applied
+    # A rule with too few labels, or a group's only rule, goes through the group's map.
+    few = fit([(group, 0.6, True)] * 30, rules=[(reliable, 0.6, True)] * (MIN_RULE_LABELS - 1))
+    alone = fit([(group, 0.6, True)] * 30, rules=[(reliable, 0.6, True)] * 30)
+    assert set(few.knots) == set(alone.knots) == {group, POOLED}
 
 
 def test_a_lone_suggestion_reads_the_widest_margin(corrector):

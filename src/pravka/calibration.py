@@ -18,6 +18,13 @@ are calibrated apart) on labeled findings from tuning data only:
    close to what its unit claimed, and the blocks are pooled again until the rates rise with the score.
 3. The map is piecewise linear between the blocks' (mean raw score, rate) knots and flat outside them.
    A group without data uses the map of all groups pooled (``"*"``).
+4. A group's rules need not be equally reliable: «так же» → «также» offered at a rule's hint level was
+   right 11 times in 14 on the tuning data, «в течении» → «в течение» at the same level 0 times in 8,
+   and one map for the group gave both 0.53. So a *rule group* (``rule_group_of``: the group and the
+   first suggestion's source, «realword/context/tak-zhe») with ``MIN_RULE_LABELS`` of its group's
+   labels gets a map of its own, fitted the same way on those labels, and its findings go through it
+   instead of the group's. Only groups that real labels fill have rule groups (a synthetic blend or
+   repeat is not a rule's real record), and groups with a learned confidence keep it.
 
 A raw score is one number, and the non-word ranker's posterior share leaves out much of what is known
 about a suggestion. So a group with enough real labels (``MIN_LEARNED``: today «nonword/nonword»)
@@ -46,7 +53,8 @@ a sailor's archive), which the learned weights never saw.
 
 The knots and the models' weights live in one small data file (``data/calibration.json``), refitted by
 ``python benchmarks/calibrate.py --write``. Because every map is monotone, the order of one finding's
-suggestions never changes, and within a group a higher learned score never gets a lower confidence.
+suggestions never changes, and within a group (a rule group, where one has a map) a higher raw or learned
+score never gets a lower confidence.
 """
 
 from __future__ import annotations
@@ -64,6 +72,7 @@ from .types import Finding
 POOLED = "*"
 PRIOR_WEIGHT = 4.0  # findings' worth of belief in the unit's own raw score
 RAW_DIGITS = 3  # raw scores this close are one score: finer steps only fit noise
+MIN_RULE_LABELS = 10  # real labels a rule needs for a map of its own
 MIN_LEARNED = 300  # real labels a group needs for a learned confidence (nonword/glued has ~100: too few)
 FOLDS = 5
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
@@ -83,6 +92,11 @@ FEATURES = (
 
 def group_of(finding: Finding) -> str:
     return f"{finding.detector}/{finding.kind}"
+
+
+def rule_group_of(finding: Finding) -> str:
+    """The group narrowed to the rule or source of the first suggestion («realword/context/tak-zhe»)."""
+    return f"{group_of(finding)}/{finding.suggestions[0].source}" if finding.suggestions else group_of(finding)
 
 
 def _logit(p: float) -> float:
@@ -205,12 +219,14 @@ class Calibration:
         (x0, y0), (x1, y1) = knots[at - 1], knots[at]
         return y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1
 
-    def confidence(self, group: str, raw: float, features: Sequence[float] | None = None) -> float:
-        """The probability that a first suggestion of ``group`` with this raw score (and, for a group
-        with a learned model, these ``FEATURES``) is right."""
+    def confidence(
+        self, group: str, raw: float, features: Sequence[float] | None = None, rule: str | None = None
+    ) -> float:
+        """The probability that a first suggestion of ``group`` (made by ``rule``, a ``rule_group_of``)
+        with this raw score (and, for a group with a learned model, these ``FEATURES``) is right."""
         model = self.models.get(group)
         if model is None:
-            return self.probability(group, raw)
+            return self.probability(rule if rule in self.knots else group, raw)
         if features is None:
             return self.probability(POOLED, raw)
         return self.probability(group, model.score(features))
@@ -225,7 +241,7 @@ class Calibration:
         group = group_of(finding)
         top, *others = finding.suggestions
         features = evidence.features(finding) if evidence is not None and group in self.models else None
-        calibrated = self.confidence(group, top.confidence, features)
+        calibrated = self.confidence(group, top.confidence, features, rule_group_of(finding))
         scale = (1.0 - calibrated) / (1.0 - top.confidence) if top.confidence < 1.0 else 0.0
         suggestions = [
             replace(top, confidence=calibrated, trail=(*top.trail, f"calibration {group} raw {top.confidence:.3f}"))
@@ -272,6 +288,7 @@ def fit(
     samples: Iterable[tuple[str, float, bool]],
     never_above_raw: Iterable[str] = (),
     learned: Sequence[tuple[str, bool, Sequence[float], bool]] = (),
+    rules: Iterable[tuple[str, float, bool]] = (),
 ) -> Calibration:
     """Fit the per-group maps on (group, raw score, right?) samples, plus the pooled map, and the
     learned confidences on ``learned``: (group, right?, ``FEATURES``, calibrate?) of every real label,
@@ -282,7 +299,9 @@ def fit(
     ``never_above_raw`` may be lowered by their labels but never raised above the raw score: their
     labels come from synthetic damage, which holds no counter-examples of the cases a unit is unsure
     about («Яндекс.Деньги» is a brand, not two sentences), so it can show a rule failing but not prove
-    it safe."""
+    it safe. ``rules`` are (rule group, raw score, right?) of the real labels of ``samples``: a rule
+    group with ``MIN_RULE_LABELS`` of them, in a group of several rules without a learned model,
+    gets its own map."""
     capped = set(never_above_raw)
     by_learned: dict[str, list[tuple[bool, Sequence[float], bool]]] = {}
     for group, right, features, calibrate in learned:
@@ -299,6 +318,14 @@ def fit(
         if group not in models:
             by_group.setdefault(group, []).append((raw, right))
         by_group.setdefault(POOLED, []).append((raw, right))
+    by_rule: dict[str, list[tuple[float, bool]]] = {}
+    for rule, raw, right in rules:
+        by_rule.setdefault(rule, []).append((raw, right))
+    for rule, pairs in by_rule.items():
+        group = rule.rsplit("/", 1)[0]
+        # A group's only rule is the group itself; a learned confidence already tells its sources apart.
+        if len(pairs) >= MIN_RULE_LABELS and group not in models and len(pairs) < len(by_group.get(group, ())):
+            by_group[rule] = pairs
     knots = {group: isotonic_knots(pairs) for group, pairs in by_group.items()}
     for group in capped & set(knots):
         knots[group] = tuple((x, min(x, y)) for x, y in knots[group])
