@@ -20,8 +20,9 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    words and pairs a line holds that the caches lack are tested last, unknown words first, and skip
    the tests of the units the line is already flagged for, which could add nothing there: on a
    damaged line the unknown word settles most units, and the costly tests of known words (a spoken
-   form, a glued pair) wait for a line that needs them. Such a partial verdict is kept apart until
-   every test has run.
+   form, a glued pair) wait for a line that needs them. Such a verdict keeps, beside its units, the
+   units whose tests are still to run, so that a line that has those flagged anyway costs one
+   look-up per word all the same, and one that lacks them runs them.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
    little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
@@ -80,23 +81,23 @@ class Screen:
             (t.pairs, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.pairs is not None
         ]
         self.lexicon = lexicon
-        self._words: dict[str, int] = {}  # word → units, every test run
+        # word (pair) → the units it flags, plus, shifted past every unit's bit, the units whose test
+        # it has not had (see ``_tested``): a verdict of a word that stood only on lines flagged for
+        # those units. One look-up and one «or» per word is then what a line costs.
+        self.untested_shift = len(detectors)
+        self._words: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
-        self._partial_words: dict[str, tuple[int, int]] = {}  # word → (units tested, units found)
-        self._partial_pairs: dict[tuple[str, str], tuple[int, int]] = {}
         self._units: dict[int, tuple[Detector, ...]] = {}
 
     def word_units(self, word: str, settled: int = 0) -> int:
         """The bit mask of the units that could report at ``word`` (those that an unknown word concerns,
         when it is unknown), except that the word tests of the units in ``settled`` (already flagged on
-        the word's line) are not run: their bits may be missing."""
-        units = self._words.get(word)
-        if units is not None:
-            return units
+        the word's line) need not be run: their bits may be missing."""
+        verdict = self._words.get(word)
+        if verdict is not None and not verdict >> self.untested_shift & ~settled:
+            return verdict & self.every_unit
         if CYRILLIC_LETTER.search(word) and self.lexicon.is_known(word):
-            return self._tested(
-                self._words, self._partial_words, word, self.word_tests, (word.lower(), self.lexicon), settled
-            )
+            return self._tested(self._words, word, self.word_tests, (word.lower(), self.lexicon), settled)
         units = self.unknown_word_units if CYRILLIC_LETTER.search(word) else 0
         _remember(self._words, word, units)
         return units
@@ -105,28 +106,25 @@ class Screen:
         """The bit mask of the units whose pair test the neighbours ``first`` ``second`` pass, the tests
         of the units in ``settled`` left out (see ``word_units``)."""
         key = (first, second)
-        units = self._pairs.get(key)
-        if units is not None:
-            return units
-        arguments = (first.lower(), second.lower(), self.lexicon)
-        return self._tested(self._pairs, self._partial_pairs, key, self.pair_tests, arguments, settled)
+        verdict = self._pairs.get(key)
+        if verdict is not None and not verdict >> self.untested_shift & ~settled:
+            return verdict & self.every_unit
+        return self._tested(self._pairs, key, self.pair_tests, (first.lower(), second.lower(), self.lexicon), settled)
 
-    @staticmethod
-    def _tested(verdicts: dict, partial: dict, key, tests, arguments: tuple, settled: int) -> int:
-        """Run those of ``tests`` not yet run for ``key`` (a known word, a pair) whose units are not
-        ``settled``. The verdict joins ``verdicts`` once every test has run (the first time the key
-        stands on a line that flags none of their units); until then ``partial`` keeps which tests ran
-        and what they found."""
-        tested, units = partial.pop(key, (0, 0))
+    def _tested(self, verdicts: dict, key, tests, arguments: tuple, settled: int) -> int:
+        """Run those of ``tests`` that ``key`` (a known word, a pair) has not had and whose units are
+        not ``settled``, and keep what they found with the units whose tests are still to run."""
+        verdict = verdicts.get(key)
+        if verdict is None:
+            untested, units = sum(bit for _, bit in tests), 0
+        else:
+            untested, units = verdict >> self.untested_shift, verdict & self.every_unit
         for test, bit in tests:
-            if not bit & (tested | settled):
-                tested |= bit
+            if bit & untested and not bit & settled:
+                untested ^= bit
                 if test(*arguments):
                     units |= bit
-        if len(tests) == tested.bit_count():
-            _remember(verdicts, key, units)
-        else:
-            _remember(partial, key, (tested, units))
+        _remember(verdicts, key, units | untested << self.untested_shift)
         return units
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
@@ -180,12 +178,19 @@ class Screen:
                     fresh_pairs.append(pair)
                 else:
                     units |= pair_units
+            untested = units >> self.untested_shift  # tests a cached verdict has not had
+            units &= self.every_unit
             if fresh_words:
                 fresh_words.sort(key=self._is_known_cyrillic)
                 for word in fresh_words:
                     units |= self.word_units(word, units)
             for left, right in fresh_pairs:
                 units |= self.pair_units(left, right, units)
+            if untested & ~units:  # one this line needs: the words and pairs that lack it have it now
+                for word in found:
+                    units |= self.word_units(word, units)
+                for left, right in pairwise(found):
+                    units |= self.pair_units(left, right, units)
             if previous_word is not None:
                 pair_units = self.pair_units(previous_word, found[0], units & flagged.get(previous_line, 0))
                 if pair_units:
