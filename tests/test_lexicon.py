@@ -25,6 +25,12 @@ def test_productive_prefixes_make_known_compounds(lexicon):
     assert not lexicon.is_known("госзакупкамии")
 
 
+def test_a_prefix_before_e_yu_ya_without_its_hard_sign_is_no_compound(lexicon, corrector):
+    assert not lexicon.is_known("сверхестественное")  # the dictionary has «сверхъестественное»
+    assert lexicon.is_known("постядерный")  # no «постъядерный» to be a misspelling of
+    assert corrector.fix("Это было нечто сверхестественное.") == "Это было нечто сверхъестественное."
+
+
 def test_bundled_word_lists_accept_inflected_forms(lexicon):
     assert lexicon.is_known("криптовалютой")
     assert lexicon.is_known("Столтенберга")

@@ -19,6 +19,8 @@ CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # The vowels that join the two stems of a compound («водопровод», «пешеход»).
 LINKING_VOWELS = frozenset("оеё")
+# The vowels a prefix ending in a consonant is parted from by «ъ» («сверхъестественный», «постъядерный»).
+HARD_SIGN_VOWELS = frozenset("еёюя")
 
 LATIN_TO_CYRILLIC = str.maketrans("aceopxykmABCEHKMOPTXY", "асеорхукмАВСЕНКМОРТХУ")
 CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХУ", "aceopxyABCEHKMOPTXY")
