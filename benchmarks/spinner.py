@@ -4,7 +4,8 @@ A spinner replaces words by "synonyms" from a thesaurus. Two kinds of damage fol
 here on clean sentences, one per sentence:
 
 * ``swap`` — the word is replaced whole by a synonym in the same grammatical form («союзники» →
-  «враги», «иностранных» → «зарубежных»). Every word stays a dictionary word; only meaning and
+  «враги», «иностранных» → «зарубежных»; a verb's synonym, listed by its infinitive, takes the
+  verb's person, tense and number: «пишет» → «сочиняет»). Every word stays a dictionary word; only meaning and
   usage can tell. [expected: the original word]
 * ``blend`` — the spinner pasted the synonym over the word but kept a scrap of it: the start of the
   original form, sometimes cut short by up to three letters, fused with the synonym's form missing
@@ -29,7 +30,7 @@ instead, with another synonym source and other sentences: Wiktionary's synonyms 
 into XQuAD's Wikipedia paragraphs and the clean sentences of the SpellRuEval tune half and GERA train. It fits the logistic model of
 ``detect.swap`` on the words of those sentences (the swapped word: 1; every other checked word, in
 damaged and in clean sentences: 0) and prints the weights and the threshold sweep to choose
-``REPORT_AT`` from. How circular it is: the generator never looks at navec, but the detector's
+``REPORT_AT`` from, overall and on the clean sentences of each tune source alone. How circular it is: the generator never looks at navec, but the detector's
 candidates are navec neighbours, so a Wiktionary synonym that navec does not place near the word can
 be found (its fit is still worse) but not suggested; the held-out run above says how well it carries
 over to a thesaurus neither side was tuned on.
@@ -73,6 +74,9 @@ SENTENCE_FILES = ("ud_pud_test.txt.gz", "ud_gsd_devtest.txt.gz", "ud_taiga_devte
 WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
 CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "ADVB"})
 FORM_ATTRIBUTES = ("case", "number", "gender", "person", "tense", "mood")
+# A thesaurus lists a verb by its infinitive, which pymorphy3 reads as another part of speech: a
+# finite verb's synonym is such a headword, inflected into the verb's form.
+HEADWORD_POS = {"VERB": "INFN"}
 KINDS = ("blend", "swap")
 DOCUMENT_SENTENCES = 10
 
@@ -146,10 +150,10 @@ class Spinner:
     def _same_form(self, synonym: str, parse) -> str | None:
         wanted = {getattr(parse.tag, name) for name in FORM_ATTRIBUTES} - {None}
         for candidate in self.morph.parse(synonym):
-            if candidate.tag.POS != parse.tag.POS:
+            if candidate.tag.POS not in (parse.tag.POS, HEADWORD_POS.get(parse.tag.POS)):
                 continue
             inflected = candidate.inflect(wanted) if wanted else candidate
-            if inflected is not None and "-" not in inflected.word:
+            if inflected is not None and inflected.tag.POS == parse.tag.POS and "-" not in inflected.word:
                 return inflected.word
         return None
 
@@ -408,6 +412,18 @@ def tune_documents(p, y, sentence_of, sentence_words, documents, spun_rows, clea
         print(
             f"| {threshold:.2f} | " + " | ".join(f"{c:.{2 if k % 3 == 2 else 1}f}" for k, c in enumerate(cells)) + " |"
         )
+    # The threshold must hold on every kind of text, not on their mixture alone.
+    sources = sorted({source for _, source in documents})
+    print("\nFalse alarms per 1,000 words of clean sentences of each source (pages of one sentence)")
+    print("| REPORT_AT | " + " | ".join(sources) + " |\n|---:|" + "---:|" * len(sources))
+    one_sentence = views[1][0]
+    for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        cells = []
+        for source in sources:
+            members = [number for group in documents.get((False, source), []) for number in group]
+            flagged = (one_sentence >= threshold) & np.isin(sentence_of, members)
+            cells.append(flagged.sum() * 1000 / max(1, sentence_words[members].sum()))
+        print(f"| {threshold:.2f} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
 
 
 def page(path: Path, top: int = 40) -> None:
