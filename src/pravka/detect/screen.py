@@ -80,6 +80,8 @@ class Screen:
         self.pair_tests = [
             (t.pairs, 1 << bit) for bit, t in enumerate(triggers) if t is not None and t.pairs is not None
         ]
+        self.word_test_units = sum(bit for _, bit in self.word_tests)
+        self.pair_test_units = sum(bit for _, bit in self.pair_tests)
         self.lexicon = lexicon
         # word (pair) → the units it flags, plus, shifted past every unit's bit, the units whose test
         # it has not had (see ``_tested``): a verdict of a word that stood only on lines flagged for
@@ -97,7 +99,8 @@ class Screen:
         if verdict is not None and not verdict >> self.untested_shift & ~settled:
             return verdict & self.every_unit
         if CYRILLIC_LETTER.search(word) and self.lexicon.is_known(word):
-            return self._tested(self._words, word, self.word_tests, (word.lower(), self.lexicon), settled)
+            arguments = (word.lower(), self.lexicon)
+            return self._tested(self._words, word, self.word_tests, self.word_test_units, arguments, settled)
         units = self.unknown_word_units if CYRILLIC_LETTER.search(word) else 0
         _remember(self._words, word, units)
         return units
@@ -109,14 +112,16 @@ class Screen:
         verdict = self._pairs.get(key)
         if verdict is not None and not verdict >> self.untested_shift & ~settled:
             return verdict & self.every_unit
-        return self._tested(self._pairs, key, self.pair_tests, (first.lower(), second.lower(), self.lexicon), settled)
+        arguments = (first.lower(), second.lower(), self.lexicon)
+        return self._tested(self._pairs, key, self.pair_tests, self.pair_test_units, arguments, settled)
 
-    def _tested(self, verdicts: dict, key, tests, arguments: tuple, settled: int) -> int:
-        """Run those of ``tests`` that ``key`` (a known word, a pair) has not had and whose units are
-        not ``settled``, and keep what they found with the units whose tests are still to run."""
+    def _tested(self, verdicts: dict, key, tests, every_test: int, arguments: tuple, settled: int) -> int:
+        """Run those of ``tests`` (of the units ``every_test``) that ``key`` (a known word, a pair) has
+        not had and whose units are not ``settled``, and keep what they found with the units whose
+        tests are still to run."""
         verdict = verdicts.get(key)
         if verdict is None:
-            untested, units = sum(bit for _, bit in tests), 0
+            untested, units = every_test, 0
         else:
             untested, units = verdict >> self.untested_shift, verdict & self.every_unit
         for test, bit in tests:
