@@ -14,7 +14,8 @@ from pravka.detect import DETECTORS, confusion
         ("Мы долго говорили о любви и сваей жизни.", "Мы долго говорили о любви и своей жизни."),
         ("Неконец мы добрались до дома.", "Наконец мы добрались до дома."),  # a capital at the start of a sentence
         ("Это было очен красиво.", "Это было очень красиво."),  # a lost «ь»
-        ("Вечером мы пошли в кено.", "Вечером мы пошли в кино."),
+        ("Я купил это тля своей мамы.", "Я купил это для своей мамы."),  # a three-letter word: «тля» for «для»
+        ("Я сказал эму всю правду.", "Я сказал ему всю правду."),
         ("Само сабой, он ничего не понял.", "Само собой, он ничего не понял."),
         ("Моя странна огромна и прекрасна.", "Моя страна огромна и прекрасна."),  # a doubled consonant
         ("Я долен это сделать сам.", "Я должен это сделать сам."),
@@ -47,6 +48,19 @@ def test_leaves_clean_sentences_alone(corrector, sentence):
     assert [f for f in corrector.check(sentence) if f.detector == "confusion"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "На розах снова появилась тля.",  # the same rare words where they are meant: offered at most, never applied
+        "В зоопарке мы видели эму и страусов.",
+        "Птица эму не умеет летать.",
+    ],
+)
+def test_a_rare_short_word_that_fits_is_not_fixed(corrector, sentence):
+    assert corrector.fix(sentence) == sentence
+    assert all(f.fix is None for f in corrector.check(sentence) if f.detector == "confusion")
+
+
 def test_a_word_from_the_users_word_list_is_meant(tmp_path):
     from pravka import Corrector
 
@@ -58,11 +72,13 @@ def test_a_word_from_the_users_word_list_is_meant(tmp_path):
 
 
 def test_inflection_swaps_and_rare_members_stay_out_of_the_confusion_set(lexicon):
-    members = {word for word, _ in confusion.confusion_set(lexicon, "книги")}
+    members = {word for word, *_ in confusion.confusion_set(lexicon, "книги")}
     assert not {"книге", "книга", "книгу"} & members
-    assert "умоляю" in {word for word, _ in confusion.confusion_set(lexicon, "умаляю")}
-    # every member is written far more often than the typed word
-    assert all(lexicon.zipf(word) >= lexicon.zipf("сваей") + confusion.MIN_ZIPF_GAIN for word, _ in confusion.confusion_set(lexicon, "сваей"))
+    assert "умоляю" in {word for word, *_ in confusion.confusion_set(lexicon, "умаляю")}
+    # every member is written more often than the typed word, by a slip the channel prices
+    for word, gain, cost in confusion.confusion_set(lexicon, "сваей"):
+        assert lexicon.zipf(word) >= lexicon.zipf("сваей") + confusion.MIN_ZIPF_GAIN and gain >= confusion.MIN_ZIPF_GAIN
+        assert 0 < cost <= confusion.MAX_SLIP_COST
 
 
 def test_neighbours_are_one_edit_away(lexicon):
@@ -79,10 +95,21 @@ def test_registered_after_the_grammar_rules():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-3, 3)), min_size=1, max_size=6))
+@given(
+    st.lists(st.tuples(st.floats(0, 5), st.floats(0.4, 3.2), st.floats(0, 4), st.floats(-3, 3)), min_size=1, max_size=6)
+)
 def test_probabilities_are_one_distribution_with_the_typed_word(scores):
-    found = [(f"слово{i}", base, gain) for i, (base, gain) in enumerate(scores)]
+    found = [
+        confusion.Reading(f"слово{i}", gain, cost, typed, context)
+        for i, (gain, cost, typed, context) in enumerate(scores)
+    ]
     ranked = confusion.probabilities(found)
     assert sum(p for _, p in ranked) < 1.0  # keeping the typed word always keeps some mass
     assert [p for _, p in ranked] == sorted((p for _, p in ranked), reverse=True)
-    assert len(ranked) == sum(gain >= confusion.MIN_CONTEXT_GAIN for _, gain in scores)
+    assert len(ranked) == sum(context >= confusion.MIN_CONTEXT_GAIN for *_, context in scores)
+
+
+def test_a_member_gains_with_its_neighbours_and_its_frequency():
+    reading = confusion.Reading("слово", 2.0, 1.0, 1.5, 0.0)
+    assert reading._replace(context_gain=1.0).score() > reading.score() > reading._replace(context_gain=-1.0).score()
+    assert reading._replace(zipf_gain=3.0).score() > reading.score() > reading._replace(slip_cost=2.0).score()
