@@ -78,3 +78,14 @@ def test_worker_pool_keeps_order_and_replaces_a_stuck_worker():
         assert pool.run(_length, "снова")[0] == 5  # a fresh worker took the stuck one's place
         processes = [worker.process for worker in pool.workers]
     assert all(not process.is_alive() for process in processes)  # closed with the pool
+
+
+def test_a_worker_imports_only_its_body_before_it_ignores_ctrl_c():
+    # A spawned worker imports the package and ``pravka.parallel`` before its first instruction; a
+    # Ctrl-C during the Corrector's heavy imports would print a traceback, so they wait for its body.
+    import subprocess
+    import sys
+
+    probe = "import sys, pravka.parallel; print(sorted(m for m in sys.modules if m.startswith('pravka')))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['pravka', 'pravka.parallel', 'pravka.types']"

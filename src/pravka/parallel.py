@@ -19,9 +19,13 @@ most a window of items read ahead (``ordered_map``): a generator of millions of 
 constant memory. Threads only wait on pipes; the work is in the processes.
 
 **Ending.** Workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides), from
-their first instruction: SIGINT is blocked while a worker is started, and a spawned process inherits the
-blocked mask, so a Ctrl-C during its imports waits instead of printing a KeyboardInterrupt traceback from
-the child (the parent gets it as soon as the start returns). They end with their parent: an idle
+their first instruction of pravka's: a spawned process does not inherit its parent's blocked signals,
+and a Ctrl-C while it imports pravka's modules would print a KeyboardInterrupt traceback from the
+child. So the worker's body is all it imports before it ignores SIGINT (``pravka`` imports
+``Corrector`` lazily, ``pravka.parallel`` only the standard library) and the Corrector it is given
+travels pickled as bytes, unpickled, with everything it imports, once SIGINT is ignored: the window is
+the interpreter's own start. SIGINT is still blocked in the starting thread while it starts a worker,
+so the parent gets a Ctrl-C of that moment as soon as the start returns. They end with their parent: an idle
 worker sees its pipe close, a busy one is stopped by a watchdog thread that notices the parent is gone. ``close(kill=True)`` kills them at once (Ctrl-C, errors).
 """
 
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import threading
@@ -132,13 +137,13 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _worker_main(connection: Any, corrector: Any, parent: int) -> None:
+def _worker_main(connection: Any, pickled_corrector: bytes, parent: int) -> None:
     """Body of a worker process: take the warm Corrector, then run tasks until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by _Worker while it started us
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # where a platform passed _Worker's block on
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:
-        corrector = shared_corrector(corrector)
+        corrector = shared_corrector(pickle.loads(pickled_corrector))
     except Exception as error:
         _send(connection, ("failed", f"{type(error).__name__}: {error}"))
         return
@@ -171,7 +176,10 @@ class _Worker:
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, corrector, os.getpid()), name="pravka-worker", daemon=True
+            target=_worker_main,
+            args=(child, pickle.dumps(corrector), os.getpid()),
+            name="pravka-worker",
+            daemon=True,
         )
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
