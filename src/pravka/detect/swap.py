@@ -48,15 +48,16 @@ name, not in a word list), with the meaning model of ``pravka.meaning``:
    (``auto_fix=False``): a wrong automatic swap would change what the text says.
 
 Measured honestly, this is a weak detector, and the limit is the evidence, not the threshold. On
-the tune spinner the word score tells a swapped word from a clean one with an AUC of about 0.77 on
-the meaning evidence alone and 0.79 with the word's own usage and grammar (fitted on two tune
-sources, measured on the third);
-at the false-alarm rate a user accepts (1.5 per 1,000 clean words, about 0.3 % of the checked
-words, on every kind of text) that finds about one swap in a hundred (the figures beside
-``REPORT_AT``), and the original is
-among navec's 12 nearest same-tag neighbours of the swap for only a fifth of them (two fifths in
-its 100 nearest, over all 250,000 words). Its ranking is better than its recall, and the document
-score is where the weak evidence of many words adds up.
+the tune spinner the word score tells a swapped word from a clean one with an AUC of 0.72–0.76 on
+the meaning evidence alone and 0.74–0.78 with the word's own usage and grammar (fitted on two tune
+sources, measured on the third). The swaps easiest to see are those too rare for candidates (AUC
+0.91), but a blog's or a poem's rare words look the same; the hardest are those whose original is
+among the candidates (0.68): the spinner chose a common synonym that fits almost as well. At the
+false-alarm rate a user accepts (1.5 per 1,000 clean words, about 0.3 % of the checked words, on
+every kind of text) that finds about one swap in a hundred (the figures beside ``REPORT_AT``); and
+the original is among navec's 12 nearest same-tag neighbours of the swap for only a fifth of them
+(two fifths in its 100 nearest, over all 250,000 words). Its ranking is better than its recall, and
+the document score is where the weak evidence of many words adds up.
 
 Speed: every word's reading and candidates are cached per process, and a sentence's vectors are
 decoded in one array look-up; still the unit reads every content word, so it runs only when asked
