@@ -176,6 +176,8 @@ def test_a_rule_with_its_own_record_gets_its_own_map():
     sure, unsure = (calibration.apply(offered(rule)).suggestions[0].confidence for rule in ("tak-zhe", "v-techenie"))
     assert sure > calibration.confidence(group, 0.6) > unsure
     assert sure > 0.7  # the threshold: the reliable rule's offers are now applied
+    # A rule labeled only at 0.6 says nothing of the same rule's findings at 0.9: the group's map does.
+    assert calibration.confidence(group, 0.9, rule=reliable) == calibration.confidence(group, 0.9)
     # A rule with too few labels, or a group's only rule, goes through the group's map.
     few = fit([(group, 0.6, True)] * 30, rules=[(reliable, 0.6, True)] * (MIN_RULE_LABELS - 1))
     alone = fit([(group, 0.6, True)] * 30, rules=[(reliable, 0.6, True)] * 30)

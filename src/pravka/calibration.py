@@ -23,7 +23,8 @@ are calibrated apart) on labeled findings from tuning data only:
    and one map for the group gave both 0.53. So a *rule group* (``rule_group_of``: the group and the
    first suggestion's source, «realword/context/tak-zhe») with ``MIN_RULE_LABELS`` of its group's
    labels gets a map of its own, fitted the same way on those labels, and its findings go through it
-   instead of the group's. Only groups that real labels fill have rule groups (a synthetic blend or
+   instead of the group's when their raw score lies among the rule's labeled ones (a rule labeled
+   only where it is sure says nothing of its offers at a lower level). Only groups that real labels fill have rule groups (a synthetic blend or
    repeat is not a rule's real record), and groups with a learned confidence keep it.
 
 A raw score is one number, and the non-word ranker's posterior share leaves out much of what is known
@@ -73,6 +74,7 @@ POOLED = "*"
 PRIOR_WEIGHT = 4.0  # findings' worth of belief in the unit's own raw score
 RAW_DIGITS = 3  # raw scores this close are one score: finer steps only fit noise
 MIN_RULE_LABELS = 10  # real labels a rule needs for a map of its own
+RULE_REACH = 0.02  # how far beyond its labeled raw scores a rule's map still speaks
 MIN_LEARNED = 300  # real labels a group needs for a learned confidence (nonword/glued has ~100: too few)
 FOLDS = 5
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
@@ -219,6 +221,12 @@ class Calibration:
         (x0, y0), (x1, y1) = knots[at - 1], knots[at]
         return y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1
 
+    def _speaks_for(self, rule: str | None, raw: float) -> bool:
+        """Whether ``rule``'s own map was fitted on raw scores around ``raw``: a rule labeled only where
+        it is sure (0.8 and up) says nothing of its offers at 0.6, which the group's map has seen."""
+        knots = self.knots.get(rule) if rule is not None else None
+        return bool(knots) and knots[0][0] - RULE_REACH <= raw <= knots[-1][0] + RULE_REACH
+
     def confidence(
         self, group: str, raw: float, features: Sequence[float] | None = None, rule: str | None = None
     ) -> float:
@@ -226,7 +234,7 @@ class Calibration:
         with this raw score (and, for a group with a learned model, these ``FEATURES``) is right."""
         model = self.models.get(group)
         if model is None:
-            return self.probability(rule if rule in self.knots else group, raw)
+            return self.probability(rule if self._speaks_for(rule, raw) else group, raw)
         if features is None:
             return self.probability(POOLED, raw)
         return self.probability(group, model.score(features))
