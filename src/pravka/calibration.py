@@ -225,7 +225,7 @@ class Calibration:
         """Whether ``rule``'s own map was fitted on raw scores around ``raw``: a rule labeled only where
         it is sure (0.8 and up) says nothing of its offers at 0.6, which the group's map has seen."""
         knots = self.knots.get(rule) if rule is not None else None
-        return bool(knots) and knots[0][0] - RULE_REACH <= raw <= knots[-1][0] + RULE_REACH
+        return knots is not None and len(knots) > 0 and knots[0][0] - RULE_REACH <= raw <= knots[-1][0] + RULE_REACH
 
     def confidence(
         self, group: str, raw: float, features: Sequence[float] | None = None, rule: str | None = None
@@ -234,7 +234,7 @@ class Calibration:
         with this raw score (and, for a group with a learned model, these ``FEATURES``) is right."""
         model = self.models.get(group)
         if model is None:
-            return self.probability(rule if self._speaks_for(rule, raw) else group, raw)
+            return self.probability(rule if rule is not None and self._speaks_for(rule, raw) else group, raw)
         if features is None:
             return self.probability(POOLED, raw)
         return self.probability(group, model.score(features))
