@@ -28,8 +28,8 @@ def test_fixes_a_real_word_slip_in_a_real_sentence(corrector, damaged, fixed):
 @pytest.mark.parametrize(
     "damaged, meant",
     [
-        # The calibration (real errors of SpellRuEval and GERA) applies this unit's findings only from a
-        # raw 0.95 on; these are found with the right first suggestion, and offered.
+        # Found with the right first suggestion at a raw 0.89-0.92, where whether they are applied is
+        # the calibration's call (its knots are refitted on the real errors of SpellRuEval and GERA).
         ("Я купил это тля своей мамы.", "для"),  # «тля» for «для»
         ("Моя странна огромна и прекрасна.", "страна"),
         ("Я долен это сделать сам.", "должен"),
@@ -63,7 +63,8 @@ def test_leaves_clean_sentences_alone(corrector, sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "На розах снова появилась тля.",  # the same rare words where they are meant: offered at most, never applied
+        "На розах снова появилась тля.",  # the same rare words where they are meant: «для» needs a word after it
+        "Тля съела все листья на розах.",  # … and one it can govern
         "В зоопарке мы видели эму и страусов.",
         "Птица эму не умеет летать.",
     ],
