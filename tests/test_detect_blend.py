@@ -119,6 +119,20 @@ def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
     assert corrector.check("Зал украшали восьмиколонным портиком.") == []
 
 
+def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector):
+    # Nine letters or more, no form ever written: the non-word unit reports these without a
+    # suggestion, so the blend reading is free to take a rare synonym («ватерпас», «недюжинный») or
+    # a reading whose likeliest synonym disagrees in form («сказать» + «речь», but «изречь» agrees).
+    for text, blend, original in [
+        ("Плотник взял уроватерпас и проверил стену.", "уроватерпас", "уровень"),
+        ("На ней было яркдюжинное платье с кружевом.", "яркдюжинное", "яркое"),
+        ("Он хотел сказатречь перед всеми гостями.", "сказатречь", "сказать"),
+    ]:
+        [finding] = corrector.check(text)
+        assert (finding.text, finding.kind, finding.fix) == (blend, "blend", None)
+        assert finding.suggestions[0].text == original
+
+
 def test_rare_scientific_words_are_not_blends(corrector):
     # Words no web text showed in any form are reported as unknown, with nothing to apply: not pastes.
     findings = corrector.check("Учёные изучают цидиппиды и других челюстноротых.")

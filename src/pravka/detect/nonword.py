@@ -164,6 +164,12 @@ def _never_written(word: str, lexicon) -> bool:
     )
 
 
+def reported_without_candidate(word: str, lexicon) -> bool:
+    """Whether ``word``, with no candidate, is reported anyway (at ``UNSEEN_DAMAGE``): long and unseen,
+    or never written in any form (see the module docstring)."""
+    return _long_unseen(word, lexicon) or _never_written(word, lexicon)
+
+
 def _before_period(document, index: int) -> bool:
     following = document.tokens[index + 1] if index + 1 < len(document.tokens) else None
     return following is not None and following.start == document.tokens[index].stop and following.text.startswith(".")
