@@ -119,6 +119,18 @@ def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
     assert corrector.check("Зал украшали восьмиколонным портиком.") == []
 
 
+def test_the_head_word_in_the_synonyms_form_beats_another_form_of_it(corrector):
+    # «персонаж» is nominative or accusative, «туру» accusative or dative: the head the token spells
+    # («герой», «природу») has one of those forms, so the lexeme's other one («героя», «природе») is second.
+    for text, blend, original, other in [
+        ("Главный геросонаж фильма оказался злодеем.", "геросонаж", "герой", "героя"),
+        ("Мы долго любовались на природутуру этого края.", "природутуру", "природу", "природе"),
+    ]:
+        [finding] = blends(corrector, text)
+        ranked = [s.text for s in finding.suggestions]
+        assert finding.text == blend and ranked[0] == original and other in ranked[1:]
+
+
 def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector):
     # Nine letters or more, no form ever written: the non-word unit reports these without a
     # suggestion, so the blend reading is free to take a rare synonym («ватерпас», «недюжинный») or
