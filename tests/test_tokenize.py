@@ -1,4 +1,8 @@
-from pravka.tokenize import tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from razdel import tokenize as razdel_tokenize
+
+from pravka.tokenize import _pieces, classify, glue, tokenize
 
 
 def kinds(text):
@@ -38,14 +42,6 @@ def test_hyphenated_words_stay_whole():
     assert ("пресс-секретарь", "word") in kinds("Об этом сказал пресс-секретарь по-прежнему")
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from razdel import tokenize as razdel_tokenize
-
-from pravka.tokenize import _pieces, classify, glue
-
-
 def fast_tokens(text):
     tokens = []
     _pieces(text, 0, tokens)
@@ -59,7 +55,28 @@ def fast_pieces(text):
 def razdel_pieces(text):
     return glue((piece.start, piece.stop, piece.text) for piece in razdel_tokenize(text))
 
-FRAGMENTS = ["слово", "Poccия", "безопас-", "ности", "пресс-", "секретарь", ",новых", "т.е.", "10,5", "«Газеты.Ru»", "—", "кто-то", "H2O", "н0вых", "при\u00adвет", "!", "...", "(да)", "ёж"]
+
+FRAGMENTS = [
+    "слово",
+    "Poccия",
+    "безопас-",
+    "ности",
+    "пресс-",
+    "секретарь",
+    ",новых",
+    "т.е.",
+    "10,5",
+    "«Газеты.Ru»",
+    "—",
+    "кто-то",
+    "H2O",
+    "н0вых",
+    "при\u00adвет",
+    "!",
+    "...",
+    "(да)",
+    "ёж",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -71,12 +88,35 @@ def test_fast_path_agrees_with_razdel_on_plain_words(parts):
     fast = fast_pieces(text)
     reference = razdel_pieces(text)
     assert "".join(piece for _, _, piece in fast) == "".join(piece for _, _, piece in reference)
-    plain = {(s, e, t) for s, e, t in reference if t.isalpha() and (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace())}
+    plain = {
+        (s, e, t)
+        for s, e, t in reference
+        if t.isalpha() and (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace())
+    }
     assert plain <= set(fast)
     assert all(token.kind == classify(token.text) for token in fast_tokens(text))  # kinds read off the fast path
 
 
-MARKED = ["«Слово»,", "(да)", "да?!", "он:)", ";(((", "ушёл...", "**", "“так”.", "[1]", "Yahoo!", "бyahoo!", "10,5", "т.е.", "№5", "@", "/", "слово", "Poccия,"]
+MARKED = [
+    "«Слово»,",
+    "(да)",
+    "да?!",
+    "он:)",
+    ";(((",
+    "ушёл...",
+    "**",
+    "“так”.",
+    "[1]",
+    "Yahoo!",
+    "бyahoo!",
+    "10,5",
+    "т.е.",
+    "№5",
+    "@",
+    "/",
+    "слово",
+    "Poccия,",
+]
 
 
 @settings(max_examples=300, deadline=None)
