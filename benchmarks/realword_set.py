@@ -29,15 +29,19 @@ Modes:
   paronym slips and on all slips, and its findings per 1,000 words of the clean originals;
 * ``--clean-gera``: word-changing findings of every unit on the detokenized targets of GERA dev, per
   1,000 words (the clean-text false-alarm rate);
-* ``--fit``: the detector's raw evidence (``confusion.evidence``: each member's zipf gain, slip cost,
-  the typed word's zipf and the context gain) for every word of the TUNE half (damaged and clean) and
-  of the detokenized targets of GERA train (clean school essays: words that were meant), then the
-  weights of ``confusion.Reading.score`` fitted by maximum likelihood (a conditional logit: the meant
-  member, or keeping the typed word; Newton's method), then a sweep of the reporting level scored
-  offline with those weights, printing the level with the best recall that reaches the targets
-  (precision ≥ 0.85, ≤ 0.5 false alarms per 1,000 clean words of the set, and ≤ ``GERA_ALARMS_TARGET``
-  per 1,000 words of GERA train: clean essays carry every unit's false alarms, whose sum must stay
-  ≤ 1.5 per 1,000).
+* ``--fit``: the detector's raw evidence (``confusion.evidence``: each member's ``Reading``) for every
+  word of the TUNE half (damaged and clean), of the detokenized targets of GERA train (clean school
+  essays: words that were meant) and of the sources of the SpellRuEval tune half and GERA train whose
+  words line up one to one with the gold (``real_choices``: real errors, the gold word as the meant
+  member, and the words the gold keeps); then the weights of ``confusion.Reading.score`` fitted by
+  maximum likelihood on all of it (a conditional logit: the meant member, or keeping the typed word;
+  Newton's method), then a sweep of the reporting level scored offline with those weights, printing
+  the level with the best recall that reaches the targets (precision ≥ 0.85, ≤ 0.5 false alarms per
+  1,000 clean words of the set, and ≤ ``GERA_ALARMS_TARGET`` per 1,000 words of GERA train: clean
+  essays carry every unit's false alarms, whose sum must stay ≤ 1.5 per 1,000), and how many of the
+  real errors' findings are right at each level. The weights printed go into ``detect.confusion``
+  by hand; since the evidence is pruned with the weights in force (``MIN_PRIOR_SCORE``), a second
+  run after pasting them moves them by a few hundredths at most.
 
 Usage (from the repository root; under ``nice``)::
 
