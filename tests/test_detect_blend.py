@@ -106,6 +106,14 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     ]:
         [finding] = blends(corrector, text)
         assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # A split into a dictionary form web text has (almost) never seen is no glued pair either: the
+    # form is a scrap of the synonym («сматриваю» of «рассматриваю») or of the original («идеальны»).
+    for text, blend, original in [
+        ("Я всегда считаюсматриваю такие вещи внимательно.", "считаюсматриваю", "считаю"),
+        ("Это был идеальныершенный план побега.", "идеальныершенный", "идеальный"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
     # Two common words glued with no meaning between them stay a glued finding.
     [finding] = corrector.check("Они купили большойдом у реки.")
     assert finding.kind == "glued"
