@@ -179,6 +179,11 @@ def words_in(text: str) -> int:
 # --------------------------------------------------------------------------- measuring the detector
 
 
+def same_word(found: str, intended: str) -> bool:
+    """Whether a suggestion is the intended word, ё read as е (pravka's words are looked up so)."""
+    return found.lower().replace("ё", "е") == intended.lower().replace("ё", "е")
+
+
 def measure(corrector, items: list[Item]) -> dict:
     """The confusion detector's findings on the damaged sentences and on the clean originals."""
     figures = {key: 0 for key in (
@@ -190,11 +195,11 @@ def measure(corrector, items: list[Item]) -> dict:
         findings = corrector.check(item.damaged)
         for finding in findings:
             at_slip = finding.start < item.end and item.start < finding.end
-            if at_slip and finding.fix is not None and finding.fix.lower() == item.intended.lower():
+            if at_slip and finding.fix is not None and same_word(finding.fix, item.intended):
                 figures["any_fix_right"] += 1
             if finding.detector != "confusion":
                 continue
-            right = at_slip and finding.suggestions[0].text.lower() == item.intended.lower()
+            right = at_slip and same_word(finding.suggestions[0].text, item.intended)
             figures["reported"] += 1
             figures["reported_right"] += right
             figures["paronym_reported_right"] += right and not item.inflection

@@ -45,8 +45,8 @@ applied.
 A preposition is a member only where the word after it can take one of its cases («появилась тля.»
 is not «для»). Skipped: words of fewer than ``MIN_LENGTH`` letters (short words collide with each other everywhere),
 common typed words (zipf ≥ ``MAX_TYPED_ZIPF``: a slip rarely lands on a word that common, and most
-tokens stop at this one look-up), capitalized words inside a sentence (names: «Песков» is not
-«песок»), ALL-CAPS words, hyphenated ones and the words of a word list (the bundled ones and the
+tokens stop at this one look-up), capitalized words inside a sentence that the dictionary can read as a
+name (``_may_be_a_name``: «Песков» is not «песок»), ALL-CAPS words, hyphenated ones and the words of a word list (the bundled ones and the
 user's: a word listed there is written on purpose). «-тся»/«-ться», «не»/«ни» and «также»/«так же» are
 the grammar rules' business (``detect.realword``), which run first.
 """
@@ -76,14 +76,14 @@ MIN_ZIPF_GAIN = 0.5  # a member must be written at least 3 times as often as the
 UNSEEN_ZIPF = 1.0  # a dictionary form that web text never showed
 MAX_SLIP_COST = 3.2  # an arbitrary letter, the first one included
 # The weights of the score (module docstring), fitted by ``benchmarks/realword_set.py --fit``.
-GAIN_WEIGHT = 0.56
-COST_WEIGHT = 0.73
-TYPED_ZIPF_WEIGHT = 0.32
-CONTEXT_FACTOR = 0.86
-BACKOFF_FACTOR = 0.37
-COUNT_WEIGHT = 0.28
+GAIN_WEIGHT = 0.57
+COST_WEIGHT = 0.69
+TYPED_ZIPF_WEIGHT = 0.31
+CONTEXT_FACTOR = 0.87
+BACKOFF_FACTOR = 0.36
+COUNT_WEIGHT = 0.26
 TYPED_UNSEEN_WEIGHT = 0.15
-SLIP_PRIOR = 0.35
+SLIP_PRIOR = 0.42
 MIN_CONTEXT_GAIN = -1.0
 # A member whose score without the neighbours is below this would need them to be 100 times kinder to be
 # reported; on the tune half 2 of 249 right findings were (``--fit`` with −9), and leaving such members
@@ -201,7 +201,7 @@ def evidence(document, index: int) -> list[Reading]:
         return []
     if fold(word) in lexicon.extra_words:  # a word list's word is written on purpose («безопастности» in-house)
         return []
-    if token.text[0].isupper() and not document.starts_sentence(index):
+    if token.text[0].isupper() and not document.starts_sentence(index) and _may_be_a_name(lexicon, word):
         return []
     members = confusion_set(lexicon, word.replace("ё", "е"))
     typed_zipf = lexicon.zipf(word)
@@ -230,6 +230,13 @@ def evidence(document, index: int) -> list[Reading]:
             )
         )
     return found
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _may_be_a_name(lexicon, word: str) -> bool:
+    return any(_NAME_TAGS & parse.tag.grammemes for parse in lexicon.morph.parse(word))
 
 
 def _governs(lexicon, preposition: str, right: str | None) -> bool:
