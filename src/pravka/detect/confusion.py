@@ -138,7 +138,7 @@ def neighbours(lexicon, word: str) -> set[str]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _lemmas(lexicon, word: str) -> frozenset[str]:
-    return frozenset(parse.normal_form for parse in lexicon.morph.parse(word))
+    return frozenset(parse.normal_form for parse in lexicon.parses(word))
 
 
 class Reading(NamedTuple):
@@ -236,7 +236,7 @@ _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
 def _may_be_a_name(lexicon, word: str) -> bool:
-    return any(_NAME_TAGS & parse.tag.grammemes for parse in lexicon.morph.parse(word))
+    return any(_NAME_TAGS & parse.tag.grammemes for parse in lexicon.parses(word))
 
 
 def _governs(lexicon, preposition: str, right: str | None) -> bool:
@@ -244,7 +244,7 @@ def _governs(lexicon, preposition: str, right: str | None) -> bool:
     if right is None:
         return False
     cases = GOVERNMENT[preposition]
-    return any(parse.tag.case in cases for parse in lexicon.morph.parse(right) if parse.tag.POS in CASED)
+    return any(parse.tag.case in cases for parse in lexicon.parses(right) if parse.tag.POS in CASED)
 
 
 def context_gain(context, typed: str, member: str, left: str | None, right: str | None) -> float:
