@@ -139,6 +139,17 @@ def test_the_head_word_in_the_synonyms_form_beats_another_form_of_it(corrector):
         assert finding.text == blend and ranked[0] == original and other in ranked[1:]
 
 
+def test_a_verb_heads_its_blend_with_the_synonyms_transitivity(corrector):
+    # «высится», «отказались» are intransitive (reflexive): the original is «возвышается», «сдавались»,
+    # not the transitive «возвышает», «сдавали» the token spells just as well.
+    for text, blend, original in [
+        ("Над городом возвышаетысится старая башня.", "возвышаетысится", "возвышается"),
+        ("Войска не сдавалиазались до последнего.", "сдавалиазались", "сдавались"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+
+
 def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector):
     # Nine letters or more, no form ever written: the non-word unit reports these without a
     # suggestion, so the blend reading is free to take a rare synonym («ватерпас», «недюжинный») or
