@@ -139,6 +139,12 @@ def test_the_head_word_in_the_synonyms_form_beats_another_form_of_it(corrector):
         assert finding.text == blend and ranked[0] == original and other in ranked[1:]
 
 
+def test_a_name_is_no_synonym(corrector):
+    # «туру» ends «Артуру» too, a dative that would make the head «природе»: names are not read.
+    readings = blend_readings("природутуру", corrector.lexicon)
+    assert readings and "артуру" not in {reading.synonym for _, _, reading in readings}
+
+
 def test_a_verb_heads_its_blend_with_the_synonyms_transitivity(corrector):
     # «высится», «отказались» are intransitive (reflexive): the original is «возвышается», «сдавались»,
     # not the transitive «возвышает», «сдавали» the token spells just as well.

@@ -12,6 +12,8 @@ Reading a blend. Every cut of the token into a head of at least three letters an
   «храбрецу») that is near the head word in meaning. A tail of at least ``MIN_TAIL`` letters names
   its synonym by frequency; a scrap of three needs the meaning (``MEANING_SURE``): «дорогеути» is
   «дороге» + «пути» because «пути» is a neighbour of «дороге», while «ути» ends hundreds of words;
+  a word pymorphy3 reads only as a name is nobody's synonym («природ|утуру» is not «природе» +
+  «Артуру»);
 * the *head* must start a frequent dictionary form, missing at most three of its last letters;
 * a pair (original, synonym) scores its two frequencies, less a price per missing letter, plus a
   bonus when the two have the same part of speech and grammatical form (the spinner inflected the
@@ -96,6 +98,7 @@ from ..ru.grammar import CASED, FUNCTION_POS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .nonword import CHECKABLE, UNSEEN_DAMAGE, reported_without_candidate
+from .swap import NAME_MARKS
 
 MIN_LENGTH = 7
 MIN_PART = 3  # letters of the token kept from the original
@@ -301,6 +304,8 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
             for synonym in dict.fromkeys([*frequent, *near]):
                 if head_word[:SHARED_START] == synonym[:SHARED_START] or (scrap and synonym not in near):
                     continue
+                if _names_only(synonym, lexicon):
+                    continue  # «природ|у + артуру»: a name is nobody's synonym
                 if synonym == tail and head[-1] in COMPOUND_HEAD_ENDINGS:
                     continue  # «электро|мотоциклах», «мускуло|ход»: a compound of two stems, not a blend
                 cosine = row[endings.index(synonym)]
@@ -317,6 +322,11 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
                     score = base + lexicon.zipf(original) + fit
                     readings.append(Reading(original, synonym, len(tail), score, agrees, cosine))
     return (*readings, *unseen)
+
+
+def _names_only(word: str, lexicon) -> bool:
+    parses = lexicon.parses(word)[:2]
+    return bool(parses) and all(parse.tag.grammemes & NAME_MARKS for parse in parses)
 
 
 def _unseen_synonym_readings(head: str, tail: str, heads, lexicon) -> list[Reading]:
