@@ -117,6 +117,8 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     # Two common words glued with no meaning between them stay a glued finding.
     [finding] = corrector.check("Они купили большойдом у реки.")
     assert finding.kind == "glued"
+    # A word glued to the «не» after it is a typo people make, and fixed, though it reads as a paste too.
+    assert corrector.fix("Эта работане закончена до сих пор.") == "Эта работа не закончена до сих пор."
 
 
 def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
