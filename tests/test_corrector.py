@@ -58,9 +58,10 @@ def test_uncertain_findings_are_reported_but_not_applied(corrector):
 
 
 def test_a_paste_no_web_text_ever_showed_is_reported_without_a_suggestion(corrector):
-    text = "Мастер проверил стену, и уроватерпас показал наклон."
+    # («уроватерпас» is read as a blend of «уровень» now: test_detect_blend.) No reading explains this one.
+    text = "В углу сидел руковдирижёр оркестра."
     [finding] = corrector.check(text)
-    assert finding.text == "уроватерпас" and finding.suggestions == [] and finding.fix is None
+    assert finding.text == "руковдирижёр" and finding.suggestions == [] and finding.fix is None
     assert corrector.fix(text) == text
 
 
