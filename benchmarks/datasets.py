@@ -110,6 +110,17 @@ def available() -> bool:
 SPACED_MARK = re.compile(r" +([,.;:!?])")
 
 
+def literature_text(size: int) -> str:
+    """The first ``size`` characters of ``shared/corpora/ruslit`` (public-domain literature, its lines
+    as they are), cut after the last whole line."""
+    import gzip
+
+    path = REPO_ROOT.parent / "shared" / "corpora" / "ruslit" / "ruslit.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        text = handle.read(size)
+    return text[: text.rfind("\n") + 1]
+
+
 def essay_text(size: int, names: tuple[str, ...] = ("gera-train", "gera-dev")) -> str:
     """About ``size`` characters of clean punctuated prose: the corrected side of GERA (school essays),
     its tokenized marks glued back (GERA's M2 text comes tokenized), sentences repeated as needed, one a
