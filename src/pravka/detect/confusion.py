@@ -264,15 +264,11 @@ def _pair_evidence(model, typed: str, member: str, left: str | None, right: str 
     seen = backoff = 0.0
     if model is None:
         return seen, backoff
-    if left is not None:
-        gain = model.context_logprob(member, left, None) - model.context_logprob(typed, left, None)
-        if model.count(left, member) or model.count(left, typed):
-            seen += CONTEXT_WEIGHT * gain
-        else:
-            backoff += gain
-    if right is not None:
-        gain = model.context_logprob(member, None, right) - model.context_logprob(typed, None, right)
-        if model.count(member, right) or model.count(typed, right):
+    for before, after in ((left, None), (None, right)):
+        if before is None and after is None:
+            continue
+        gain = model.context_logprob(member, before, after) - model.context_logprob(typed, before, after)
+        if any(model.count(*(w for w in (before, word, after) if w is not None)) for word in (member, typed)):
             seen += CONTEXT_WEIGHT * gain
         else:
             backoff += gain
