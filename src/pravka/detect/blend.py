@@ -103,11 +103,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..ru.alphabet import ALPHABET, LINKING_VOWELS, fold, match_case
-from ..ru.grammar import CASED, FUNCTION_POS
+from ..ru.grammar import CASED, FUNCTION_POS, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .nonword import CHECKABLE, UNSEEN_DAMAGE, reported_without_candidate
-from .swap import NAME_MARKS
 
 MIN_LENGTH = 7
 MIN_PART = 3  # letters of the token kept from the original

@@ -64,7 +64,7 @@ from ..candidates.channel import edit_cost
 from ..lexicon import cache_dir, cache_tag, exclusive_lock, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
-from ..ru.grammar import CASED, GOVERNMENT
+from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 
@@ -232,11 +232,8 @@ def evidence(document, index: int) -> list[Reading]:
     return found
 
 
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
-
-
 def _may_be_a_name(lexicon, word: str) -> bool:
-    return any(_NAME_TAGS & parse.tag.grammemes for parse in lexicon.parses(word))
+    return any(NAME_MARKS & parse.tag.grammemes for parse in lexicon.parses(word))
 
 
 def _governs(lexicon, preposition: str, right: str | None) -> bool:

@@ -72,6 +72,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..ru.alphabet import match_case
+from ..ru.grammar import NAME_MARKS
 from ..ru.punctuation import SENTENCE_END
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
@@ -87,7 +88,6 @@ SOURCE = "meaning"
 MIN_LENGTH = 4
 WINDOW = 4  # content words of context on each side
 CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "ADVB", "PRTF", "PRTS", "GRND", "COMP"})
-NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
 # Pronoun-like and ordinal adjectives («такой», «этот», «другой», «первый») and «быть» fit any
 # context, so as candidates they would outscore every word; nor does a spinner swap them.
 NOT_SWAPPED_MARKS = frozenset({"Apro", "Anum"})

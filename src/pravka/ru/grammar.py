@@ -7,6 +7,7 @@
   «поэтомуее», «люблюее»).
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
+* ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
 * ``VARIANT_MARKS`` — OpenCorpora's marks for forms that are in the dictionary only because people
   write them: «Erro» a misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal
   form («седня», «щас»).
@@ -64,6 +65,9 @@ RELATIVE_WORDS = frozenset(
     "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько который".split()
 )
 VARIANT_MARKS = frozenset({"Erro", "Dist", "Infr"})
+# OpenCorpora's marks of names (first names, surnames, patronymics, places, organisations, trademarks)
+# and of abbreviations and initials: a word read so is not a common word's slip or synonym.
+NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
 
 # Particles Russian always writes apart, never with a hyphen («как бы», «что ли», «тот же»): a hyphen
 # before them is a slip («какими-бы»), and the word before it is what the grammar reads.
