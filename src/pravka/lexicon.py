@@ -198,7 +198,7 @@ class Lexicon:
                 if prefix[-1] in CONSONANTS and rest[0] in HARD_SIGN_VOWELS and f"{prefix}ъ{rest}" in self.forms:
                     return False  # «сверхестественное» is «сверхъестественное» without its «ъ»
                 # «не» with a verb or a comparative is always written apart («не понимают», «не менее»).
-                return prefix != "не" or self.morph.parse(rest)[0].tag.POS not in SEPARATE_FROM_NE
+                return prefix != "не" or self.parses(rest)[0].tag.POS not in SEPARATE_FROM_NE
         return False
 
     def variant(self, word: str) -> tuple[str, frozenset[str]] | None:
@@ -243,7 +243,7 @@ class Lexicon:
         by its analyzers of unknown, prefixed or hyphenated words."""
         return [
             p
-            for p in self.morph.parse(word)
+            for p in self.parses(word)
             if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
         ]
 

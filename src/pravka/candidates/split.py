@@ -156,13 +156,13 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
 
 def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
     """«трех|часовой», «пятидесяти|метровый», «много|сосудистый»: a compound adjective's two parts."""
-    if lexicon.morph.parse(right)[0].tag.POS not in ADJECTIVES:
+    if lexicon.parses(right)[0].tag.POS not in ADJECTIVES:
         return False
     return left in QUANTITY_HEADS or _is_numeral(left, lexicon)
 
 
 def _is_numeral(word: str, lexicon) -> bool:
-    return any(p.tag.POS == "NUMR" for p in lexicon.morph.parse(word)[:2])
+    return any(p.tag.POS == "NUMR" for p in lexicon.parses(word)[:2])
 
 
 def _is_typo(word: str, lexicon) -> bool:
@@ -192,21 +192,21 @@ def _is_unlisted_word(half: str, lexicon) -> bool:
 
 
 def _is_only_preposition(word: str, lexicon) -> bool:
-    parses = lexicon.morph.parse(word)
+    parses = lexicon.parses(word)
     return bool(parses) and parses[0].tag.POS == "PREP"
 
 
 def _is_name_or_abbreviation(word: str, lexicon) -> bool:
-    tag = lexicon.morph.parse(word)[0].tag
+    tag = lexicon.parses(word)[0].tag
     return bool(NOT_GLUED_GRAMMEMES & set(tag.grammemes))
 
 
 def _is_content_word(word: str, lexicon) -> bool:
-    return lexicon.morph.parse(word)[0].tag.POS not in FUNCTION_POS
+    return lexicon.parses(word)[0].tag.POS not in FUNCTION_POS
 
 
 def _is_verb(word: str, lexicon) -> bool:
-    return lexicon.morph.parse(word)[0].tag.POS in {"VERB", "INFN", "GRND"}
+    return lexicon.parses(word)[0].tag.POS in {"VERB", "INFN", "GRND"}
 
 
 def _is_function_word(word: str, lexicon) -> bool:
@@ -216,7 +216,7 @@ def _is_function_word(word: str, lexicon) -> bool:
 def _is_governed(preposition: str, word: str, lexicon) -> bool:
     """Whether ``word`` can stand in a case the preposition governs («до кукурузные» cannot)."""
     cases = GOVERNMENT.get(preposition)
-    parses = [p for p in lexicon.morph.parse(word) if p.tag.POS in CASE_BEARING and "Abbr" not in p.tag]
+    parses = [p for p in lexicon.parses(word) if p.tag.POS in CASE_BEARING and "Abbr" not in p.tag]
     if cases is None:
         return bool(parses)
     return any(p.tag.case in cases for p in parses)

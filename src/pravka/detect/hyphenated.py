@@ -77,8 +77,8 @@ def _apart_by_grammar(word: str, first: str, second: str, lexicon) -> bool:
         return False
     if second in SEPARATE_PARTICLES:
         return True
-    tags = [parse.tag for parse in lexicon.morph.parse(second)]
-    preposition = any(parse.tag.POS == "PREP" for parse in lexicon.morph.parse(first))
+    tags = [parse.tag for parse in lexicon.parses(second)]
+    preposition = any(parse.tag.POS == "PREP" for parse in lexicon.parses(first))
     return preposition and bool(tags) and all(tag.POS == "NOUN" for tag in tags)
 
 

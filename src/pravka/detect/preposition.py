@@ -99,7 +99,7 @@ def _spoken_v(before: str | None, word: str, lexicon) -> bool:
     """«ф» before ``word`` is the preposition «в» spelt as heard (``before``: the word in front, if any)."""
     if len(word) < 2 or word[0] not in VOICELESS or before in LETTER_NAMES:
         return False
-    return any(p.tag.POS in CASED and p.tag.case in GOVERNMENT["в"] for p in lexicon.morph.parse(word))
+    return any(p.tag.POS in CASED and p.tag.case in GOVERNMENT["в"] for p in lexicon.parses(word))
 
 
 def _may_report(first: str, second: str, lexicon) -> bool:

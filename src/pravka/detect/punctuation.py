@@ -130,7 +130,7 @@ def _glued_to_next(mark: str, before, after, lexicon) -> list[Suggestion] | None
 def _opens_clause(word: str, lexicon) -> bool:
     if word.lower() in CLAUSE_WORDS:
         return True
-    parse = lexicon.morph.parse(word.lower())[0]
+    parse = lexicon.parses(word.lower())[0]
     return parse.normal_form in RELATIVE_WORDS or parse.tag.POS == "GRND"
 
 
@@ -152,7 +152,7 @@ def _is_abbreviation(word: str, lexicon) -> bool:
     if not lexicon.is_known(lower):
         return len(lower) < MIN_UNKNOWN_WORD  # short unknown words are often abbreviations («доц»)
     # The first reading only: «вазе» also reads as the abbreviation ВАЗ, but is a word first.
-    return "Abbr" in lexicon.morph.parse(lower)[0].tag
+    return "Abbr" in lexicon.parses(lower)[0].tag
 
 
 def _starts_capitalised(word: str) -> bool:
@@ -160,7 +160,7 @@ def _starts_capitalised(word: str) -> bool:
 
 
 def _first_tag(word: str, lexicon):
-    return lexicon.morph.parse(word.lower())[0].tag
+    return lexicon.parses(word.lower())[0].tag
 
 
 DETECTOR = Detector(

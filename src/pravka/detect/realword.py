@@ -176,22 +176,18 @@ def _clause_words(document, positions: range, span: int, stop_at_comma: bool) ->
     return words
 
 
-def _parses(lexicon, word: str):
-    return lexicon.morph.parse(word)
-
-
 def _tag(lexicon, word: str):
-    return _parses(lexicon, word)[0].tag
+    return lexicon.parses(word)[0].tag
 
 
 def _lemmas(lexicon, word: str) -> set[str]:
-    return {p.normal_form for p in _parses(lexicon, word)}
+    return {p.normal_form for p in lexicon.parses(word)}
 
 
 def _takes_infinitive(lexicon, word: str) -> bool:
     if word in TAKES_INFINITIVE or word in FUTURE_BE:
         return True
-    parse = _parses(lexicon, word)[0]
+    parse = lexicon.parses(word)[0]
     return parse.tag.POS in {"VERB", "INFN", "PRED", "ADJS"} and parse.normal_form in TAKES_INFINITIVE
 
 
@@ -253,11 +249,11 @@ def _adjacent_before(document, index: int) -> str | None:
 
 def _person_subject(lexicon, noun: str, finite: str) -> bool:
     """A person («люди», «Обломов») in the nominative that the finite verb agrees with in number."""
-    parse = _parses(lexicon, noun)[0]
+    parse = lexicon.parses(noun)[0]
     tag = parse.tag
     if tag.POS != "NOUN" or tag.case != "nomn" or "anim" not in tag:
         return False
-    verb = next((p.tag for p in _parses(lexicon, finite) if p.tag.POS == "VERB"), None)
+    verb = next((p.tag for p in lexicon.parses(finite) if p.tag.POS == "VERB"), None)
     return verb is not None and verb.number == tag.number and verb.person in (None, "3per")
 
 
@@ -430,7 +426,7 @@ def _joined(document, index):
     if (first, second) == ("по", "этому"):
         following = _next(document, index + 1)
         if following is None or not any(
-            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in _parses(document.lexicon, following)
+            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in document.lexicon.parses(following)
         ):
             return index + 1, "поэтому", CONFIDENCE_PO_ETOMU, "joined-adverb"
     if (first, second) == ("в", "течении") and _next(document, index + 1) in TIME_WORDS:

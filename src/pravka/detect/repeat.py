@@ -48,7 +48,7 @@ def detect(document):
         word = fold(second.text)
         if not document.lexicon.is_known(word):
             continue  # a damaged word typed twice: the speller fixes both copies, then it is a plain repeat
-        tag = document.lexicon.morph.parse(word)[0].tag
+        tag = document.lexicon.parses(word)[0].tag
         if word in INTENTIONAL or tag.POS == "INTJ":
             continue
         if line_breaks(between):

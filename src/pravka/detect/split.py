@@ -209,11 +209,11 @@ def _clause_words_after(document, index: int, limit: int = 6) -> list[str]:
 
 
 def _lemmas(lexicon, word: str) -> set[str]:
-    return {parse.normal_form for parse in lexicon.morph.parse(word)}
+    return {parse.normal_form for parse in lexicon.parses(word)}
 
 
 def _first_tag(lexicon, word: str):
-    return lexicon.morph.parse(word)[0].tag
+    return lexicon.parses(word)[0].tag
 
 
 # ------------------------------------------------------------------ rules
@@ -314,8 +314,7 @@ def _is_neuter_noun(document, word: str) -> bool:
 
 def _is_neuter_adjective(document, word: str) -> bool:
     return any(
-        p.tag.POS in {"ADJF", "PRTF"} and "neut" in p.tag and "sing" in p.tag
-        for p in document.lexicon.morph.parse(word)
+        p.tag.POS in {"ADJF", "PRTF"} and "neut" in p.tag and "sing" in p.tag for p in document.lexicon.parses(word)
     )
 
 
@@ -325,7 +324,7 @@ def _fixed(first, second, lexicon):
 
 
 def _pol(first, noun, lexicon):
-    if first != "пол" or not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.morph.parse(noun)):
+    if first != "пол" or not any(p.tag.POS == "NOUN" and "gent" in p.tag for p in lexicon.parses(noun)):
         return None
     if noun[0] in POL_HYPHEN_BEFORE:  # «пол-литра», «пол-яблока»: the spelling rule wants a hyphen
         return ("-", CONFIDENCE_POL, "joined-pol") if lexicon.is_form(f"пол-{noun}") else None
@@ -341,7 +340,7 @@ def _compound(first, second, lexicon):
     hyphenated = f"{first}-{second}"
     if not lexicon.is_form(hyphenated):
         return None
-    if not any(p.tag.POS == "NOUN" for p in lexicon.morph.parse(hyphenated)):
+    if not any(p.tag.POS == "NOUN" for p in lexicon.parses(hyphenated)):
         return None
     if _first_tag(lexicon, first).POS != "NOUN" or _first_tag(lexicon, second).POS != "NOUN":
         return None
@@ -367,7 +366,7 @@ def _po_adverb(document, index, tag):
     mark, following = _next_after(document, index + 1)
     if mark is None and following is not None:
         # «по моему мнению», «по другому пути», «во первых рядах»: a preposition and its noun phrase
-        if any(p.tag.POS in NOMINALS and case in p.tag for p in lexicon.morph.parse(following)):
+        if any(p.tag.POS in NOMINALS and case in p.tag for p in lexicon.parses(following)):
             return None
     if _first_tag(document.lexicon, second).POS == "ADVB":
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по русски»: «по» cannot govern an adverb
@@ -412,7 +411,7 @@ def _ne_joined(first, word, lexicon):
         return None
     if _first_tag(lexicon, word).POS in {"VERB", "INFN", "GRND", "COMP", "NPRO", "PRTS", "PRTF"}:
         return None
-    if any(p.tag.POS == "PRCL" for p in lexicon.morph.parse(word)):
+    if any(p.tag.POS == "PRCL" for p in lexicon.parses(word)):
         return None  # «не просто друг»: «просто» is also the particle «simply»
     return joined
 

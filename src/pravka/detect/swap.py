@@ -161,7 +161,7 @@ def shared_model() -> MeaningModel:
 def _reading(lexicon, word: str):
     """The most likely pymorphy3 parse of a lower-case word, or None when it is not a content word a
     spinner would swap (a function word, a name, a pronoun-like or ordinal adjective, «быть»)."""
-    parse = lexicon.morph.parse(word)[0]
+    parse = lexicon.parses(word)[0]
     tag = parse.tag
     if tag.POS not in CONTENT_POS or (NAME_MARKS | NOT_SWAPPED_MARKS) & tag.grammemes:
         return None
@@ -172,7 +172,7 @@ def _reading(lexicon, word: str):
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _is_function_word(lexicon, word: str) -> bool:
-    return lexicon.morph.parse(word)[0].tag.POS in FUNCTION_POS
+    return lexicon.parses(word)[0].tag.POS in FUNCTION_POS
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -207,7 +207,7 @@ def candidates(lexicon, word: str) -> tuple[str, ...]:
     wanted = _form_of(parse)
     found: list[str] = []
     for neighbour in model.neighbours(pivot):
-        for reading in lexicon.morph.parse(neighbour):
+        for reading in lexicon.parses(neighbour):
             if reading.tag.POS != parse.tag.POS or reading.normal_form == parse.normal_form:
                 continue
             if NAME_MARKS & reading.tag.grammemes:  # navec writes names in lower case («керри»)

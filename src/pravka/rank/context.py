@@ -42,7 +42,7 @@ class Context:
         self._tags = lru_cache(maxsize=50_000)(self._parse_tags)
 
     def _parse_tags(self, word: str) -> tuple:
-        return tuple(p.tag for p in self.lexicon.morph.parse(word)[:4])
+        return tuple(p.tag for p in self.lexicon.parses(word)[:4])
 
     def grammar(self, candidate: str, left: str | None, right: str | None) -> float:
         if " " in candidate or "-" in candidate:
