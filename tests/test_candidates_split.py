@@ -67,6 +67,28 @@ def test_compound_adjective_heads_cost_more_but_a_quantity_before_a_noun_is_glue
     assert splits("многолюдей", lexicon)["много людей"] == COST_MISSING_SPACE
 
 
+@pytest.mark.parametrize(
+    "word, compound_split, glued_split",
+    [
+        # «одно» heads compounds like «много» does: «однотематический», but «одно слово» glued.
+        ("однотематических", "одно тематических", "однослово"),
+        # An adverb's «-о» doubles as the linking vowel before an adjective, not before a noun.
+        ("низкоинтеллектуальной", "низко интеллектуальной", "низкоплыли"),
+    ],
+)
+def test_one_and_adverbs_head_compound_adjectives(word, compound_split, glued_split, lexicon):
+    assert splits(word, lexicon)[compound_split] > COST_MISSING_SPACE
+    assert min(splits(glued_split, lexicon).values()) == COST_MISSING_SPACE
+
+
+@pytest.mark.parametrize("word", ["нерасчетов", "необновленный"])
+def test_a_ne_word_is_split_only_after_ne(word, lexicon):
+    # «не» + a known word, though no dictionary lists the whole: «нера счетов», «необнов ленный» are
+    # not weighed, and «не» + noun or adjective costs more than a plain missing space.
+    assert list(splits(word, lexicon)) == [f"не {word[2:]}"]
+    assert splits(word, lexicon)[f"не {word[2:]}"] > COST_MISSING_SPACE
+
+
 def test_other_inflections_seen_mean_a_rare_real_word(lexicon):
     # Web text has «гематологов», «гематолога»: an unseen «гематологам» is the same word in another case.
     assert other_form_seen("гематологам", len("логам"), lexicon)

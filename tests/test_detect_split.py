@@ -158,6 +158,11 @@ def test_correct_text_is_left_alone(corrector, text):
     assert only_splits(corrector, text) == []
 
 
+def test_the_conjunction_budto_is_not_the_particle(corrector):
+    assert only_splits(corrector, "Война не игра, будь то даже шахматы.") == []
+    assert only_splits(corrector, "Кто то постучал в дверь.") != []  # the particle rule still fires
+
+
 def test_names_are_not_joined(corrector):
     assert only_splits(corrector, "Мы гуляли по Москва Сити.") == []
 

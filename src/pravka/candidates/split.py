@@ -36,9 +36,14 @@ A clean split costs ``COST_CLEAN_SPLIT`` instead of ``COST_MISSING_SPACE``: its 
 keep option. In such a long token one half may also be a word pymorphy lacks but web text has seen
 («тропонин», «коронарография»), at a surcharge.
 
-Whatever its length, a numeral in the genitive or «много»/«мало» before an adjective is the head of a
-compound adjective («трех|часовой», «много|сосудистый», «мало|изученный»), so that split costs
-``COST_COMPOUND_HEAD`` more.
+Whatever its length, a numeral in the genitive, «много»/«мало»/«одно», or an adverb whose «-о» after
+a consonant doubles as a linking vowel, before an adjective, is the head of a compound adjective
+(«трех|часовой», «много|сосудистый», «одно|тематический», «низко|интеллектуальный»), so that split
+costs ``COST_COMPOUND_HEAD`` more.
+
+«не» written together with a known word other than a verb («нерасчетов», «необновленный») is a word
+of its own that no dictionary lists whole: the split after «не» is weighed (at ``COST_NE_SPLIT``), no
+other split of it is («нера счетов», «необнов ленный»).
 
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 """
@@ -90,8 +95,11 @@ def two_words(word: str, lexicon) -> list[Candidate]:
     found = []
     never_seen = lexicon.zipf(word) == 0
     long_unseen = never_seen and len(word) >= MIN_LONG_UNSEEN
+    ne_compound = _is_ne_compound(word, lexicon)
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
+        if ne_compound and left != "не":
+            continue  # «непрогаданное» is «не» + «прогаданное», not «непрога данное»
         if left.endswith("-") or right.startswith("-"):
             continue
         if any("-" in half and not lexicon.is_form(half) for half in (left, right)):
@@ -158,7 +166,18 @@ def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
     """«трех|часовой», «пятидесяти|метровый», «много|сосудистый»: a compound adjective's two parts."""
     if lexicon.parses(right)[0].tag.POS not in ADJECTIVES:
         return False
-    return left in QUANTITY_HEADS or _is_numeral(left, lexicon)
+    return left in QUANTITY_HEADS or _is_numeral(left, lexicon) or _is_adverb_head(left, lexicon)
+
+
+def _is_adverb_head(word: str, lexicon) -> bool:
+    """«низко|интеллектуальный», «глубоко|чувствующий»: an adverb of quality whose «-о» after a
+    consonant doubles as a compound's linking vowel."""
+    return (
+        len(word) > 2
+        and word[-1] in LINKING_VOWELS
+        and word[-2] not in VOWELS
+        and any(p.tag.POS in {"ADVB", "ADJS"} for p in lexicon.parses(word)[:2])
+    )
 
 
 def _is_numeral(word: str, lexicon) -> bool:
@@ -203,6 +222,15 @@ def _is_name_or_abbreviation(word: str, lexicon) -> bool:
 
 def _is_content_word(word: str, lexicon) -> bool:
     return lexicon.parses(word)[0].tag.POS not in FUNCTION_POS
+
+
+def _is_ne_compound(word: str, lexicon) -> bool:
+    """«непрогаданное», «неглубокий»: «не» written together with a known word that is not a verb.
+
+    Such a token is a word of its own (most are in no dictionary), so the only split worth weighing is
+    the one after «не»."""
+    rest = word[2:]
+    return word.startswith("не") and len(rest) > 2 and lexicon.is_known(rest) and not _is_verb(rest, lexicon)
 
 
 def _is_verb(word: str, lexicon) -> bool:
