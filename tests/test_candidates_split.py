@@ -74,9 +74,11 @@ def test_compound_adjective_heads_cost_more_but_a_quantity_before_a_noun_is_glue
         ("однотематических", "одно тематических", "однослово"),
         # An adverb's «-о» doubles as the linking vowel before an adjective, not before a noun.
         ("низкоинтеллектуальной", "низко интеллектуальной", "низкоплыли"),
+        # A prefix-like word heads a compound adjective; before a verb it is just a word glued on.
+        ("полутеплые", "полу теплые", "полупрыгали"),
     ],
 )
-def test_one_and_adverbs_head_compound_adjectives(word, compound_split, glued_split, lexicon):
+def test_one_prefixes_and_adverbs_head_compound_adjectives(word, compound_split, glued_split, lexicon):
     assert splits(word, lexicon)[compound_split] > COST_MISSING_SPACE
     assert min(splits(glued_split, lexicon).values()) == COST_MISSING_SPACE
 

@@ -36,10 +36,10 @@ A clean split costs ``COST_CLEAN_SPLIT`` instead of ``COST_MISSING_SPACE``: its 
 keep option. In such a long token one half may also be a word pymorphy lacks but web text has seen
 («тропонин», «коронарография»), at a surcharge.
 
-Whatever its length, a numeral in the genitive, «много»/«мало»/«одно», or an adverb whose «-о» after
-a consonant doubles as a linking vowel, before an adjective, is the head of a compound adjective
-(«трех|часовой», «много|сосудистый», «одно|тематический», «низко|интеллектуальный»), so that split
-costs ``COST_COMPOUND_HEAD`` more.
+Whatever its length, a numeral in the genitive, «много»/«мало»/«одно», a prefix-like word («полу»,
+«супер»), or an adverb whose «-о» after a consonant doubles as a linking vowel, before an adjective,
+is the head of a compound adjective («трех|часовой», «много|сосудистый», «полу|теплые»,
+«одно|тематический», «низко|интеллектуальный»), so that split costs ``COST_COMPOUND_HEAD`` more.
 
 «не» written together with a known word other than a verb («нерасчетов», «необновленный») is a word
 of its own that no dictionary lists whole: the split after «не» is weighed (at ``COST_NE_SPLIT``), no
@@ -163,10 +163,16 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
 
 
 def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
-    """«трех|часовой», «пятидесяти|метровый», «много|сосудистый»: a compound adjective's two parts."""
+    """«трех|часовой», «пятидесяти|метровый», «много|сосудистый», «полу|теплые»: a compound
+    adjective's two parts."""
     if lexicon.parses(right)[0].tag.POS not in ADJECTIVES:
         return False
-    return left in QUANTITY_HEADS or _is_numeral(left, lexicon) or _is_adverb_head(left, lexicon)
+    return (
+        left in QUANTITY_HEADS
+        or left in COMPOUND_HEADS
+        or _is_numeral(left, lexicon)
+        or _is_adverb_head(left, lexicon)
+    )
 
 
 def _is_adverb_head(word: str, lexicon) -> bool:
