@@ -43,3 +43,25 @@ def test_the_first_compile_says_so_in_one_line(tmp_path):
     assert any(name.startswith("freq-") for name in os.listdir(tmp_path / "fresh-cache"))
     again = _check(tmp_path, tmp_path / "fresh-cache")
     assert "compiling" not in again.stderr  # later starts use the cache silently
+
+
+def test_a_new_table_replaces_the_stale_ones_of_its_family_only(tmp_path):
+    from pravka.lexicon import compiled_once
+
+    older = tmp_path / "confusion-v1-old.dawg"
+    neighbour = tmp_path / "confusion-notes.txt"  # another suffix: not a table of the family
+    other_family = tmp_path / "blend-confusion-v1-old.dawg"
+    for path in (older, neighbour, other_family):
+        path.write_text("old")
+    built = []
+
+    def build(path):
+        built.append(path)
+        path.write_text("new")
+
+    current = tmp_path / "confusion-v2-new.dawg"
+    assert compiled_once(current, build, "confusion") == current
+    assert built == [current] and current.read_text() == "new"
+    assert not older.exists() and neighbour.exists() and other_family.exists()
+    compiled_once(current, build, "confusion")
+    assert built == [current]  # compiled once: a later call only opens it

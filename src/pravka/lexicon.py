@@ -300,13 +300,16 @@ def load_compiled_tables(
 ) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
     folder = cache_dir()
     tag = cache_tag()
-    paths = [folder / f"{name}-{tag}.dawg" for name in ("freq", "sound", "tails", "yo", "marked")]
+    families = ("freq", "sound", "tails", "yo", "marked")
+    paths = [folder / f"{family}-{tag}.dawg" for family in families]
     if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(folder / ".build.lock"):
             if not all(path.exists() for path in paths):
                 with _compile_notice(folder) as step:
                     _compile_tables(dictionary, *paths, step=step)
+                for path, family in zip(paths, families, strict=True):
+                    remove_stale(path, family)
     freq_path, sound_path, tails_path, yo_path, marked_path = paths
     return (
         dawg.IntDAWG().load(str(freq_path)),
@@ -416,14 +419,28 @@ def save_atomically(table, path: Path) -> None:
     os.replace(temporary, path)
 
 
-def compiled_once(path: Path, build) -> Path:
-    """``path``, after ``build(path)`` made it if it was missing: one process builds, the others wait."""
+def compiled_once(path: Path, build, family: str) -> Path:
+    """``path``, after ``build(path)`` made it if it was missing: one process builds, the others wait.
+
+    A table's file name is ``family-…``, the rest naming what it was compiled from (formats, package
+    versions, checksums), so that new inputs compile a new file. Once that is built, the family's
+    other files are stale — left by another version of pravka, its word lists or its rules — and are
+    removed (``remove_stale``), so that upgrades do not pile tables up in the cache folder."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(path.parent / ".build.lock"):
             if not path.exists():
                 build(path)
+                remove_stale(path, family)
     return path
+
+
+def remove_stale(path: Path, family: str) -> None:
+    """Delete the other ``family-*`` files beside ``path`` with its suffix (a process still reading
+    one keeps it open until it ends: on POSIX an open file outlives its name)."""
+    for other in path.parent.glob(f"{family}-*{path.suffix}"):
+        if other != path:
+            other.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=8)

@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import cache_dir, exclusive_lock  # one build lock for every table in the cache
+from .lexicon import cache_dir, compiled_once  # one build lock for every table in the cache
 from .lm import NgramModel, clipped_evidence, context_chain
 
 TABLE = "usage-bigrams.tsv.xz"
@@ -53,13 +53,7 @@ def compiled_path() -> Path:
 @lru_cache(maxsize=1)
 def default_model() -> NgramModel:
     """The usage model of this process, compiled into the cache on first use."""
-    path = compiled_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(path.parent / ".build.lock"):
-            if not path.exists():
-                compile_table(path)
-    return NgramModel.load(path)
+    return NgramModel.load(compiled_once(compiled_path(), compile_table, "usage"))
 
 
 def compile_table(out_path: str | os.PathLike) -> NgramModel:

@@ -146,7 +146,7 @@ def _index_path() -> Path:
             MAX_COST,
         )
     )
-    return cache_dir() / f"colloquial-{cache_tag()}-{zlib.crc32(rules.encode()):08x}.dawg"
+    return cache_dir() / f"{SOURCE}-{cache_tag()}-{zlib.crc32(rules.encode()):08x}.dawg"
 
 
 @lru_cache(maxsize=4)
@@ -156,11 +156,8 @@ def spoken_index(lexicon) -> dawg.CompletionDAWG:
 
     def build(path: Path) -> None:
         save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
-        for stale in path.parent.glob("colloquial-*.dawg"):  # built with other rules or tables
-            if stale != path:
-                stale.unlink(missing_ok=True)
 
-    return dawg.CompletionDAWG().load(str(compiled_once(_index_path(), build)))
+    return dawg.CompletionDAWG().load(str(compiled_once(_index_path(), build, SOURCE)))
 
 
 def readings(word: str, lexicon) -> list[Candidate]:

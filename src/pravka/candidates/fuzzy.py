@@ -79,5 +79,5 @@ def _index(lexicon) -> dawg.CompletionDAWG:
         frequent = (fold(word) for word in lexicon.written_words() if lexicon.zipf(word) >= MIN_ZIPF)
         save_atomically(dawg.CompletionDAWG(frequent), path)
 
-    path = cache_dir() / f"two-edits-v{INDEX_FORMAT}-{cache_tag()}.dawg"
-    return dawg.CompletionDAWG().load(str(compiled_once(path, build)))
+    path = cache_dir() / f"{SOURCE}-v{INDEX_FORMAT}-{cache_tag()}.dawg"
+    return dawg.CompletionDAWG().load(str(compiled_once(path, build, SOURCE)))

@@ -440,7 +440,7 @@ def _tail_index(lexicon):
                 cut = len(word) - missing
                 yield reversed_word[:cut] + INDEX_SEPARATOR + rank + reversed_word[cut:]
 
-    return _compiled_index(f"blend-tails-{MAX_MISSING}-{MIN_SYNONYM_ZIPF}", entries)
+    return _compiled_index("blend-tails", f"{MAX_MISSING}-{MIN_SYNONYM_ZIPF}", entries)
 
 
 @lru_cache(maxsize=4)
@@ -467,7 +467,7 @@ def _head_index(lexicon):
         for form in forms:
             yield from _filed_under_starts(form)
 
-    return _compiled_index(f"blend-heads-{MAX_MISSING}-{MIN_WORD_ZIPF}", entries)
+    return _compiled_index("blend-heads", f"{MAX_MISSING}-{MIN_WORD_ZIPF}", entries)
 
 
 @lru_cache(maxsize=4)
@@ -498,14 +498,14 @@ def _spellings_with_yo(folded: str) -> list[str]:
     return spellings
 
 
-def _compiled_index(name: str, entries):
+def _compiled_index(family: str, settings: str, entries):
     import dawg
 
     from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
 
-    path = cache_dir() / f"{name}-v{INDEX_FORMAT}-{cache_tag()}.dawg"
+    path = cache_dir() / f"{family}-{settings}-v{INDEX_FORMAT}-{cache_tag()}.dawg"
     return dawg.CompletionDAWG().load(
-        str(compiled_once(path, lambda path: save_atomically(dawg.CompletionDAWG(entries()), path)))
+        str(compiled_once(path, lambda path: save_atomically(dawg.CompletionDAWG(entries()), path), family))
     )
 
 

@@ -54,14 +54,14 @@ the grammar rules' business (``detect.realword``), which run first.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
 import dawg
 
 from ..candidates.channel import edit_cost
-from ..lexicon import cache_dir, cache_tag, exclusive_lock, save_atomically
+from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS
@@ -114,14 +114,8 @@ def _compile_neighbour_table(lexicon, path: Path) -> None:
 @lru_cache(maxsize=4)
 def neighbour_table(lexicon) -> dawg.CompletionDAWG:
     """The index of common words by their deletions, compiled once into the cache folder."""
-    folder = cache_dir()
-    path = folder / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(folder / ".build.lock"):
-            if not path.exists():
-                _compile_neighbour_table(lexicon, path)
-    return dawg.CompletionDAWG().load(str(path))
+    path = cache_dir() / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
+    return dawg.CompletionDAWG().load(str(compiled_once(path, partial(_compile_neighbour_table, lexicon), "confusion")))
 
 
 def neighbours(lexicon, word: str) -> set[str]:
