@@ -158,6 +158,35 @@ def test_correct_text_is_left_alone(corrector, text):
     assert only_splits(corrector, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("Мы по шли домой.", "пошли"),  # a verb: no preposition governs it
+        ("Дай мне по лучше.", "получше"),  # a comparative has no case
+        ("Он смотрел на всех с высока.", "свысока"),  # nor has a short adjective
+        ("Это были после военные годы.", "послевоенные"),  # «после» takes the genitive only
+    ],
+)
+def test_a_prefix_written_apart_before_a_word_it_cannot_govern_is_joined(corrector, text, joined):
+    [finding] = only_splits(corrector, text)
+    assert finding.suggestions[0].text == joined and finding.suggestions[0].source == "joined-prefix"
+    assert corrector.fix(text) == text.replace(finding.text, joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Планы на завтра готовы.",  # an adverb of time stands as a noun
+        "Штольц родился в не богатой семье.",  # a particle opens the governed phrase
+        "Я пришёл с его братом.",  # «его» is a genitive «с» takes: not «сего»
+        "За то он и пришёл.",
+        "Мы шли по том мосту.",
+    ],
+)
+def test_a_preposition_before_a_word_it_governs_stays_apart(corrector, text):
+    assert only_splits(corrector, text) == []
+
+
 def test_the_conjunction_budto_is_not_the_particle(corrector):
     assert only_splits(corrector, "Война не игра, будь то даже шахматы.") == []
     assert only_splits(corrector, "Кто то постучал в дверь.") != []  # the particle rule still fires

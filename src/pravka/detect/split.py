@@ -35,6 +35,14 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
 * ``joined-pol`` — «пол» (half) + a noun in the genitive: «пол часа» → «полчаса», and with a hyphen
   before a vowel or «л»: «пол литра» → «пол-литра», when that spelling is in the dictionary. A rare
   joined form is left alone: «пол комнаты» is more often the floor of the room.
+* ``joined-prefix`` — a preposition that is also a verb or adverb prefix, before a word it cannot
+  govern, where the two joined are a frequent dictionary form: «по шли» → «пошли», «за был» →
+  «забыл», «по лучше» → «получше», «с высока» → «свысока», «после военные» → «послевоенные», «в от» →
+  «вот». «Cannot govern» means that no reading of the word is in a case the preposition takes
+  (``ru.grammar.GOVERNMENT``) and none is an adverb or predicative, since adverbs of time and place
+  stand as nouns after a preposition («на завтра», «до сегодня»), and the word is not first of all a
+  particle or conjunction, which opens the phrase the preposition governs («в не богатой семье»). «с его», «по том», «за то»
+  are governed and stay.
 * ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
   «рок-звезда», «веб камеру» → «веб-камеру».
 * ``joined-chtoby`` — «что бы» → «чтобы». «что бы ни …» and questions («что бы ты сделал?») are
@@ -54,6 +62,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..ru.grammar import GOVERNMENT
 from ..ru.punctuation import is_sentence_end
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
@@ -93,6 +102,13 @@ CONFIDENCE_POL = 0.9
 POL_HYPHEN_BEFORE = frozenset("аеёиоуыэюял")
 POL_MIN_ZIPF = 2.5
 CONFIDENCE_COMPOUND = 0.85
+CONFIDENCE_DETACHED_PREFIX = 0.85
+# Readings a preposition stands before without governing them: adverbs of time and place act as
+# nouns («на завтра», «до сегодня»).
+NOUN_LIKE_ADVERBS = frozenset({"ADVB", "PRED"})
+# A word that is first of all a particle or conjunction opens the phrase the preposition governs («в
+# не богатой семье»; «на ни» is «на них» mistyped, not «нани»); «лучше» is a particle only at times.
+FUNCTION_WORDS = frozenset({"PRCL", "CONJ"})
 ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 PREDICATES = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRED"})  # a clause goes on: «по X» closed before it
@@ -334,6 +350,22 @@ def _pol(first, noun, lexicon):
     return None
 
 
+def _detached_prefix(first, second, lexicon):
+    governed = GOVERNMENT.get(first)
+    if governed is None:
+        return None
+    joined = first + second
+    if not lexicon.is_form(joined) or lexicon.zipf(joined) < MIN_JOINED_ZIPF or not lexicon.is_known(second):
+        return None
+    readings = lexicon.parses(second)
+    if readings[0].tag.POS in FUNCTION_WORDS:
+        return None
+    for parse in readings:
+        if parse.tag.POS in NOUN_LIKE_ADVERBS or governed & parse.tag.grammemes:
+            return None
+    return "", CONFIDENCE_DETACHED_PREFIX, "joined-prefix"
+
+
 def _compound(first, second, lexicon):
     if not _opens_hyphenated(first, lexicon):
         return None
@@ -453,6 +485,7 @@ RULES = (
     (_may_be_particle_to, _particle_to),
     (_fixed, _settled),
     (_pol, _settled),
+    (_detached_prefix, _settled),
     (_adverb_tag, _po_adverb),
     (_compound, _settled),
     (lambda first, second, lexicon: first == "что" and second == "бы", _chtoby),
