@@ -39,6 +39,37 @@ def test_missing_o(corrector, text, preposition, full_form, fixed):
     assert corrector.fix(text) == fixed
 
 
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Он часто говорил о истории края.", "Он часто говорил об истории края."),
+        ("Мы долго спорили о этом решении.", "Мы долго спорили об этом решении."),
+        ("Она думала о отце и о матери.", "Она думала об отце и о матери."),
+    ],
+)
+def test_o_before_a_plain_vowel_takes_b(corrector, text, fixed):
+    [finding] = only_prepositions(corrector, text)
+    assert finding.text == "о" and finding.fix == "об"
+    assert corrector.fix(text) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы говорили о ёлке и о юге.",  # a vowel beginning with «й»
+        "О ужас! Что же теперь делать?",  # the interjection: «ужас» is no locative
+        "О Аллах, помоги нам.",  # a capitalised name after the interjection
+    ],
+)
+def test_o_stays_before_iotated_vowels_and_as_an_interjection(corrector, text):
+    assert only_prepositions(corrector, text) == []
+
+
+def test_o_before_their_is_only_offered(corrector):
+    [finding] = only_prepositions(corrector, "Все помнят о их подвиге.")
+    assert finding.suggestions[0].text == "об" and finding.fix is None
+
+
 def test_varying_usage_is_only_offered(corrector):
     text = "Он рассказал о всех новостях."
     [finding] = only_prepositions(corrector, text)

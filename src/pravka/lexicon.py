@@ -42,7 +42,7 @@ from pathlib import Path
 
 import dawg
 
-from .ru.alphabet import CONSONANTS, HARD_SIGN_VOWELS, fold
+from .ru.alphabet import CONSONANTS, IOTATED_VOWELS, fold
 from .ru.grammar import VARIANT_MARKS
 from .ru.sound import sound_key
 from .ru.words import word_set, word_tuple
@@ -195,7 +195,7 @@ class Lexicon:
         for size in _PREFIX_LENGTHS:
             prefix, rest = word[:size], word[size:]
             if prefix in _PREFIX_SET and len(rest) >= 5 and rest in self.forms:
-                if prefix[-1] in CONSONANTS and rest[0] in HARD_SIGN_VOWELS and f"{prefix}ъ{rest}" in self.forms:
+                if prefix[-1] in CONSONANTS and rest[0] in IOTATED_VOWELS and f"{prefix}ъ{rest}" in self.forms:
                     return False  # «сверхестественное» is «сверхъестественное» without its «ъ»
                 # «не» with a verb or a comparative is always written apart («не понимают», «не менее»).
                 return prefix != "не" or self.parses(rest)[0].tag.POS not in SEPARATE_FROM_NE

@@ -17,7 +17,12 @@ lone «ф» (capital only where a sentence starts) before a word that starts wit
 case «в» governs is that «в» («ф кино» → «в кино»); the letter named as a letter («буква ф») and «ф»
 before words no preposition takes («витамин ф тоже») are left alone.
 
-Only the missing «о» is flagged. The reverse is not an error in general («во время», «со мной» are
+«о» takes a «б» before a vowel that does not begin with «й» (``ru.alphabet.IOTATED_VOWELS``): «о
+истории» → «об истории», «о этом» → «об этом», but «о ёлке», «о юге». It is flagged only where the next
+word can be the locative that «о» governs, and is not capitalised: «О ужас!» and «О Аллах» are the
+interjection. Before «их» both are in use («о их подвиге», «об их подвиге»), so «об» is only offered.
+
+Only the missing «о» (or «б») is flagged. The reverse is not an error in general («во время», «со мной» are
 right, and «во» before a vowel is rare enough not to guess at). Capitalised abbreviations are skipped:
 «с США» is read letter by letter and takes no «о». The finding covers the preposition alone and keeps
 its letter case: «В взаимоотношении» → «Во».
@@ -25,7 +30,7 @@ its letter case: «В взаимоотношении» → «Во».
 
 from __future__ import annotations
 
-from ..ru.alphabet import CONSONANTS, match_case
+from ..ru.alphabet import CONSONANTS, IOTATED_VOWELS, VOWELS, match_case
 from ..ru.grammar import CASED, GOVERNMENT
 from ..ru.sound import VOICELESS
 from ..ru.words import word_set
@@ -68,6 +73,9 @@ VARYING_CONFIDENCE = HINT  # «со щ…», «обо всех»: both spellings
 SPOKEN_V = "ф"  # «в» as heard before a voiceless consonant
 SPOKEN_V_CONFIDENCE = 0.95
 LETTER_NAMES = word_set("detect.preposition.letter_names")
+PLAIN_VOWELS = VOWELS - IOTATED_VOWELS  # «о» before them is «об»
+OB_CONFIDENCE = RULE_CONFIDENCE
+VARYING_OB_WORDS = frozenset({"их"})  # «о их подвиге» is as common as «об их»
 
 
 def detect(document):
@@ -89,6 +97,11 @@ def detect(document):
                 suggestion = Suggestion(match_case(token.text, "в"), SPOKEN_V_CONFIDENCE, "devoiced-v")
                 yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
             continue
+        if preposition == "о" and word[:1].islower() and _needs_ob(word, document.lexicon):
+            confidence = VARYING_CONFIDENCE if word in VARYING_OB_WORDS else OB_CONFIDENCE
+            suggestion = Suggestion(match_case(token.text, "об"), confidence, "ob-before-vowel")
+            yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
+            continue
         confidence = _needs_full_form(preposition, word.lower())
         if confidence is not None:
             full_form = match_case(token.text, FULL_FORMS[preposition])
@@ -102,9 +115,16 @@ def _spoken_v(before: str | None, word: str, lexicon) -> bool:
     return any(p.tag.POS in CASED and p.tag.case in GOVERNMENT["в"] for p in lexicon.parses(word))
 
 
+def _needs_ob(word: str, lexicon) -> bool:
+    """«о» before ``word`` is «об»: a plain vowel starts it and it can be a locative."""
+    return word[:1] in PLAIN_VOWELS and any(p.tag.case == "loct" for p in lexicon.parses(word))
+
+
 def _may_report(first: str, second: str, lexicon) -> bool:
     if first == SPOKEN_V:
         return len(second) > 1 and second[0] in VOICELESS
+    if first == "о" and second[:1] in PLAIN_VOWELS:
+        return True
     return first in FULL_FORMS and _needs_full_form(first, second) is not None
 
 
@@ -122,7 +142,7 @@ def _needs_full_form(preposition: str, word: str) -> float | None:
 DETECTOR = Detector(
     "preposition",
     (KIND,),
-    "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо»; «ф» written for «в»",
+    "«в», «с», «к», «о» before a word that needs «во», «со», «ко», «обо» or «об»; «ф» written for «в»",
     detect,
     Triggers(pairs=_may_report, unknown_words=False),  # the test reads the letters, not the lexicon
 )

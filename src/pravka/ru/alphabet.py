@@ -19,8 +19,10 @@ CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # The vowels that join the two stems of a compound («водопровод», «пешеход»).
 LINKING_VOWELS = frozenset("оеё")
-# The vowels a prefix ending in a consonant is parted from by «ъ» («сверхъестественный», «постъядерный»).
-HARD_SIGN_VOWELS = frozenset("еёюя")
+# The vowels that begin with the sound «й» («ель», «ёж», «юг», «яма»): a prefix ending in a consonant
+# is parted from them by «ъ» («сверхъестественный», «постъядерный»), and «о» needs no «б» before them
+# («о ёлке», «о юге»), as it does before the others («об истории», «об этом»).
+IOTATED_VOWELS = frozenset("еёюя")
 
 LATIN_TO_CYRILLIC = str.maketrans("aceopxykmABCEHKMOPTXY", "асеорхукмАВСЕНКМОРТХУ")
 CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХУ", "aceopxyABCEHKMOPTXY")
