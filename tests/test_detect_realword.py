@@ -107,6 +107,8 @@ def test_right_ne_ni_stays_silent(corrector, text):
         ("Он ушёл и по этому не пришёл на урок.", "по этому", "поэтому", True),
         ("Мы ждали в течении трёх часов.", "в течении", "в течение", False),
         ("Уходи от туда скорее.", "от туда", "оттуда", True),
+        ("Я имела ввиду совсем другое.", "ввиду", "в виду", True),
+        ("Здесь имеется ввиду воля для души.", "ввиду", "в виду", True),
     ],
 )
 def test_one_word_or_two(corrector, text, span, meant, applied):
@@ -128,6 +130,8 @@ def test_one_word_or_two(corrector, text, span, meant, applied):
         "Лодку унесло в течении реки.",
         "В течение дня шёл дождь.",
         "Несмотря на холод, мы гуляли.",
+        "Ввиду дождя матч отменили.",
+        "Он ушёл с работы ввиду болезни.",
     ],
 )
 def test_right_spellings_stay_silent(corrector, text):

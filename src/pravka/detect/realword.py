@@ -52,6 +52,8 @@ Two words that are one, and back:
   → «несмотря», «по скольку» → «поскольку», «в последствии» → «впоследствии», «от туда» →
   «оттуда», «на всегда» → «навсегда»; «по этому» → «поэтому» when no noun follows («по этому
   поводу» is right).
+* ``v-vidu`` — «ввиду» (because of) after «иметь» or «иметься» is the idiom «иметь в виду»: «я имею
+  ввиду» → «в виду», «имеется ввиду» → «в виду».
 * ``v-techenie`` — «в течении» + a span of time → «в течение» («в течении реки» is a river's current).
 """
 
@@ -112,6 +114,8 @@ JOINED = {
 CONFIDENCE_JOINED = CLEAR
 CONFIDENCE_PO_ETOMU = CLEAR
 TIME_WORDS = word_set("detect.realword.time_words")
+MEAN_VERBS = frozenset({"иметь", "иметься"})  # «иметь в виду»: to mean
+CONFIDENCE_V_VIDU = CLEAR
 CONFIDENCE_V_TECHENIE = HINT  # right Russian, but GERA's spelling gold keeps «в течении» 8 times of 8
 
 
@@ -434,6 +438,13 @@ def _joined(document, index):
     return None
 
 
+def _v_vidu(document, index):
+    previous = _previous(document, index)
+    if previous is not None and _lemmas(document.lexicon, previous) & MEAN_VERBS:
+        return index, "в виду", CONFIDENCE_V_VIDU, "v-vidu"
+    return None
+
+
 TSYA_ENDINGS = ("тся", "ться")
 
 # Each rule with the words it can start at, in the order the rules are tried; «-тся»/«-ться» words
@@ -444,6 +455,7 @@ RULES = (
     (_tak_zhe, {"так"}),
     (_takzhe, {"также"}),
     (_tozhe, {"тоже"}),
+    (_v_vidu, {"ввиду"}),
     (_ne_concessive, {"не"}),
     (_ne_for_ni, {"не"}),
     (_ni_for_ne, {"ни"}),
@@ -470,6 +482,7 @@ def _pair_may_fire(first: str, second: str, lexicon) -> bool:
         or (second == "также" and first in TAKZHE_BEFORE)
         or (second == "тоже" and first in {"в", "и"})  # _tozhe: «в тоже время», «одно и тоже»
         or (first == "тоже" and (second == "время" or second in SAMYJ))
+        or (second == "ввиду" and bool(_lemmas(lexicon, first) & MEAN_VERBS))  # _v_vidu
         or (second == "бы" and bool(_lemmas(lexicon, first) & RELATIVE_WORDS))  # _ne_concessive: «кто бы … не»
         or (first == "ни" and _ni_may_fire(second, lexicon))
         or (second.endswith(TSYA_ENDINGS) and _tsya_may_fire(first, second, lexicon))
