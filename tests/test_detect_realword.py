@@ -60,6 +60,8 @@ def test_correct_tsya_forms_stay_silent(corrector, text):
         ("Он не к кому не ходит в гости.", "не", "ни", "ne-ni-pronoun", True),
         ("Где бы он не был, он всегда звонит маме.", "не", "ни", "ne-ni-concessive", False),
         ("Кто бы что не говорил, я пойду.", "не", "ни", "ne-ni-concessive", False),
+        # «бы» hyphened on is still «бы», and the word before the hyphen the relative word
+        ("Какими-бы не были трудности, мы справимся.", "не", "ни", "ne-ni-concessive", False),
     ],
 )
 def test_ne_ni_slips(corrector, text, span, meant, source, applied):

@@ -272,11 +272,7 @@ def _ni_for_ne(document, index):
     following = _next(document, index)
     if following is None:
         return None
-    # «какими-бы ни были»: a particle hyphened on is still the particle, the word before it the relative word
-    before = [
-        word.rsplit("-", 1)[0] if word.rsplit("-", 1)[-1] in SEPARATE_PARTICLES else word
-        for word in _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)
-    ]
+    before = [_host(word) for word in _clause_before(document, index, RELATIVE_SPAN, stop_at_comma=False)]
     if "ни" in before or "ни" in _clause_after(document, index, CLAUSE_SPAN, stop_at_comma=False):
         return None  # «ни …, ни …», «ни дать ни взять»
     if not all(document.lexicon.is_known(word) for word in before):
@@ -330,13 +326,13 @@ def _ne_concessive(document, index):
     following = _next(document, index)
     if following is None:
         return None
-    by = _index_of_by(document, index)
-    if by is None:
+    found = _relative_before_by(document, index)
+    if found is None:
         return None
-    relative = document.word(by - 1)
-    if relative is None or not _lemmas(document.lexicon, relative) & RELATIVE_WORDS:
+    position, relative = found
+    if not _lemmas(document.lexicon, relative) & RELATIVE_WORDS:
         return None
-    if relative == "что" and not document.starts_sentence(by - 1):
+    if relative == "что" and not document.starts_sentence(position):
         return None  # «мечтала о том, что бы пробка не рассосалась» is a purpose clause: «чтобы не»
     if document.sentence_is_question(index) or following == "так":
         return None  # «кто бы не хотел?», «как бы не так»
@@ -348,19 +344,31 @@ def _ne_concessive(document, index):
     return None
 
 
-def _index_of_by(document, index: int) -> int | None:
-    """The token of «бы» at most four words before token ``index`` in the same clause."""
+def _relative_before_by(document, index: int) -> tuple[int, str] | None:
+    """(token, word) of the word before «бы», when «бы» stands at most four words before token
+    ``index`` in the same clause, written apart («кто бы») or hyphened on («какими-бы»)."""
     seen = 0
-    for j in range(index - 1, 0, -1):
+    for j in range(index - 1, -1, -1):
         token = document.tokens[j]
         if token.kind != "word":
             return None
-        if token.text.lower() == "бы":
-            return j
+        word = token.text.lower()
+        if word == "бы":
+            relative = document.word(j - 1) if j > 0 else None
+            return None if relative is None else (j - 1, relative)
+        if word.endswith("-бы"):
+            return j, _host(word)
         seen += 1
         if seen >= 4:
             return None
     return None
+
+
+def _host(word: str) -> str:
+    """«какими-бы» → «какими»: a particle hyphened on is still the particle (``SEPARATE_PARTICLES``),
+    and the word before the hyphen is what the grammar reads."""
+    head, _, tail = word.rpartition("-")
+    return head if head and tail in SEPARATE_PARTICLES else word
 
 
 # ------------------------------------------------------------------ «так же» / «также», «тоже» / «то же»
@@ -484,6 +492,7 @@ def _pair_may_fire(first: str, second: str, lexicon) -> bool:
         or (first == "тоже" and (second == "время" or second in SAMYJ))
         or (second == "ввиду" and bool(_lemmas(lexicon, first) & MEAN_VERBS))  # _v_vidu
         or (second == "бы" and bool(_lemmas(lexicon, first) & RELATIVE_WORDS))  # _ne_concessive: «кто бы … не»
+        or (first.endswith("-бы") and bool(_lemmas(lexicon, _host(first)) & RELATIVE_WORDS))  # «какими-бы не»
         or (first == "ни" and _ni_may_fire(second, lexicon))
         or (second.endswith(TSYA_ENDINGS) and _tsya_may_fire(first, second, lexicon))
     )
