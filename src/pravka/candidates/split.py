@@ -176,13 +176,13 @@ def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
 
 
 def _is_adverb_head(word: str, lexicon) -> bool:
-    """«низко|интеллектуальный», «глубоко|чувствующий»: an adverb of quality whose «-о» after a
-    consonant doubles as a compound's linking vowel."""
+    """«низко|интеллектуальный», «глубоко|чувствующий»: an adverb of quality (the short neuter of an
+    adjective) whose «-о» after a consonant doubles as a compound's linking vowel."""
     return (
         len(word) > 2
         and word[-1] in LINKING_VOWELS
         and word[-2] not in VOWELS
-        and any(p.tag.POS in {"ADVB", "ADJS"} for p in lexicon.parses(word)[:2])
+        and any(p.tag.POS == "ADJS" for p in lexicon.parses(word)[:2])  # «низко» is «низкий» too; «вне» is not
     )
 
 
