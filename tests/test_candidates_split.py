@@ -83,6 +83,12 @@ def test_one_prefixes_and_adverbs_head_compound_adjectives(word, compound_split,
     assert min(splits(glued_split, lexicon).values()) == COST_MISSING_SPACE
 
 
+@pytest.mark.parametrize("word, split", [("незря", "не зря"), ("нето", "не то"), ("невсе", "не все")])
+def test_ne_before_a_function_word_is_an_ordinary_missing_space(word, split, lexicon, corrector):
+    assert splits(word, lexicon)[split] == COST_MISSING_SPACE
+    assert top(word, corrector)[0] == split
+
+
 @pytest.mark.parametrize("word", ["нерасчетов", "необновленный"])
 def test_a_ne_word_is_split_only_after_ne(word, lexicon):
     # «не» + a known word, though no dictionary lists the whole: «нера счетов», «необнов ленный» are

@@ -66,7 +66,8 @@ SHORT_CLITICS = frozenset({"ж", "б"})
 COST_GLUED_CLITIC = 0.3
 COST_TRAILING_FUNCTION_WORD = 1.5
 # «не» is written together with many nouns and adjectives that no dictionary lists («нефиг»,
-# «нерасширение»): a split there is a guess, not a repair. With a verb it is always written apart.
+# «нерасширение»): a split there is a guess, not a repair. With a verb, a pronoun or a function word it
+# is always written apart («не могу», «не то», «не зря»).
 COST_NE_SPLIT = 3.0
 MIN_PART_ZIPF = 3.0
 MIN_RARE_PART_ZIPF = 0.0
@@ -124,7 +125,7 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue  # two content words: web text has seen this spelling, so it is a compound
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
-        if left == "не" and not _is_verb(right, lexicon):
+        if left == "не" and not _is_verb(right, lexicon) and _is_content_word(right, lexicon):
             cost = COST_NE_SPLIT
         elif clean:
             cost = COST_CLEAN_SPLIT + (COST_UNLISTED_HALF if unlisted else 0.0)
