@@ -65,3 +65,55 @@ def test_a_new_table_replaces_the_stale_ones_of_its_family_only(tmp_path):
     assert not older.exists() and neighbour.exists() and other_family.exists()
     compiled_once(current, build, "confusion")
     assert built == [current]  # compiled once: a later call only opens it
+
+
+def test_a_compiled_table_is_built_once_and_again_when_the_package_changes(tmp_path, monkeypatch):
+    from pravka import lexicon
+
+    monkeypatch.setenv("PRAVKA_CACHE_DIR", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"примерить": (("применить", 0.9, 1.5),), "погода": ()}
+
+    first = lexicon.compiled_mapping("test-table", build)
+    assert first == build() and len(builds) == 2  # the call here, and the one compile
+    builds.clear()
+    assert lexicon.compiled_mapping("test-table", build) == first and not builds  # read back, not rebuilt
+    monkeypatch.setattr(lexicon, "package_tag", lambda: "another-version-of-the-rules")
+    assert lexicon.compiled_mapping("test-table", build) == first and len(builds) == 1
+    assert len(list(tmp_path.glob("test-table-*.marshal"))) == 1  # the stale one is gone
+
+
+def test_the_package_tag_changes_with_any_file_of_the_package(tmp_path, monkeypatch):
+    from pravka import lexicon
+
+    package = tmp_path / "pravka"
+    package.mkdir()
+    (package / "lexicon.py").write_text("# rules\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "__file__", str(package / "lexicon.py"))
+    tags = []
+    for text in ("слово\n", "слова\n"):
+        (package / "words.txt").write_text(text, encoding="utf-8")
+        lexicon.package_tag.cache_clear()
+        tags.append(lexicon.package_tag())
+    lexicon.package_tag.cache_clear()
+    assert tags[0] != tags[1]
+
+
+def test_a_table_built_while_building_another_takes_the_lock_its_thread_holds(tmp_path):
+    import threading
+
+    from pravka.lexicon import exclusive_lock
+
+    done = []
+
+    def nested():
+        with exclusive_lock(tmp_path / ".build.lock"), exclusive_lock(tmp_path / ".build.lock"):
+            done.append(True)
+
+    worker = threading.Thread(target=nested, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert done == [True]

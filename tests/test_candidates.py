@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pravka.candidates import channel, generate
 from pravka.candidates.sound import sound_key
 
@@ -124,3 +127,28 @@ def test_a_hyphenated_half_of_a_split_must_be_one_word(lexicon, corrector):
     assert "кто-то еще" in by_text("кто-тоеще", lexicon)
     assert "предыдущих-о следующих" not in by_text("предыдущих-оследующих", lexicon)
     assert corrector.suggest("предыдущих-оследующих")[0].text == "предыдущих-последующих"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя-", max_size=12))
+def test_edit_cost_reads_each_place_by_its_neighbouring_letters_only(word):
+    """``edit_cost`` keeps the prices of a letter extra or missing per three-letter context; they must
+    be those that ``extra_letter`` and ``missing_letter`` give at that place of the whole word."""
+    extra, missing = channel._typed_costs(word)
+    assert list(extra) == [channel.extra_letter(word, i)[0] for i in range(len(word))]
+    for i in range(len(word) + 1):
+        for letter in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя-":
+            assert missing[i][letter] == channel.missing_letter(word, i, letter)[0]
+
+
+def test_a_typed_word_priced_against_many_candidates_gets_each_price_as_on_its_own():
+    typed = "пишешся"
+    candidates = ["пишешься", "пишется", "пишешь", "пешешься", "пишещся", "пишешсяя"]
+    alone = []
+    for meant in candidates:
+        channel.edit_cost.cache_clear()
+        channel._typed_costs.cache_clear()
+        alone.append(channel.edit_cost(typed, meant))
+    channel.edit_cost.cache_clear()
+    assert [channel.edit_cost(typed, meant) for meant in candidates] == alone
+    assert alone[0] == channel.COST_SHSYA  # «-шся» for «-шься», the cheapest slip of them

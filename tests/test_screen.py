@@ -1,10 +1,12 @@
 """The screen (detect.screen) skips only lines no detector could report on: findings never change."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pravka import Corrector
 from pravka.detect import DETECTORS, Document, run_detectors
-from pravka.detect.screen import shared_screen
+from pravka.detect.screen import Screen, compiled_verdicts, shared_screen
 from pravka.tokenize import tokenize
 
 CLEAN = [
@@ -195,3 +197,37 @@ def test_what_a_line_is_flagged_for_never_depends_on_the_lines_seen_before(corre
         assert {unit.name for _, _, units in dispatched for unit in units} == {
             unit.name for bit, unit in enumerate(DETECTORS) if expected >> bit & 1
         }
+
+
+def _compiled(corrector):
+    return shared_screen(DETECTORS, corrector.lexicon).compiled
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_compiled_verdict_is_the_one_the_tests_give(corrector, data):
+    """The verdicts compiled once into the cache are those a fresh screen finds running every test."""
+    compiled = _compiled(corrector)
+    word = data.draw(st.sampled_from(sorted(compiled)))
+    assert compiled[word] == Screen(DETECTORS, corrector.lexicon).word_units(word)
+
+
+def test_the_compiled_verdicts_cover_the_frequent_vocabulary_in_any_letter_case(corrector):
+    compiled = _compiled(corrector)
+    assert {"переговоры", "министр", "погода"} <= set(compiled)
+    assert "росийской" not in compiled  # a misspelling web text has: not known, so not compiled
+    screen = Screen(DETECTORS, corrector.lexicon, compiled)
+    assert screen.word_units("Переговоры") == screen.word_units("ПЕРЕГОВОРЫ") == compiled["переговоры"]
+    assert not screen._words.keys() - {"Переговоры", "ПЕРЕГОВОРЫ"}  # no test ran: both were read off
+
+
+@pytest.mark.parametrize("text", ["\n".join(CLEAN + DAMAGED), "\n".join(DAMAGED[::-1] + CLEAN[::-1])])
+def test_a_screen_with_compiled_verdicts_dispatches_like_one_without(corrector, text):
+    with_table = Screen(DETECTORS, corrector.lexicon, _compiled(corrector))
+    assert with_table.dispatch(text) == Screen(DETECTORS, corrector.lexicon).dispatch(text)
+
+
+def test_a_lexicon_with_the_users_word_lists_has_no_compiled_verdicts(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("переговорщица\n", encoding="utf-8")
+    assert compiled_verdicts(DETECTORS, Corrector(dictionaries=words).lexicon) == {}

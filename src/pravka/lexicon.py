@@ -23,6 +23,10 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
 * ``marked``: every form (ё written as е) that has a dictionary reading marked as a misspelling,
   distortion or informal variant (see ``Lexicon.variant``), so that the full analysis runs only for
   them, not for every word of a text.
+
+Tables computed by pravka's own rules (the confusion sets of ``detect.confusion``, the screen's verdicts
+of ``detect.screen``) are compiled the same way by ``compiled_mapping``, under a name holding a checksum
+of the package itself (``package_tag``), so that a change to any rule compiles them again.
 """
 
 from __future__ import annotations
@@ -30,12 +34,16 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import marshal
 import math
 import os
 import re
 import sys
 import tempfile
+import threading
 import time
+import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -110,6 +118,34 @@ def cache_tag() -> str:
     return f"v{CACHE_FORMAT}-{versions}"
 
 
+@lru_cache(maxsize=1)
+def package_tag() -> str:
+    """``cache_tag``, pymorphy3's version and a checksum of every file of the pravka package (its code,
+    word lists and data): the name of a table computed by pravka's own rules, which a change to any of
+    them may change."""
+    root = Path(__file__).resolve().parent
+    checksum = 0
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            checksum = zlib.crc32(path.relative_to(root).as_posix().encode(), checksum)
+            checksum = zlib.crc32(path.read_bytes(), checksum)
+    return f"{cache_tag()}-{metadata.version('pymorphy3').replace('.', '_')}-{checksum:08x}"
+
+
+def compiled_mapping(name: str, build: Callable[[], dict]) -> dict:
+    """The dict that ``build()`` returns, computed once into the cache folder as
+    ``{name}-{package_tag()}-py{version}.marshal`` (one process builds, the others wait) and read back
+    since; marshal's format is Python's own, hence its version in the name."""
+    path = cache_dir() / f"{name}-{package_tag()}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+    def save(path: Path) -> None:
+        temporary = path.with_suffix(f".tmp{os.getpid()}")
+        temporary.write_bytes(marshal.dumps(build()))
+        os.replace(temporary, path)
+
+    return marshal.loads(compiled_once(path, save, name).read_bytes())
+
+
 def _open_text(path):
     # A package resource (importlib.resources Traversable) or a path on disk.
     return path.open(encoding="utf-8") if hasattr(path, "iterdir") else open(path, encoding="utf-8")
@@ -144,6 +180,7 @@ class Lexicon:
     def __init__(self, dictionaries: tuple[str, ...] = ()):
         import pymorphy3
 
+        self.dictionaries = dictionaries  # the user's word lists, beside the bundled ones
         self.morph = pymorphy3.MorphAnalyzer()
         self.forms = self.morph.dictionary.words
         self.extra_words: set[str] = set()
@@ -320,14 +357,25 @@ def load_compiled_tables(
     )
 
 
+_LOCKS_HELD = threading.local()  # the lock paths this thread holds
+
+
 @contextlib.contextmanager
 def exclusive_lock(lock_path: Path):
-    # Several worker processes may start at once on a fresh machine: only one compiles.
+    # Several worker processes may start at once on a fresh machine: only one compiles. A table built
+    # while building another (the screen's verdicts read the confusion sets) takes the lock its thread
+    # holds already: a second flock of the file would wait for the first forever.
+    held = _LOCKS_HELD.__dict__.setdefault("paths", set())
+    if str(lock_path) in held:
+        yield
+        return
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        held.add(str(lock_path))
         try:
             yield
         finally:
+            held.discard(str(lock_path))
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 

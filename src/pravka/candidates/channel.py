@@ -46,6 +46,8 @@ for _index, _group in enumerate(SOUND_GROUPS):
     for _member in _group:
         _GROUPS_OF[_member] = _GROUPS_OF.get(_member, frozenset()) | {_index}
 _GROUP_LENGTHS = sorted({len(member) for member in _GROUPS_OF})
+CONTEXT_CACHE_SIZE = 65_536  # three-letter contexts: a few thousand occur in Russian words
+WORD_TABLES_CACHE_SIZE = 8192  # words
 
 
 @lru_cache(maxsize=4096)
@@ -102,7 +104,8 @@ def missing_letter(word: str, index: int, letter: str) -> tuple[float, str]:
     return COST_FORGOT, "forgotchar"
 
 
-def _groups_ending_at(word: str) -> list[list[tuple[int, frozenset[int]]]]:
+@lru_cache(maxsize=WORD_TABLES_CACHE_SIZE)
+def _groups_ending_at(word: str) -> tuple[tuple[tuple[int, frozenset[int]], ...], ...]:
     """For each position i, the (length, classes) of every sound-group member that ends at ``word[:i]``."""
     found: list[list[tuple[int, frozenset[int]]]] = [[] for _ in range(len(word) + 1)]
     for i in range(1, len(word) + 1):
@@ -110,7 +113,65 @@ def _groups_ending_at(word: str) -> list[list[tuple[int, frozenset[int]]]]:
             groups = _GROUPS_OF.get(word[i - size : i]) if size <= i else None
             if groups is not None:
                 found[i].append((size, groups))
-    return found
+    return tuple(map(tuple, found))
+
+
+# The costs of a letter being extra or missing read only the letters on either side of it
+# (``extra_letter``, ``missing_letter``), so ``edit_cost`` prices each place of a word by those few
+# letters, ``word[i - 1 : i + 2]``, and keeps the prices per such context: a word's places share them
+# with every other word's, and a typed word's whole table is kept too, since a typed word is priced
+# against many candidates. The prices are the same numbers the two functions give.
+class _MissingCosts(dict):
+    """Letter → the cost of the typed word lacking it at one place, filled on first use."""
+
+    __slots__ = ("context", "index")
+
+    def __init__(self, context: str, index: int) -> None:
+        super().__init__()
+        self.context, self.index = context, index
+
+    def __missing__(self, letter: str) -> float:
+        cost = self[letter] = missing_letter(self.context, self.index, letter)[0]
+        return cost
+
+
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _missing_costs(context: str, index: int) -> _MissingCosts:
+    return _MissingCosts(context, index)
+
+
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _extra_cost(context: str, index: int) -> float:
+    return extra_letter(context, index)[0]
+
+
+@lru_cache(maxsize=WORD_TABLES_CACHE_SIZE)
+def _typed_costs(typed: str) -> tuple[tuple[float, ...], tuple[_MissingCosts, ...]]:
+    """For each place i of ``typed``: the cost of its letter being extra (i < len), and the costs of a
+    letter missing before it, each read from the context ``typed[i - 1 : i + 2]``."""
+    extra = tuple(_extra_cost(typed[max(0, i - 1) : i + 2], min(i, 1)) for i in range(len(typed)))
+    missing = tuple(_missing_costs(typed[max(0, i - 1) : i + 2], min(i, 1)) for i in range(len(typed) + 1))
+    return extra, missing
+
+
+class _ReplacingCosts(dict):
+    """Typed letter → the cost of it standing for each letter of one meant word, filled on first use."""
+
+    __slots__ = ("meant",)
+
+    def __init__(self, meant: str) -> None:
+        super().__init__()
+        self.meant = meant
+
+    def __missing__(self, typed: str) -> list[float]:
+        costs = self[typed] = [0.0 if typed == letter else substitution(typed, letter)[0] for letter in self.meant]
+        return costs
+
+
+@lru_cache(maxsize=WORD_TABLES_CACHE_SIZE)
+def _replacing_costs(meant: str) -> _ReplacingCosts:
+    """A meant word's substitution costs, kept: a common word is a candidate for many typed words."""
+    return _ReplacingCosts(meant)
 
 
 @lru_cache(maxsize=65536)
@@ -118,40 +179,42 @@ def edit_cost(typed: str, meant: str) -> float:
     """Cheapest weighted Damerau–Levenshtein alignment of ``typed`` onto ``meant``, sound groups included."""
     n, m = len(typed), len(meant)
     typed_groups, meant_groups = _groups_ending_at(typed), _groups_ending_at(meant)
-    extra = [extra_letter(typed, i)[0] for i in range(n)]
-    missing = [{letter: missing_letter(typed, i, letter)[0] for letter in set(meant)} for i in range(n + 1)]
-    # The substitution costs of each typed letter against the meant word, looked up once per letter.
-    replacing = {a: [0.0 if a == b else substitution(a, b)[0] for b in meant] for a in set(typed)}
+    extra, missing = _typed_costs(typed)
+    replacing = _replacing_costs(meant)
     rows = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         rows[i][0] = rows[i - 1][0] + extra[i - 1]
     for j in range(1, m + 1):
         rows[0][j] = rows[0][j - 1] + missing[0][meant[j - 1]]
     # The inner loop is the hot spot of confusion sets and two-edit candidates: rows and costs are bound
-    # to locals and compared with ``<`` rather than ``min()``, which picks the same value.
+    # to locals, the cell to the left is carried along, and costs are compared with ``<`` rather than
+    # ``min()``, which picks the same value.
     for i in range(1, n + 1):
         a, above, row = typed[i - 1], rows[i - 1], rows[i]
         replace_cost, extra_cost, missing_cost, groups = replacing[a], extra[i - 1], missing[i], typed_groups[i]
+        letter_before = typed[i - 2] if i > 1 else ""  # a swap of it with ``a`` matches «b a» in meant
+        left = row[0]
         for j in range(1, m + 1):
             b = meant[j - 1]
             best = above[j - 1] + replace_cost[j - 1]
             cost = above[j] + extra_cost
             if cost < best:
                 best = cost
-            cost = row[j - 1] + missing_cost[b]
+            cost = left + missing_cost[b]
             if cost < best:
                 best = cost
-            if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b and a != b:
+            if b == letter_before and a != b and j > 1 and meant[j - 2] == a:
                 cost = rows[i - 2][j - 2] + COST_SWAP
                 if cost < best:
                     best = cost
-            for typed_size, typed_classes in groups:
-                for meant_size, meant_classes in meant_groups[j]:
-                    if typed_classes & meant_classes and typed[i - typed_size : i] != meant[j - meant_size : j]:
-                        cost = rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP
-                        if cost < best:
-                            best = cost
-            row[j] = best
+            if groups:
+                for typed_size, typed_classes in groups:
+                    for meant_size, meant_classes in meant_groups[j]:
+                        if typed_classes & meant_classes and typed[i - typed_size : i] != meant[j - meant_size : j]:
+                            cost = rows[i - typed_size][j - meant_size] + COST_SOUND_GROUP
+                            if cost < best:
+                                best = cost
+            row[j] = left = best
     cost = rows[n][m]
     if typed[:1] != meant[:1]:
         cost += COST_FIRST_LETTER

@@ -13,7 +13,8 @@ away — a letter replaced, lost, added, or two swapped — that the channel pri
 keyboard neighbours dearer, an arbitrary letter dearest). They are found by a symmetric-delete index
 compiled once into the cache folder (``neighbour_table``: every common word filed under itself and each
 of its one-letter deletions), so a word costs one prefix query per deletion, about a microsecond each,
-and the set is cached per word. Members that are another form of the typed word's own lexeme
+and the set is cached per word; the sets of the written words of zipf ≥ ``COMPILED_MIN_ZIPF`` (most of
+the rare words a text holds) are compiled once into the cache folder too (``compiled_sets``). Members that are another form of the typed word's own lexeme
 («книги»/«книге») are left out: those are inflection swaps, which the neighbours' grammar must judge,
 not frequency. Each member is scored in log10 units against keeping the typed word (a ``Reading``):
 
@@ -61,7 +62,7 @@ from typing import NamedTuple
 import dawg
 
 from ..candidates.channel import edit_cost
-from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
+from ..lexicon import cache_dir, cache_tag, compiled_mapping, compiled_once, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS
@@ -93,6 +94,7 @@ REPORT_AT = 0.65  # raw; the level chosen by ``--fit``
 CACHE_SIZE = 100_000
 
 MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
+COMPILED_MIN_ZIPF = 2.5  # the typed words whose sets are compiled once (``compiled_sets``)
 NEIGHBOUR_TABLE_FORMAT = 2
 # «-тся»/«-ться» belongs to the grammar rules (detect.realword), not to word frequency.
 _LEFT_TO_GRAMMAR = ("тся", "ться")
@@ -162,8 +164,33 @@ class Reading(NamedTuple):
 
 @lru_cache(maxsize=CACHE_SIZE)
 def confusion_set(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
-    """The members for a lower-case known word: (dictionary word, zipf gain, slip cost), the most
-    likely first."""
+    """The members for a lower-case known word (ё written е): (dictionary word, zipf gain, slip cost),
+    the most likely first; read from ``compiled_sets`` when the word is there."""
+    compiled = compiled_sets(lexicon).get(word)
+    return _members(lexicon, word) if compiled is None else compiled
+
+
+@lru_cache(maxsize=4)
+def compiled_sets(lexicon) -> dict[str, tuple[tuple[str, float, float], ...]]:
+    """The confusion sets of every written word of zipf from ``COMPILED_MIN_ZIPF`` up to
+    ``MAX_TYPED_ZIPF`` (of ``MIN_LENGTH`` letters or more, without a hyphen), compiled once into the
+    cache folder. Finding a set costs a few hundred microseconds (its neighbours' parses and slip
+    prices), paid by each process for each rare word it meets: most rare words of a text are in this
+    table, so a fresh process, a ``--jobs`` worker or a Dask worker starts with their sets found."""
+
+    def build() -> dict[str, tuple[tuple[str, float, float], ...]]:
+        words = sorted({fold(word) for word in lexicon.written_words()})
+        return {
+            word: _members(lexicon, word)
+            for word in words
+            if len(word) >= MIN_LENGTH and COMPILED_MIN_ZIPF <= lexicon.zipf(word) < MAX_TYPED_ZIPF
+        }
+
+    return compiled_mapping("confusion-sets", build)
+
+
+def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
+    """``confusion_set`` found from the neighbours (module docstring)."""
     typed_zipf = max(lexicon.zipf(word), UNSEEN_ZIPF)
     members = []
     for other in neighbours(lexicon, word):

@@ -22,7 +22,11 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    damaged line the unknown word settles most units, and the costly tests of known words (a spoken
    form, a glued pair) wait for a line that needs them. Such a verdict keeps, beside its units, the
    units whose tests are still to run, so that a line that has those flagged anyway costs one
-   look-up per word all the same, and one that lacks them runs them.
+   look-up per word all the same, and one that lacks them runs them. The verdicts of the frequent
+   vocabulary (the written words of zipf ≥ ``COMPILED_MIN_ZIPF``, every test run) are compiled once
+   into the cache folder (``compiled_verdicts``), so a fresh process, a ``--jobs`` worker or a Dask
+   worker does not pay the first-time tests of every common word again; they hold for the bundled
+   word lists only, and a lexicon with the user's own lists finds its verdicts as it goes.
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
    little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
@@ -36,6 +40,7 @@ have found nothing there, and the findings are those of the whole text analysed 
 from __future__ import annotations
 
 import re
+import zlib
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -44,6 +49,7 @@ try:
 except ImportError:  # Python 3.10
     import sre_parse as _parser
 
+from ..lexicon import compiled_mapping
 from ..ru.alphabet import CYRILLIC_LETTER
 from .base import Detector
 
@@ -56,12 +62,13 @@ UNEXPECTED = r"[^\w\s.,;:!?…«»\"'„“”‘’()\[\]{}<>/\\|@#$%&*+=~^`—
 UNEXPECTED_TOUCHING = rf"(?<=\S){UNEXPECTED}|{UNEXPECTED}(?=\S)"
 VERDICT_CACHE_SIZE = 200_000
 CONTEXT_LINES = 1
+COMPILED_MIN_ZIPF = 2.5  # 118,000 written words: four in five distinct words of school essays, half of a novel's
 
 
 class Screen:
     """The screen for one tuple of detectors and one lexicon (see the module docstring)."""
 
-    def __init__(self, detectors: tuple[Detector, ...], lexicon) -> None:
+    def __init__(self, detectors: tuple[Detector, ...], lexicon, compiled: dict[str, int] | None = None) -> None:
         triggers = [d.triggers for d in detectors]
         self.detectors = detectors
         self.active = all(t is not None for t in triggers)
@@ -89,6 +96,9 @@ class Screen:
         self.untested_shift = len(detectors)
         self._words: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
+        # lower-case known word → its units, every test run (``compiled_verdicts``); read when ``_words``
+        # lacks the word, which it then holds
+        self.compiled = compiled or {}
         self._units: dict[int, tuple[Detector, ...]] = {}
 
     def word_units(self, word: str, settled: int = 0) -> int:
@@ -96,6 +106,10 @@ class Screen:
         when it is unknown), except that the word tests of the units in ``settled`` (already flagged on
         the word's line) need not be run: their bits may be missing."""
         verdict = self._words.get(word)
+        if verdict is None:
+            verdict = self.compiled.get(word.lower())
+            if verdict is not None:
+                _remember(self._words, word, verdict)
         if verdict is not None and not verdict >> self.untested_shift & ~settled:
             return verdict & self.every_unit
         if CYRILLIC_LETTER.search(word) and self.lexicon.is_known(word):
@@ -292,6 +306,22 @@ def _required_by_step(op, argument) -> frozenset[str] | None:
     return None
 
 
+def compiled_verdicts(detectors: tuple[Detector, ...], lexicon) -> dict[str, int]:
+    """The screen's verdicts for ``detectors`` of every written word of zipf ≥ ``COMPILED_MIN_ZIPF``
+    that the lexicon knows (lower case, every test run), compiled once into the cache folder; none
+    for a lexicon with the user's word lists, which change what is known."""
+    if lexicon.dictionaries:
+        return {}
+    names = ",".join(detector.name for detector in detectors)
+
+    def build() -> dict[str, int]:
+        screen = Screen(detectors, lexicon)
+        words = sorted(word for word in lexicon.written_words() if lexicon.zipf(word) >= COMPILED_MIN_ZIPF)
+        return {word: screen.word_units(word) for word in words if screen._is_known_cyrillic(word)}
+
+    return compiled_mapping(f"screen-verdicts-{zlib.crc32(names.encode()):08x}", build)
+
+
 _SCREENS: dict[tuple, Screen] = {}
 SCREENS_KEPT = 8
 
@@ -306,5 +336,5 @@ def shared_screen(detectors: tuple[Detector, ...], lexicon) -> Screen:
     if screen is None:
         if len(_SCREENS) >= SCREENS_KEPT:
             _SCREENS.clear()
-        screen = _SCREENS[key] = Screen(detectors, lexicon)
+        screen = _SCREENS[key] = Screen(detectors, lexicon, compiled_verdicts(detectors, lexicon))
     return screen
