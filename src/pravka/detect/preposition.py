@@ -117,7 +117,9 @@ def _spoken_v(before: str | None, word: str, lexicon) -> bool:
 
 def _needs_ob(word: str, lexicon) -> bool:
     """«о» before ``word`` is «об»: a plain vowel starts it and it can be a locative."""
-    return word[:1] in PLAIN_VOWELS and any(p.tag.case == "loct" for p in lexicon.parses(word))
+    if len(word) < 2 or word[0] not in PLAIN_VOWELS:
+        return False  # «о о погоде» is a doubled «о», the repeat unit's
+    return any(p.tag.case == "loct" for p in lexicon.parses(word))
 
 
 def _may_report(first: str, second: str, lexicon) -> bool:
