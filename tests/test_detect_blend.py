@@ -121,6 +121,35 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     assert corrector.fix("Эта работане закончена до сих пор.") == "Эта работа не закончена до сих пор."
 
 
+def test_two_finite_verbs_of_one_form_are_a_blend_not_a_glued_pair(corrector):
+    # «бежал мчался»: one verb does not follow another of its own form without a conjunction, while a
+    # spinner's synonym takes the original's form: the head word is the original.
+    for text, blend, original in [
+        ("Мальчик бежалмчался по улице.", "бежалмчался", "бежал"),
+        ("Учитель объяснилтолковал задачу.", "объяснилтолковал", "объяснил"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # Nouns of one case, or a verb and the infinitive it governs, are glued pairs as people write them.
+    for text in ("Мама купила хлебмолоко и сыр.", "Я очень хочуспать после работы."):
+        [finding] = corrector.check(text)
+        assert finding.kind == "glued"
+
+
+def test_a_blend_of_near_synonyms_outweighs_a_typo_of_another_word(corrector):
+    # «найбрать» is one letter from «набрать», but «найти» + «выбрать» are near in meaning and agree.
+    for text, blend, original in [
+        ("Туристы найбрать дорогу не смогли.", "найбрать", "найти"),
+        ("Она поняснила, что опоздает.", "поняснила", "поняла"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # A typo whose correction is the blend's own word in another form stays a typo («понимать» +
+    # «иметь» would read it too): the correction explains the letters with one edit.
+    [finding] = corrector.check("Он совсем не понимаеть, что происходит.")
+    assert (finding.kind, finding.suggestions[0].text) == ("nonword", "понимает")
+
+
 def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):
     # 15 letters: too short for the non-word unit's unseen-word rule, but it starts with «телевизор».
     [finding] = blends(corrector, "Новый телевизебилизор стоял в углу.")
