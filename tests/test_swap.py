@@ -102,6 +102,19 @@ def test_spun_text_scores_higher_than_the_clean_original(corrector):
     assert corrector.spin_evidence(spun)[0] > corrector.spin_evidence(clean)[0]
 
 
+def test_check_and_spin_reads_each_sentence_once_and_answers_as_check_and_spin_evidence(corrector, monkeypatch):
+    text = SPUN + " Делегации встретятся снова в Женеве.\nНовые раунды переговоров пока не назначены."
+    expected = corrector.check(text), corrector.spin_evidence(text)
+    read = []
+    evidence = swap.evidence
+    monkeypatch.setattr(
+        swap, "evidence", lambda document, sentence: read.append(sentence) or evidence(document, sentence)
+    )
+    findings, spin = corrector.check_and_spin(text)
+    assert (findings, spin[1]) == (expected[0], expected[1][1]) and spin[0] == pytest.approx(expected[1][0])
+    assert len(read) == 3  # the swap unit's word scores are the spin score's: each sentence is read once
+
+
 def test_spin_evidence_of_pieces_adds_up():
     first, second = swap.spin_evidence([0.9, 0.01]), swap.spin_evidence([0.3])
     assert swap.spin_evidence([0.9, 0.01, 0.3]) == pytest.approx((first[0] + second[0], 3))

@@ -797,7 +797,8 @@ def _check_chunk(corrector, text: str) -> list[dict]:
 
 
 def _check_and_spin_chunk(corrector, text: str) -> tuple[list[dict], tuple[float, int]]:
-    return _check_chunk(corrector, text), corrector.spin_evidence(text)
+    findings, evidence = corrector.check_and_spin(text)  # one analysis: the swap unit's scores are the spin's
+    return [finding.to_dict() for finding in findings], evidence
 
 
 def _fix_chunk(corrector, text: str) -> tuple[str, list]:

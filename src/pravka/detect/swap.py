@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from ..meaning import MeaningModel
 
 KIND = "swap"
+MEMO_KEY = "swap.word_scores"
 SOURCE = "meaning"
 MIN_LENGTH = 4
 WINDOW = 4  # content words of context on each side
@@ -372,13 +373,16 @@ def score(features: np.ndarray) -> float:
 
 
 def word_scores(document) -> list[tuple[int, str | None, float]]:
-    """(token index, best candidate or None, P(swap)) of every checked word of the document."""
-    found = []
-    for sentence in sentences(document):
-        for index, scored in evidence(document, sentence):
-            option, features = max(scored, key=lambda pair: score(pair[1]))
-            found.append((index, option, score(features)))
-    return found
+    """(token index, best candidate or None, P(swap)) of every checked word of the document, worked out
+    once per document (``Document.memo``): the unit and the spin score both read them."""
+    if MEMO_KEY not in document.memo:
+        found = []
+        for sentence in sentences(document):
+            for index, scored in evidence(document, sentence):
+                option, features = max(scored, key=lambda pair: score(pair[1]))
+                found.append((index, option, score(features)))
+        document.memo[MEMO_KEY] = found
+    return document.memo[MEMO_KEY]
 
 
 def spin_evidence(scores: list[float]) -> tuple[float, int]:
