@@ -22,7 +22,7 @@ from .candidates import generate
 from .detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, Document, run_detectors
 from .detect.hyphenation import invisible_finding
 from .detect.screen import shared_screen
-from .detect.swap import spin_evidence, spin_probability, word_scores
+from .detect.swap import SpinEvidence, spin_evidence, spin_probability, word_scores
 from .lexicon import shared_lexicon
 from .parallel import WorkerPool
 from .rank.noisy_channel import rank
@@ -138,14 +138,16 @@ class Corrector:
         """
         return self._check(text)
 
-    def check_and_spin(self, text: str) -> tuple[list[Finding], tuple[float, int]]:
+    def check_and_spin(self, text: str) -> tuple[list[Finding], SpinEvidence]:
         """``check(text)`` and ``spin_evidence(text)`` from one analysis: with swaps on, the swap unit
-        has scored every word the spin score reads (``swap.word_scores``, kept per document)."""
+        has scored every word the spin score reads (``swap.word_scores``, kept per document), and the
+        blend findings are the ones ``check`` reports."""
         documents: list[Document] = []
         findings = self._check(text, documents)
         if not self.swaps:  # nothing scored the words, and the screen skipped the lines no unit needed
             documents = [self._document(MatchingView(text).text)]
-        return findings, spin_evidence([p for document in documents for _, _, p in word_scores(document)])
+        scores = [probability for document in documents for _, _, probability in word_scores(document)]
+        return findings, spin_evidence(scores, findings)
 
     def _check(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
         """``check``; ``documents`` gets the documents the units read in the first pass over the whole
@@ -204,9 +206,11 @@ class Corrector:
             findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
 
-    def spin_evidence(self, text: str) -> tuple[float, int]:
-        """What the swap scores of ``text``'s words say about it as a whole (``detect.swap``'s
-        ``spin_evidence``): add up those of the pieces of one document, then ``spin_probability``."""
+    def spin_evidence(self, text: str) -> SpinEvidence:
+        """What the swap scores of ``text``'s words and its blend findings say about it as a whole
+        (``detect.swap``'s ``spin_evidence``): add up those of the pieces of one document
+        (``SpinEvidence.plus``), then ``spin_probability``. The blends are those ``check`` reports, so
+        a kind left out (``disable``, ``only``) or a word accepted (``words``) is not counted."""
         return self.check_and_spin(text)[1]
 
     def _document(self, text: str) -> Document:

@@ -145,6 +145,7 @@ OTHER_FORM_COST = 0.5  # an original in another form than the token's head spell
 MEANING_WEIGHT = 4.0  # log10 units per unit of cosine between the original and the synonym
 UNRELATED_COSINE = 0.03  # the mean cosine of the pairs read in clean words' cuts: no bonus, no penalty
 MEANING_SURE = 0.35  # a cosine that few unrelated pairs reach (1 in 100 is above 0.28)
+MEANING_TRAIL = "meaning neighbours"  # the trail of a reading that is MEANING_SURE
 TYPO_SURE = 0.5  # a one-word correction at least this likely explains the token: a typo
 MAX_READINGS = 3
 PASTES_CACHED = 4096  # words whose paste readings are kept
@@ -220,7 +221,12 @@ def _near_in_meaning(reading: Reading) -> bool:
 
 
 def _trail(reading: Reading) -> tuple[str, ...]:
-    return ("meaning neighbours",) if _near_in_meaning(reading) else ()
+    return (MEANING_TRAIL,) if _near_in_meaning(reading) else ()
+
+
+def of_near_synonyms(finding: Finding) -> bool:
+    """Whether a blend finding's best reading pastes together two meaning neighbours (its trail says so)."""
+    return bool(finding.suggestions) and MEANING_TRAIL in finding.suggestions[0].trail
 
 
 def _known_halves(word: str, lexicon) -> str | None:
