@@ -121,12 +121,14 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     assert corrector.fix("Эта работане закончена до сих пор.") == "Эта работа не закончена до сих пор."
 
 
-def test_two_finite_verbs_of_one_form_are_a_blend_not_a_glued_pair(corrector):
-    # «бежал мчался»: one verb does not follow another of its own form without a conjunction, while a
-    # spinner's synonym takes the original's form: the head word is the original.
+def test_two_finite_verbs_are_a_blend_not_a_glued_pair(corrector):
+    # «бежал мчался»: one finite verb hardly follows another without a conjunction, while a spinner
+    # pastes a verb's synonym over a verb; the original takes the synonym's form («бежали» like «мчались»).
     for text, blend, original in [
         ("Мальчик бежалмчался по улице.", "бежалмчался", "бежал"),
         ("Учитель объяснилтолковал задачу.", "объяснилтолковал", "объяснил"),
+        ("Дети бежалмчались по улице.", "бежалмчались", "бежали"),
+        ("Она читализучала книгу.", "читализучала", "читала"),
     ]:
         [finding] = blends(corrector, text)
         assert (finding.text, finding.suggestions[0].text) == (blend, original)
