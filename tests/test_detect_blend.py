@@ -103,6 +103,8 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
         ("Он хотел понятсознать смысл этих слов.", "понятсознать", "понять"),
         ("Потомуэтому мы и уехали.", "Потомуэтому", "Потому"),
         ("Мастер сделал крепкуюочную скамейку.", "крепкуюочную", "крепкую"),
+        # «творить» and «производить» are nearer than unrelated words, if less than sure synonyms
+        ("Мастер хотел творитизводить новые вещи.", "творитизводить", "творить"),
     ]:
         [finding] = blends(corrector, text)
         assert (finding.text, finding.suggestions[0].text) == (blend, original)
