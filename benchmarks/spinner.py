@@ -38,7 +38,11 @@ over to a thesaurus neither side was tuned on.
 ``--tune --blends`` measures blends on that tune-side spinner instead (Wiktionary synonyms pasted over
 words of the same tune sentences, the same table as above), then the blend findings and the non-word
 findings without a suggestion on clean tune sentences, per source: what ``detect.blend``'s constants
-are chosen on, so that the run above stays held out.
+are chosen on, so that the run above stays held out. It ends with the blend findings per checked word
+of the blended and of the clean tune sentences, and the log likelihood ratio of a blend finding that
+the spin score adds (``detect.swap``'s ``NEAR_BLEND_LOG_ODDS``, ``OTHER_BLEND_LOG_ODDS``), for spun
+pages with a blend in a share ``BLEND_SENTENCES`` of their sentences: the held-out run's page table
+has such pages too.
 
 Usage: ``python benchmarks/spinner.py [--per-kind 300] [--seed 0] [--verbose]``;
 ``python benchmarks/spinner.py --tune [--per-kind 1500]``;
@@ -66,6 +70,7 @@ from benchmarks.garble import Damage  # noqa: E402
 from benchmarks.realword_set import detokenize, sentences_of  # noqa: E402
 from pravka import Corrector  # noqa: E402
 from pravka.detect import Document, swap  # noqa: E402
+from pravka.detect.swap import SpinEvidence  # noqa: E402
 from pravka.tokenize import tokenize  # noqa: E402
 
 THESAURUS = Path("/usr/share/mythes/th_ru_RU_v2.dat")
@@ -79,6 +84,9 @@ FORM_ATTRIBUTES = ("case", "number", "gender", "person", "tense", "mood")
 HEADWORD_POS = {"VERB": "INFN"}
 KINDS = ("blend", "swap")
 DOCUMENT_SENTENCES = 10
+# The share of a spun page's sentences that hold a blend, in the pages that have both kinds (the seed
+# article has 4 blends beside its 16 swaps): what the spin score's blend evidence is measured for.
+BLEND_SENTENCES = 0.2
 
 
 def read_thesaurus(path: Path = THESAURUS) -> dict[str, list[str]]:
@@ -255,12 +263,17 @@ def tune_blends(args) -> None:
     clean = [s for s in sentences if s not in used]
     random.Random(f"{args.seed}:clean").shuffle(clean)
     print("\nclean tune sentences: blend findings, and non-word findings without a suggestion, per 1k words")
+    clean_evidence = SpinEvidence()
     for source in dict.fromkeys(source_of.values()):
         of_source = [s for s in clean if source_of[s] == source][: args.clean]
         words = sum(len(s.split()) for s in of_source)
-        found = [(s, f) for s in of_source for f in corrector.check(s)]
-        blends = [f for _, f in found if f.kind == "blend"]
-        bare = [f for _, f in found if f.kind == "nonword" and not f.suggestions]
+        found = []
+        for sentence in of_source:
+            findings, evidence = corrector.check_and_spin(sentence)
+            found += findings
+            clean_evidence = clean_evidence.plus(evidence)
+        blends = [f for f in found if f.kind == "blend"]
+        bare = [f for f in found if f.kind == "nonword" and not f.suggestions]
         print(
             f"{source}: {len(of_source)} sentences, {words} words; blend {1000 * len(blends) / words:.2f}, "
             f"non-word without suggestion {1000 * len(bare) / words:.2f}"
@@ -268,6 +281,33 @@ def tune_blends(args) -> None:
         if args.verbose:
             for f in blends + bare:
                 print(f"    {f.text} → {', '.join(s.text for s in f.suggestions) or '∅'} [{f.kind}]")
+    spun_evidence = SpinEvidence()
+    for damage in damages:
+        spun_evidence = spun_evidence.plus(corrector.spin_evidence(damage.text))
+    blend_log_odds(spun_evidence, clean_evidence)
+
+
+def blend_log_odds(blended: SpinEvidence, clean: SpinEvidence) -> None:
+    """The log likelihood ratio of a blend finding for the spin score (``detect.swap``'s
+    ``NEAR_BLEND_LOG_ODDS`` and ``OTHER_BLEND_LOG_ODDS``), from the findings per checked word of
+    blended sentences (``blended``) and of clean ones: on a spun page a share ``BLEND_SENTENCES`` of
+    the sentences have a blend, the others read as clean ones do. A clean rate is counted with one
+    more finding than seen, so that a kind seen once or never in clean text is not taken as impossible
+    there."""
+    print(
+        f"\nblend findings per 1,000 checked words (spin evidence), spun pages with a blend in {BLEND_SENTENCES:.0%} of the sentences:"
+    )
+    for name, in_blended, in_clean in (
+        ("NEAR", blended.near_blends, clean.near_blends),
+        ("OTHER", blended.other_blends, clean.other_blends),
+    ):
+        clean_rate = (in_clean + 1) / clean.words
+        spun_rate = BLEND_SENTENCES * in_blended / blended.words + (1 - BLEND_SENTENCES) * clean_rate
+        print(
+            f"{name}: blended sentences {1000 * in_blended / blended.words:.2f} ({in_blended} in {blended.words}), "
+            f"clean {1000 * in_clean / clean.words:.3f} ({in_clean} in {clean.words}); "
+            f"{name}_BLEND_LOG_ODDS = {np.log(spun_rate / clean_rate):.2f}"
+        )
 
 
 def tune(args) -> None:
@@ -472,11 +512,11 @@ def main() -> None:
     spinner = Spinner(read_thesaurus(), corrector.lexicon)
     sentences = read_sentences()
     print(TABLE_HEAD)
-    spun: list[Damage] = []
+    damaged: dict[str, list[Damage]] = {}
     for kind in KINDS:
-        damages = spinner.sample(sentences, kind, args.per_kind, args.seed)
-        spun += damages if kind == "swap" else []
-        print(damage_row(corrector, damages, kind, args.verbose))
+        damaged[kind] = spinner.sample(sentences, kind, args.per_kind, args.seed)
+        print(damage_row(corrector, damaged[kind], kind, args.verbose))
+    spun = damaged["swap"]
     used = {damage.original for damage in spun}
     clean = [s for s in sentences if s not in used][:3000]
     words = sum(len(s.split()) for s in clean)
@@ -485,7 +525,7 @@ def main() -> None:
         f"\nclean sentences: {len(clean)}, {words} words; findings per 1k words: "
         + ", ".join(f"{kind} {1000 * count / words:.2f}" for kind, count in alarms.most_common())
     )
-    documents(corrector, spun, clean[: len(spun)])
+    documents(corrector, spun, clean, damaged["blend"])
 
 
 TABLE_HEAD = "| damage | n | reported % | kind right % | first right % | fixed % | precision % |\n|---|---:|---:|---:|---:|---:|---:|"
@@ -521,14 +561,27 @@ def damage_row(corrector: Corrector, damages: list[Damage], kind: str, verbose: 
     return "\n".join([row, *shown])
 
 
-def documents(corrector: Corrector, spun: list[Damage], clean: list[str]) -> None:
-    """The page-level view: pseudo-documents of ``DOCUMENT_SENTENCES`` sentences, spun (a swap in each)
-    or clean; their spin scores, and the swaps ``check`` finds in them."""
+def documents(corrector: Corrector, spun: list[Damage], clean: list[str], blended: list[Damage]) -> None:
+    """The page-level view: pseudo-documents of ``DOCUMENT_SENTENCES`` sentences, spun (a swap in each,
+    or in a share ``BLEND_SENTENCES`` of them a blend instead) or clean (as many sentences as the spun
+    ones, the news of the first file; and every clean sentence, social media too); their spin scores,
+    and the swaps ``check`` finds in them."""
     print(f"\nPseudo-documents of {DOCUMENT_SENTENCES} sentences: spin score (Corrector.spin_score) and swap findings")
     print(
         "| documents | n | score ≥ 0.5 % | mean score | swaps found % | swap precision % | swap findings / 1k words |\n|---|---:|---:|---:|---:|---:|---:|"
     )
-    for title, group in (("spun (a swap in every sentence)", spun), ("clean", clean)):
+    with_blends = round(BLEND_SENTENCES * DOCUMENT_SENTENCES)
+    with_swaps = DOCUMENT_SENTENCES - with_blends
+    mixed: list[Damage] = []
+    for page in range(min(len(spun) // with_swaps, len(blended) // with_blends)):
+        mixed += spun[page * with_swaps : (page + 1) * with_swaps]
+        mixed += blended[page * with_blends : (page + 1) * with_blends]
+    for title, group in (
+        ("spun (a swap in every sentence)", spun),
+        (f"spun ({with_blends} of the {DOCUMENT_SENTENCES} sentences with a blend instead)", mixed),
+        ("clean", clean[: len(spun)]),
+        ("clean, every clean sentence", clean),
+    ):
         scores, found, right, swaps, words = [], 0, 0, 0, 0
         for first in range(0, len(group) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
             members = group[first : first + DOCUMENT_SENTENCES]
@@ -536,11 +589,12 @@ def documents(corrector: Corrector, spun: list[Damage], clean: list[str]) -> Non
             text = " ".join(texts)
             spans, at = [], 0
             for member, piece in zip(members, texts, strict=True):
-                if isinstance(member, Damage):
+                if isinstance(member, Damage) and member.kind == "swap":
                     spans.append((at + member.start, at + member.end))
                 at += len(piece) + 1
-            scores.append(corrector.spin_score(text))
-            findings = [f for f in corrector.check(text) if f.kind == "swap"]
+            checked, evidence = corrector.check_and_spin(text)
+            scores.append(swap.spin_probability(evidence))
+            findings = [f for f in checked if f.kind == "swap"]
             hits = [f for f in findings if any(f.start < end and start < f.end for start, end in spans)]
             found += len(findings)
             right += len(hits)

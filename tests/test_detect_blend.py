@@ -103,6 +103,8 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
         ("Он хотел понятсознать смысл этих слов.", "понятсознать", "понять"),
         ("Потомуэтому мы и уехали.", "Потомуэтому", "Потому"),
         ("Мастер сделал крепкуюочную скамейку.", "крепкуюочную", "крепкую"),
+        # «творить» and «производить» are nearer than unrelated words, if less than sure synonyms
+        ("Мастер хотел творитизводить новые вещи.", "творитизводить", "творить"),
     ]:
         [finding] = blends(corrector, text)
         assert (finding.text, finding.suggestions[0].text) == (blend, original)
@@ -119,6 +121,37 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     assert finding.kind == "glued"
     # A word glued to the «не» after it is a typo people make, and fixed, though it reads as a paste too.
     assert corrector.fix("Эта работане закончена до сих пор.") == "Эта работа не закончена до сих пор."
+
+
+def test_two_finite_verbs_are_a_blend_not_a_glued_pair(corrector):
+    # «бежал мчался»: one finite verb hardly follows another without a conjunction, while a spinner
+    # pastes a verb's synonym over a verb; the original takes the synonym's form («бежали» like «мчались»).
+    for text, blend, original in [
+        ("Мальчик бежалмчался по улице.", "бежалмчался", "бежал"),
+        ("Учитель объяснилтолковал задачу.", "объяснилтолковал", "объяснил"),
+        ("Дети бежалмчались по улице.", "бежалмчались", "бежали"),
+        ("Она читализучала книгу.", "читализучала", "читала"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # Nouns of one case, or a verb and the infinitive it governs, are glued pairs as people write them.
+    for text in ("Мама купила хлебмолоко и сыр.", "Я очень хочуспать после работы."):
+        [finding] = corrector.check(text)
+        assert finding.kind == "glued"
+
+
+def test_a_blend_of_near_synonyms_outweighs_a_typo_of_another_word(corrector):
+    # «найбрать» is one letter from «набрать», but «найти» + «выбрать» are near in meaning and agree.
+    for text, blend, original in [
+        ("Туристы найбрать дорогу не смогли.", "найбрать", "найти"),
+        ("Она поняснила, что опоздает.", "поняснила", "поняла"),
+    ]:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    # A typo whose correction is the blend's own word in another form stays a typo («понимать» +
+    # «иметь» would read it too): the correction explains the letters with one edit.
+    [finding] = corrector.check("Он совсем не понимаеть, что происходит.")
+    assert (finding.kind, finding.suggestions[0].text) == ("nonword", "понимает")
 
 
 def test_a_long_paste_that_starts_with_a_common_word_is_reported(corrector):

@@ -200,8 +200,8 @@ def test_spin_score_of_the_fields_together_is_stored(corrector):
     clean = pipeline.process_item({"title": CLEAN_NEWS})
     assert 0.0 <= clean["spin"] < spun["spin"] <= 1.0
     # one document: the fields' evidence adds up before it becomes a probability
-    (t_sum, t_n), (b_sum, b_n) = corrector.spin_evidence(title + "."), corrector.spin_evidence(body)
-    assert spun["spin"] == round(spin_probability((t_sum + b_sum, t_n + b_n)), 4)
+    evidence = corrector.spin_evidence(title + ".").plus(corrector.spin_evidence(body))
+    assert spun["spin"] == round(spin_probability(evidence), 4)
     assert spun["title"] == title + "."  # flag mode: the text stays as scraped
 
 

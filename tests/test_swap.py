@@ -102,10 +102,48 @@ def test_spun_text_scores_higher_than_the_clean_original(corrector):
     assert corrector.spin_evidence(spun)[0] > corrector.spin_evidence(clean)[0]
 
 
+def test_check_and_spin_reads_each_sentence_once_and_answers_as_check_and_spin_evidence(corrector, monkeypatch):
+    text = SPUN + " Делегации встретятся снова в Женеве.\nНовые раунды переговоров пока не назначены."
+    expected = corrector.check(text), corrector.spin_evidence(text)
+    read = []
+    evidence = swap.evidence
+    monkeypatch.setattr(
+        swap, "evidence", lambda document, sentence: read.append(sentence) or evidence(document, sentence)
+    )
+    findings, spin = corrector.check_and_spin(text)
+    assert (findings, spin[1]) == (expected[0], expected[1][1]) and spin[0] == pytest.approx(expected[1][0])
+    assert len(read) == 3  # the swap unit's word scores are the spin score's: each sentence is read once
+
+
 def test_spin_evidence_of_pieces_adds_up():
     first, second = swap.spin_evidence([0.9, 0.01]), swap.spin_evidence([0.3])
-    assert swap.spin_evidence([0.9, 0.01, 0.3]) == pytest.approx((first[0] + second[0], 3))
+    assert swap.spin_evidence([0.9, 0.01, 0.3])[:2] == pytest.approx((first[0] + second[0], 3))
     assert swap.spin_probability((0.0, 0)) == swap.spin_probability(swap.spin_evidence([swap.SPIN_CLEAN_MEAN]))
+
+
+def test_a_blend_on_the_page_raises_its_spin_score(corrector):
+    # The same page with one word pasted over by its synonym («детям» + «малышам»): a spinner's blend.
+    clean = "Воспитатели читали детям сказки, а потом все вместе пошли гулять в парк у реки."
+    blended = clean.replace("детям", "детлышам")
+    findings, evidence = corrector.check_and_spin(blended)
+    assert [f.kind for f in findings] == ["blend"] and evidence.near_blends + evidence.other_blends == 1
+    assert corrector.spin_score(blended) > corrector.spin_score(clean)
+    # A blend the user left out of the report is not counted either.
+    quiet = Corrector(swaps=True, disable=["blend"])
+    assert quiet.spin_score(blended) == pytest.approx(swap.spin_probability(quiet.spin_evidence(blended)))
+    assert quiet.spin_evidence(blended)[2:] == (0, 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.tuples(st.floats(-5, 5), st.integers(0, 500), st.integers(0, 3), st.integers(0, 3)),
+    st.tuples(st.floats(-5, 5), st.integers(0, 500), st.integers(0, 3), st.integers(0, 3)),
+)
+def test_spin_evidence_adds_up_and_every_blend_raises_the_score(first, second):
+    total = swap.SpinEvidence(*first).plus(second)
+    assert total == pytest.approx(tuple(a + b for a, b in zip(first, second, strict=True)))
+    near, other = total._replace(near_blends=total.near_blends + 1), total._replace(other_blends=total.other_blends + 1)
+    assert swap.spin_probability(total) <= swap.spin_probability(other) <= swap.spin_probability(near)
 
 
 @settings(max_examples=40, deadline=None)

@@ -32,6 +32,7 @@ from pathlib import Path
 import click
 
 from .corrector import check_model
+from .detect.swap import SpinEvidence, spin_probability
 from .explain import explain as explain_finding
 from .parallel import WorkerPool
 from .ru.punctuation import BYTE_ORDER_MARK
@@ -658,7 +659,7 @@ class _Session:
         self.summary = summary
         self.spinning = summary and self.corrector.swaps  # the spin score reads the swap unit's word scores
         self.tally: Counter = Counter()  # (kind, applied) -> findings
-        self.spin: dict[str, tuple[float, int]] = {}  # file -> its spin evidence (check --summary --swaps)
+        self.spin: dict[str, SpinEvidence] = {}  # file -> its spin evidence (check --summary --swaps)
 
     def __enter__(self):
         return self
@@ -681,8 +682,6 @@ class _Session:
         kinds = sorted({kind for kind, _ in self.tally})
         applied = sum(n for (_, fixed), n in self.tally.items() if fixed)
         reported = sum(self.tally.values()) - applied
-        from .detect.swap import spin_probability
-
         spin_scores = {name: spin_probability(evidence) for name, evidence in self.spin.items()}
         if as_json:
             summary = {
@@ -739,17 +738,18 @@ class _Session:
             found = check_markup(self.corrector, text, fmt)
             self._count(_kinds(found))
             if self.spinning:  # the prose only: tags, code and link targets are no one's words
-                pieces = [self.corrector.spin_evidence(text[a:b]) for a, b in extract_checkable_spans(text, fmt)]
-                self.spin[label] = (sum(total for total, _ in pieces), sum(count for _, count in pieces))
+                evidence = SpinEvidence()
+                for a, b in extract_checkable_spans(text, fmt):
+                    evidence = evidence.plus(self.corrector.spin_evidence(text[a:b]))
+                self.spin[label] = evidence
             yield from _records(label, text, 1, 0, [f.to_dict() for f in found])
             return
         offset = 0
         function = _check_and_spin_chunk if self.spinning else _check_chunk
         for chunk, result in self._map(function, self._chunks_with_progress(name, encoding)):
-            found, (deviation, words) = result if self.spinning else (result, (0.0, 0))
-            if self.spinning:
-                total, count = self.spin.get(label, (0.0, 0))
-                self.spin[label] = (total + deviation, count + words)
+            found, evidence = result if self.spinning else (result, None)
+            if evidence is not None:
+                self.spin[label] = self.spin.get(label, SpinEvidence()).plus(evidence)
             self._count((item["kind"], item["fix"] is not None) for item in found)
             yield from _records(label, chunk.text, chunk.first_line, offset, found)
             offset += len(chunk.text)
@@ -796,8 +796,9 @@ def _check_chunk(corrector, text: str) -> list[dict]:
     return [finding.to_dict() for finding in corrector.check(text)]
 
 
-def _check_and_spin_chunk(corrector, text: str) -> tuple[list[dict], tuple[float, int]]:
-    return _check_chunk(corrector, text), corrector.spin_evidence(text)
+def _check_and_spin_chunk(corrector, text: str) -> tuple[list[dict], SpinEvidence]:
+    findings, evidence = corrector.check_and_spin(text)  # one analysis: the swap unit's scores are the spin's
+    return [finding.to_dict() for finding in findings], evidence
 
 
 def _fix_chunk(corrector, text: str) -> tuple[str, list]:

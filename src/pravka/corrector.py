@@ -22,7 +22,7 @@ from .candidates import generate
 from .detect import DETECTORS, DETECTORS_BY_NAME, OPT_IN, Document, run_detectors
 from .detect.hyphenation import invisible_finding
 from .detect.screen import shared_screen
-from .detect.swap import spin_evidence, spin_probability, word_scores
+from .detect.swap import SpinEvidence, spin_evidence, spin_probability, word_scores
 from .lexicon import shared_lexicon
 from .parallel import WorkerPool
 from .rank.noisy_channel import rank
@@ -136,10 +136,26 @@ class Corrector:
         and what would be fixed there is folded
         into the findings, so that ``fix`` is final: ``fix(fix(text)) == fix(text)``.
         """
+        return self._check(text)
+
+    def check_and_spin(self, text: str) -> tuple[list[Finding], SpinEvidence]:
+        """``check(text)`` and ``spin_evidence(text)`` from one analysis: with swaps on, the swap unit
+        has scored every word the spin score reads (``swap.word_scores``, kept per document), and the
+        blend findings are the ones ``check`` reports."""
+        documents: list[Document] = []
+        findings = self._check(text, documents)
+        if not self.swaps:  # nothing scored the words, and the screen skipped the lines no unit needed
+            documents = [self._document(MatchingView(text).text)]
+        scores = [probability for document in documents for _, _, probability in word_scores(document)]
+        return findings, spin_evidence(scores, findings)
+
+    def _check(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
+        """``check``; ``documents`` gets the documents the units read in the first pass over the whole
+        text (not those of the settling passes)."""
         _check_text(text)
         if not text:
             return []
-        findings = self._check_once(text)
+        findings = self._check_once(text, documents)
         if not findings:
             return findings  # nothing to fix, so nothing to settle: most lines of most texts
         for _ in range(SETTLE_ROUNDS):
@@ -156,8 +172,8 @@ class Corrector:
             findings = folded(text, fixed, findings, applied, later)
         return findings
 
-    def _check_once(self, text: str) -> list[Finding]:
-        found = self.raw_findings(text)
+    def _check_once(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
+        found = self.raw_findings(text, documents)
         if not found:
             return found
         calibration = shipped_calibration()
@@ -166,32 +182,36 @@ class Corrector:
         evidence = Evidence(text, self.lexicon, self._context) if self.model is None and self.usage_model else None
         return [self._decide(calibration.apply(finding, evidence)) for finding in found if self._wanted(finding)]
 
-    def raw_findings(self, text: str) -> list[Finding]:
+    def raw_findings(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
         """The detectors' findings with their raw scores, before calibration and the threshold (what
-        ``benchmarks/calibrate.py`` fits the calibration on)."""
+        ``benchmarks/calibrate.py`` fits the calibration on); ``documents``, when given, gets the
+        documents the units read."""
         view = MatchingView(text)  # stress accents, bidi marks, decomposed letters: matched as plain text
-        findings = self._detect(view.text)
+        findings = self._detect(view.text, documents)
         if view.text is text:
             return findings
         return _with_invisible_removed([_in_original(finding, view) for finding in findings], view, self)
 
-    def _detect(self, text: str) -> list[Finding]:
+    def _detect(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
         """Run the detectors over the stretches of ``text`` that the screen flags (``detect.screen``),
         each stretch by the units flagged there: the findings of the whole text, found without analysing
-        its clean lines."""
+        its clean lines. ``documents``, when given, gets each stretch's document."""
         findings: list[Finding] = []
         screen = shared_screen(DETECTORS + OPT_IN if self.swaps else DETECTORS, self.lexicon)
         for start, end, units in screen.dispatch(text):
-            found = run_detectors(self._document(text[start:end]), units)
+            document = self._document(text[start:end])
+            if documents is not None:
+                documents.append(document)
+            found = run_detectors(document, units)
             findings += found if start == 0 else [shifted(f, start) for f in found]
         return findings
 
-    def spin_evidence(self, text: str) -> tuple[float, int]:
-        """What the swap scores of ``text``'s words say about it as a whole (``detect.swap``'s
-        ``spin_evidence``): add up those of the pieces of one document, then ``spin_probability``."""
-        _check_text(text)
-        document = self._document(MatchingView(text).text)
-        return spin_evidence([probability for _, _, probability in word_scores(document)])
+    def spin_evidence(self, text: str) -> SpinEvidence:
+        """What the swap scores of ``text``'s words and its blend findings say about it as a whole
+        (``detect.swap``'s ``spin_evidence``): add up those of the pieces of one document
+        (``SpinEvidence.plus``), then ``spin_probability``. The blends are those ``check`` reports, so
+        a kind left out (``disable``, ``only``) or a word accepted (``words``) is not counted."""
+        return self.check_and_spin(text)[1]
 
     def _document(self, text: str) -> Document:
         """``text`` tokenized, with this Corrector's lexicon, speller and context, for the units."""

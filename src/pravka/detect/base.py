@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from ..ru.punctuation import OPENERS, SENTENCE_END
 from ..types import Finding, Suggestion, Token
@@ -41,6 +41,9 @@ class Document:
     suggest: Callable[[str], list[Suggestion]]
     report_threshold: float = 0.5  # how likely an unknown word must be damaged to be reported
     context: Context | None = None  # None: rank words in isolation
+    # What a unit worked out that another reader of the same document needs too (the swap unit's word
+    # scores, which the spin score reads): computed once per document.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         self._words = [token.text.lower() if token.kind == "word" else None for token in self.tokens]

@@ -20,7 +20,7 @@ The settings are the ``Corrector``'s own arguments (and the CLI's ``--words``, `
 comma-separated strings that ``scrapy crawl -s`` passes.
 
 The spin score (``Corrector.spin_score``: how likely a text spinner wrote the page, read from the swap
-unit's word scores) is taken over the item's configured fields together, as they were scraped, and only
+unit's word scores and the blend findings) is taken over the item's configured fields together, as they were scraped, and only
 when one of the two spin settings asks for it: it reads every content word with the meaning model, so it
 costs about as much again as checking. A dropped item is counted in the stats as ``pravka/spun_dropped``.
 
@@ -57,7 +57,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from pravka import Corrector
 from pravka.apply import apply_fixes
-from pravka.detect.swap import spin_probability
+from pravka.detect.swap import SpinEvidence, spin_probability
 from pravka.parallel import corrector_loads, shared_corrector
 
 __all__ = ["PravkaPipeline", "corrector_loads"]
@@ -175,13 +175,12 @@ class PravkaPipeline:
     def _score_spin(self, corrector: Corrector, adapter: ItemAdapter) -> None:
         """Store the spin score of the item's fields (as scraped) and drop the item when it reaches
         ``drop_spun_at``."""
-        total, words = 0.0, 0
+        evidence = SpinEvidence()
         for name in self.fields:
             text = adapter.get(name)
             if isinstance(text, str):
-                deviation, count = corrector.spin_evidence(text)
-                total, words = total + deviation, words + count
-        score = spin_probability((total, words))
+                evidence = evidence.plus(corrector.spin_evidence(text))
+        score = spin_probability(evidence)
         if self.drop_spun_at is not None and score >= self.drop_spun_at:
             self._count("pravka/spun_dropped")
             raise DropItem(f"spin score {score:.2f} reaches PRAVKA_DROP_SPUN_AT {self.drop_spun_at:g}")
