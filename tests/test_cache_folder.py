@@ -117,3 +117,13 @@ def test_a_table_built_while_building_another_takes_the_lock_its_thread_holds(tm
     worker.start()
     worker.join(timeout=30)
     assert done == [True]
+
+
+def test_a_table_compiled_on_its_own_says_so_once(tmp_path, caplog):
+    from pravka.lexicon import compiled_once
+
+    with caplog.at_level(logging.WARNING, logger="pravka"):
+        for family in ("first", "second"):
+            compiled_once(tmp_path / f"{family}-v1.dawg", lambda path: path.write_text("table"), family)
+    notices = [r.getMessage() for r in caplog.records if "compiling the word tables once" in r.getMessage()]
+    assert notices == [f"pravka: compiling the word tables once into {tmp_path} (about a minute, later starts are instant)"]

@@ -385,7 +385,8 @@ COMPILE_STEPS = 6
 @contextlib.contextmanager
 def _compile_notice(folder: Path):
     """One line while the tables compile: on a terminal it shows the steps as they pass."""
-    message = f"pravka: compiling the word tables once into {folder} (under a minute, later starts are instant)"
+    message = _compile_message(folder)
+    _NOTICE_GIVEN.add(folder)
     stream = sys.stderr
     if stream is None or not stream.isatty():
         log.warning(message)
@@ -401,6 +402,33 @@ def _compile_notice(folder: Path):
         yield step
     finally:
         stream.write(f"\r\x1b[K{message}: done in {time.monotonic() - started:.0f} s\n")
+        stream.flush()
+
+
+_NOTICE_GIVEN: set[Path] = set()  # cache folders this process has said it compiles into
+
+
+def _compile_message(folder: Path) -> str:
+    return f"pravka: compiling the word tables once into {folder} (about a minute, later starts are instant)"
+
+
+@contextlib.contextmanager
+def _table_notice(folder: Path, family: str):
+    """While one of the tables beyond the word tables compiles: its name on a terminal's status line
+    (cleared when done), or the one-line notice in a log, unless this process gave it already."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        if folder not in _NOTICE_GIVEN:
+            _NOTICE_GIVEN.add(folder)
+            log.warning(_compile_message(folder))
+        yield
+        return
+    stream.write(f"\r\x1b[Kpravka: compiling {family} once into {folder}")
+    stream.flush()
+    try:
+        yield
+    finally:
+        stream.write("\r\x1b[K")
         stream.flush()
 
 
@@ -478,7 +506,8 @@ def compiled_once(path: Path, build, family: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(path.parent / ".build.lock"):
             if not path.exists():
-                build(path)
+                with _table_notice(path.parent, family):
+                    build(path)
                 remove_stale(path, family)
     return path
 
