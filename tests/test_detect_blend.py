@@ -22,6 +22,13 @@ def blends(corrector, text):
     return [f for f in corrector.check(text) if f.kind == "blend"]
 
 
+def assert_heads(corrector, cases):
+    """Each (text, blend, original): the text's one blend finding is the blend, its first suggestion the original."""
+    for text, blend, original in cases:
+        [finding] = blends(corrector, text)
+        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+
+
 def test_blend_head_in_nominative_after_an_adjective(corrector):
     [finding] = blends(corrector, "Делегация сообщила, что международная сторонтраница так и не получила ответа.")
     assert finding.text == "сторонтраница"
@@ -58,13 +65,11 @@ def test_typos_and_valid_long_words_are_not_blends(corrector):
 
 def test_blends_of_verbs_and_short_words_name_the_original(corrector):
     # The synonym was inflected to the original's form; the original lost its end, the synonym its start.
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Он пыталтарался помочь друзьям.", "пыталтарался", "пытался"),  # пытался + старался
         ("Мы раздали детлышам подарки.", "детлышам", "детям"),  # детям + малышам
         ("Министр говориообщает, что встреча прошла.", "говориообщает", "говорит"),  # говорит + сообщает
-    ]:
-        [finding] = blends(corrector, text)
-        assert finding.text == blend and finding.suggestions[0].text == original
+    ])
 
 
 def test_compounds_and_rare_derivations_are_not_blends(corrector):
@@ -99,23 +104,19 @@ def test_a_synonym_near_in_meaning_names_the_original(corrector):
 def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     # The speller reads two glued words, but the two halves are synonyms (осознать, поэтому) or the
     # second is a scrap no one writes alone («очную» of «прочную»): a paste, its head first.
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Он хотел понятсознать смысл этих слов.", "понятсознать", "понять"),
         ("Потомуэтому мы и уехали.", "Потомуэтому", "Потому"),
         ("Мастер сделал крепкуюочную скамейку.", "крепкуюочную", "крепкую"),
         # «творить» and «производить» are nearer than unrelated words, if less than sure synonyms
         ("Мастер хотел творитизводить новые вещи.", "творитизводить", "творить"),
-    ]:
-        [finding] = blends(corrector, text)
-        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    ])
     # A split into a dictionary form web text has (almost) never seen is no glued pair either: the
     # form is a scrap of the synonym («сматриваю» of «рассматриваю») or of the original («идеальны»).
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Я всегда считаюсматриваю такие вещи внимательно.", "считаюсматриваю", "считаю"),
         ("Это был идеальныершенный план побега.", "идеальныершенный", "идеальный"),
-    ]:
-        [finding] = blends(corrector, text)
-        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    ])
     # Two common words glued with no meaning between them stay a glued finding.
     [finding] = corrector.check("Они купили большойдом у реки.")
     assert finding.kind == "glued"
@@ -126,14 +127,12 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
 def test_two_finite_verbs_are_a_blend_not_a_glued_pair(corrector):
     # «бежал мчался»: one finite verb hardly follows another without a conjunction, while a spinner
     # pastes a verb's synonym over a verb; the original takes the synonym's form («бежали» like «мчались»).
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Мальчик бежалмчался по улице.", "бежалмчался", "бежал"),
         ("Учитель объяснилтолковал задачу.", "объяснилтолковал", "объяснил"),
         ("Дети бежалмчались по улице.", "бежалмчались", "бежали"),
         ("Она читализучала книгу.", "читализучала", "читала"),
-    ]:
-        [finding] = blends(corrector, text)
-        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    ])
     # Nouns of one case, or a verb and the infinitive it governs, are glued pairs as people write them.
     for text in ("Мама купила хлебмолоко и сыр.", "Я очень хочуспать после работы."):
         [finding] = corrector.check(text)
@@ -142,12 +141,10 @@ def test_two_finite_verbs_are_a_blend_not_a_glued_pair(corrector):
 
 def test_a_blend_of_near_synonyms_outweighs_a_typo_of_another_word(corrector):
     # «найбрать» is one letter from «набрать», but «найти» + «выбрать» are near in meaning and agree.
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Туристы найбрать дорогу не смогли.", "найбрать", "найти"),
         ("Она поняснила, что опоздает.", "поняснила", "поняла"),
-    ]:
-        [finding] = blends(corrector, text)
-        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    ])
     # A typo whose correction is the blend's own word in another form stays a typo («понимать» +
     # «иметь» would read it too): the correction explains the letters with one edit.
     [finding] = corrector.check("Он совсем не понимаеть, что происходит.")
@@ -183,12 +180,10 @@ def test_a_name_is_no_synonym(corrector):
 def test_a_verb_heads_its_blend_with_the_synonyms_transitivity(corrector):
     # «высится», «отказались» are intransitive (reflexive): the original is «возвышается», «сдавались»,
     # not the transitive «возвышает», «сдавали» the token spells just as well.
-    for text, blend, original in [
+    assert_heads(corrector, [
         ("Над городом возвышаетысится старая башня.", "возвышаетысится", "возвышается"),
         ("Войска не сдавалиазались до последнего.", "сдавалиазались", "сдавались"),
-    ]:
-        [finding] = blends(corrector, text)
-        assert (finding.text, finding.suggestions[0].text) == (blend, original)
+    ])
 
 
 def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector):
