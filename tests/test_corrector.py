@@ -76,6 +76,16 @@ def test_rare_real_words_without_a_candidate_are_left_alone(text, corrector):
     assert corrector.check(text) == []
 
 
+def test_words_built_by_rule_are_not_never_written_pastes(lexicon):
+    from pravka.detect.nonword import reported_without_candidate
+
+    # a word-building prefix before a dictionary word, or a dictionary stem before a suffix and an ending
+    for word in ("наибесполезнейшую", "взаимоигнорирования", "агрессорство", "наполеонизма", "хороводовые"):
+        assert not reported_without_candidate(word, lexicon), word
+    for word in ("сапожшмачник", "уроватерпас", "руковдирижёр"):  # a spinner's pastes
+        assert reported_without_candidate(word, lexicon), word
+
+
 def test_threshold_controls_what_fix_applies():
     text = "Переговоры продллялись около четырех часов."
     assert Corrector(threshold=0.0).fix(text) != text
