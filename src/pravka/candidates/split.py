@@ -169,10 +169,7 @@ def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
     if lexicon.parses(right)[0].tag.POS not in ADJECTIVES:
         return False
     return (
-        left in QUANTITY_HEADS
-        or left in COMPOUND_HEADS
-        or _is_numeral(left, lexicon)
-        or _is_adverb_head(left, lexicon)
+        left in QUANTITY_HEADS or left in COMPOUND_HEADS or _is_numeral(left, lexicon) or _is_adverb_head(left, lexicon)
     )
 
 
