@@ -28,6 +28,14 @@ def test_doubled_function_words_are_removed(corrector, text, span, fixed):
     assert corrector.fix(text) == fixed
 
 
+@pytest.mark.parametrize("text, hyphened", [("Она была очень очень доброй.", "очень-очень"), ("Мы шли долго долго.", "долго-долго")])
+def test_a_doubled_adverb_is_offered_with_a_hyphen_first(corrector, text, hyphened):
+    [finding] = only_repeats(corrector, text)
+    assert [s.text for s in finding.suggestions] == ["-" + hyphened.split("-")[1], ""]
+    assert finding.fix is None
+    assert hyphened in text[: finding.start] + finding.suggestions[0].text + text[finding.end :]
+
+
 def test_a_doubled_content_word_is_only_offered(corrector):
     text = "На холме стоял дом дом с красной крышей."
     [finding] = only_repeats(corrector, text)

@@ -38,6 +38,7 @@ SOURCES = {
     "line-break": "a word rejoined across a line break",
     "invisible": "invisible characters removed",
     "repeat": "the second copy of a doubled word removed",
+    "repeat-hyphen": "a word doubled for emphasis, joined by a hyphen as the rules write it",
     "o-form": "the preposition's form with «о»",
     "blend": "the head word of a blend, in the form its tail asks for",
     "blend-split": "the blend read as two words",

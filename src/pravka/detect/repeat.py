@@ -18,10 +18,13 @@ Not repeats:
 
 Confidence: a doubled preposition, conjunction or particle (pymorphy3 PREP, CONJ, PRCL) is almost never
 intended, so the deletion is applied. A doubled content word may be emphasis («очень очень», «много
-много лет»), so it is only offered.
+много лет»), so it is only offered; a doubled adverb or predicative (``EMPHATIC_POS``) is most often
+that emphasis, which the rules write with a hyphen, so «очень-очень» is offered before the deletion.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..ru.alphabet import fold
 from ..ru.words import word_set
@@ -34,6 +37,7 @@ INTENTIONAL = word_set("detect.repeat.intentional")
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
 FUNCTION_WORD_CONFIDENCE = 0.97
 CONTENT_WORD_CONFIDENCE = HINT  # emphasis is about as likely as a slip: a hint, not a fix
+EMPHATIC_POS = frozenset({"ADVB", "PRED", "ADJS"})  # «очень-очень», «тихо-тихо», «долго-долго»
 
 
 def detect(document):
@@ -56,7 +60,12 @@ def detect(document):
         else:
             start, end = first.stop, second.stop
         confidence = FUNCTION_WORD_CONFIDENCE if tag.POS in FUNCTION_WORDS else CONTENT_WORD_CONFIDENCE
-        yield Finding(start, end, text[start:end], KIND, [Suggestion("", confidence, "repeat")])
+        deletion = Suggestion("", confidence, "repeat")
+        if tag.POS in EMPHATIC_POS and not line_breaks(between):
+            hyphened = Suggestion("-" + second.text, confidence, "repeat-hyphen")
+            yield Finding(start, end, text[start:end], KIND, [hyphened, replace(deletion, confidence=1.0 - confidence)])
+            continue
+        yield Finding(start, end, text[start:end], KIND, [deletion])
 
 
 DETECTOR = Detector(
