@@ -144,21 +144,29 @@ class PravkaPipeline:
         corrector = self.corrector
         assert corrector is not None
         adapter = ItemAdapter(item)
-        if self.spin_field is not None or self.drop_spun_at is not None:
-            self._score_spin(corrector, adapter)
-        findings_by_field: dict[str, list[dict]] = {}
+        texts: dict[str, str] = {}
         for name in self.fields:
-            text = adapter.get(name)
-            if not isinstance(text, str):
+            value = adapter.get(name)
+            if isinstance(value, str):
+                texts[name] = value
+        checked: dict[str, list] = {}  # field → its findings: each text is checked once
+        if self.spin_field is not None or self.drop_spun_at is not None:
+            evidence = SpinEvidence()
+            for name, text in texts.items():
+                checked[name], piece = corrector.check_and_spin(text)  # one analysis for both
+                evidence = evidence.plus(piece)
+            self._store_spin(adapter, spin_probability(evidence))
+        findings_by_field: dict[str, list[dict]] = {}
+        for name, text in texts.items():
+            if self.findings_field is None and self.mode != "fix":
                 continue
+            # Corrector.fix is check + apply_fixes: the findings at hand are applied, not found again.
+            findings = checked[name] if name in checked else corrector.check(text)
             if self.findings_field is not None:
-                findings = corrector.check(text)
                 findings_by_field[name] = [finding.to_dict() for finding in findings]
                 self._count("pravka/findings", len(findings))
             if self.mode == "fix":
-                # Corrector.fix is check + apply_fixes; when the findings are already at hand, applying
-                # them directly halves the work instead of checking the same text twice.
-                fixed = apply_fixes(text, findings) if self.findings_field is not None else corrector.fix(text)
+                fixed = apply_fixes(text, findings)
                 if fixed != text:
                     adapter[name] = fixed
                     self._count("pravka/fields_fixed")
@@ -172,15 +180,9 @@ class PravkaPipeline:
                 ) from None
         return item
 
-    def _score_spin(self, corrector: Corrector, adapter: ItemAdapter) -> None:
+    def _store_spin(self, adapter: ItemAdapter, score: float) -> None:
         """Store the spin score of the item's fields (as scraped) and drop the item when it reaches
         ``drop_spun_at``."""
-        evidence = SpinEvidence()
-        for name in self.fields:
-            text = adapter.get(name)
-            if isinstance(text, str):
-                evidence = evidence.plus(corrector.spin_evidence(text))
-        score = spin_probability(evidence)
         if self.drop_spun_at is not None and score >= self.drop_spun_at:
             self._count("pravka/spun_dropped")
             raise DropItem(f"spin score {score:.2f} reaches PRAVKA_DROP_SPUN_AT {self.drop_spun_at:g}")
