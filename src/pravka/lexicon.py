@@ -137,13 +137,8 @@ def compiled_mapping(name: str, build: Callable[[], dict]) -> dict:
     ``{name}-{package_tag()}-py{version}.marshal`` (one process builds, the others wait) and read back
     since; marshal's format is Python's own, hence its version in the name."""
     path = cache_dir() / f"{name}-{package_tag()}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
-
-    def save(path: Path) -> None:
-        temporary = path.with_suffix(f".tmp{os.getpid()}")
-        temporary.write_bytes(marshal.dumps(build()))
-        os.replace(temporary, path)
-
-    return marshal.loads(compiled_once(path, save, name).read_bytes())
+    compiled_once(path, lambda path: save_atomically(marshal.dumps(build()), path), name)
+    return marshal.loads(path.read_bytes())
 
 
 def _open_text(path):
@@ -490,8 +485,13 @@ def _marked_forms(dictionary):
 
 
 def save_atomically(table, path: Path) -> None:
+    """Write ``table`` (bytes, or anything with ``save(filename)``: a DAWG) to a temporary file beside
+    ``path`` and rename it over ``path``, so that no reader ever sees half a table."""
     temporary = path.with_suffix(f".tmp{os.getpid()}")
-    table.save(str(temporary))
+    if isinstance(table, bytes):
+        temporary.write_bytes(table)
+    else:
+        table.save(str(temporary))
     os.replace(temporary, path)
 
 
