@@ -77,6 +77,14 @@ def test_compounds_and_rare_derivations_are_not_blends(corrector):
     assert blends(corrector, text) == []
 
 
+def test_words_built_by_word_formation_are_no_pastes_nor_glued_pairs(corrector):
+    # «наполеон|изм», «агрессор|ство», «хоровод|ов|ые»: a dictionary lemma's stem, a suffix, an
+    # ending; no blend of strangers («наполеона» + «…изма») and no sure split («хор оводовые»)
+    text = "Он держался идей наполеонизма, а агрессорство вело к поражению; звучали хороводовые песни."
+    assert blends(corrector, text) == []
+    assert corrector.fix(text) == text
+
+
 def test_a_long_string_no_text_has_seen_is_reported_with_the_head_in_the_tails_form(corrector):
     # A spinner's paste whose synonym the dictionary lacks: the tail's ending still gives the form.
     [finding] = corrector.check("Они хранили молчаниеемотствованием весь вечер.")

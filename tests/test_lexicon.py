@@ -17,6 +17,16 @@ def test_frequency_ranks_the_right_form_above_the_misspelling(lexicon):
     assert lexicon.zipf("российской") > lexicon.zipf("росийской") + 2
 
 
+def test_word_formation_builds_on_dictionary_words_and_lemma_stems(lexicon):
+    # a word-building prefix before a dictionary word; a lemma's stem, a suffix and an ending
+    for word in ("отреконструированный", "взаимоупрёков", "наполеонизма", "агрессорство", "хороводовые"):
+        assert lexicon.built_by_word_formation(word), word
+    # a suffix after an inflected form is a spinner's paste («космического» + «…вого»), and a paste
+    # of two stems builds on nothing
+    for word in ("космическогового", "гражданскогского", "сторонтраница", "сапожшмачник"):
+        assert not lexicon.built_by_word_formation(word), word
+
+
 def test_productive_prefixes_make_known_compounds(lexicon):
     assert lexicon.is_known("нерасширение")
     assert lexicon.is_known("постперестроечных")

@@ -64,6 +64,10 @@ _PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
 _PREFIX_LENGTHS = sorted({len(prefix) for prefix in PRODUCTIVE_PREFIXES})
 INFLECTION_ENDINGS = word_set("lexicon.inflection_endings")
 LEMMA_TAILS = ("", "а", "я", "ь", "й", "о", "е", "ть")
+WORD_BUILDING_PREFIXES = word_set("lexicon.word_building_prefixes")
+WORD_BUILDING_SUFFIXES = word_set("lexicon.word_building_suffixes")
+MIN_BUILT_ON = 4  # letters of the dictionary word a prefix or a suffix builds on
+STEM_ENDINGS = ("", "а", "о", "ь", "ой", "ый", "ий", "ный", "ской", "ский")  # put back to find a stem's lemma
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
 
@@ -212,6 +216,39 @@ class Lexicon:
         if "-" in lower:
             return all(part and self._lookup(part) for part in lower.split("-"))
         return self._is_prefixed_compound(lower)
+
+    def built_by_word_formation(self, word: str) -> bool:
+        """Whether word formation explains a lower-case ``word`` the dictionary lacks: a word-building
+        prefix before a dictionary word («от|реконструированный», «на|случалось»), or the stem of a
+        dictionary lemma before a word-building suffix and an ending («наполеон|изм», «агрессор|ство»,
+        «хоровод|ов|ые», «реакцион|ный» with its ending put back). A suffix builds on a stem, not on
+        an inflected form: a spinner's «космическогового» (the genitive «космического» + «…вого») is no
+        derivation. Such a word is more likely a rare real one than a paste."""
+        return self.derived_by_suffix(word) or any(
+            word.startswith(prefix) and len(word) - len(prefix) >= MIN_BUILT_ON and self.is_known(word[len(prefix) :])
+            for prefix in WORD_BUILDING_PREFIXES
+        )
+
+    def derived_by_suffix(self, word: str) -> bool:
+        """The suffix half of ``built_by_word_formation``. A prefix before a dictionary word is also how
+        prefix slips («безполезность», «приподносил») and glued prepositions («всуровом») read, while a
+        suffix derivation of a lemma is seldom a slip."""
+        for cut in range(0, 4):
+            ending = word[len(word) - cut :] if cut else ""
+            if cut and ending not in INFLECTION_ENDINGS:
+                continue
+            built = word[: len(word) - cut]
+            for suffix in WORD_BUILDING_SUFFIXES:
+                stem = built[: len(built) - len(suffix)]
+                if built.endswith(suffix) and len(stem) >= MIN_BUILT_ON:
+                    if any(self._is_lemma(stem + tail) for tail in STEM_ENDINGS):
+                        return True
+        return False
+
+    def _is_lemma(self, word: str) -> bool:
+        return self.is_known(word) and any(
+            fold(parse.normal_form) == fold(word) for parse in self.dictionary_parses(word)
+        )
 
     def _is_extra_word_form(self, word: str) -> bool:
         # Word lists hold lemmas; accept a lemma whose last vowel, ь or й is swapped for a common ending.

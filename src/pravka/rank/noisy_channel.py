@@ -5,7 +5,9 @@ P(candidate) is its wordfreq Zipf frequency (a dictionary form wordfreq never sa
 pair of words from a split is priced as two independent words. The typed word itself competes as a
 "keep" option, scored by its own frequency in web text: a misspelling that people make often
 («росийской», zipf 1.65) still loses clearly to «российской», but an informal word the dictionary lacks
-(«нефиг») keeps enough probability mass that no fix is confident.
+(«нефиг») keeps enough probability mass that no fix is confident. A string web text never showed that
+a suffix derives from a dictionary lemma («хоровод|ов|ые», ``Lexicon.derived_by_suffix``) is
+kept like a dictionary form web text never showed: «хор оводовые» is no sure reading of it.
 
 Confidence of a candidate = its share of 10^score among all candidates and the keep option: a
 posterior under the model. The threshold that ``fix`` applies is calibrated on data (see README).
@@ -34,8 +36,12 @@ def candidate_logprob(text: str, lexicon) -> float:
 
 def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]:
     seen = lexicon.zipf(word)
-    # A string web text never contained is less likely a real word the longer it is.
-    keep_score = seen if seen > 0 else UNSEEN_WORD_ZIPF - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
+    if seen > 0:
+        keep_score = seen
+    elif lexicon.derived_by_suffix(word.lower()):
+        keep_score = UNSEEN_FORM_ZIPF
+    else:  # a string web text never contained is less likely a real word the longer it is
+        keep_score = UNSEEN_WORD_ZIPF - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
     scored = []
     for candidate in candidates:
         score = candidate_logprob(candidate.text, lexicon) - candidate.cost
