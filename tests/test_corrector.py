@@ -70,6 +70,9 @@ def test_a_paste_no_web_text_ever_showed_is_reported_without_a_suggestion(correc
     [
         "Позвонили пульмонологу из областной больницы.",  # web text has seen «пульмонолога»
         "Критики писали о двуплановости романа.",  # «дву» + a dictionary word
+        # long words no web text showed, which word formation explains: not pastes
+        "Из-за всеобщего взаимоигнорирования люди не замечают чудес.",
+        "На сегодня мы имеем отреконструированный храм.",
     ],
 )
 def test_rare_real_words_without_a_candidate_are_left_alone(text, corrector):
