@@ -21,6 +21,9 @@ def hyphenated(corrector, text):
         # edited text has too few of them to count, grammar decides: a particle, a noun after «по»
         ("Какими-бы ни были причины, он прав.", "Какими бы ни были причины, он прав."),
         ("Он упал по-неосторожности.", "Он упал по неосторожности."),
+        # a productive prefix the dictionary writes solid with the word
+        ("Хлеб купили в супер-маркете у дома.", "Хлеб купили в супермаркете у дома."),
+        ("Он мечтал о гос-службе в столице.", "Он мечтал о госслужбе в столице."),
     ],
 )
 def test_a_hyphen_edited_text_never_writes_is_taken_out(corrector, text, meant):
@@ -41,6 +44,8 @@ def test_hyphens_that_belong_stay(corrector):
     # «по-» before an adverb or an ordinal, and a hyphenated word the dictionary lists itself
     text = "Во-первых, говорили по-русски; во-вторых, шахтёры выдали на-гора весь план."
     assert hyphenated(corrector, text) == []
+    # prefixes written with a hyphen make no dictionary word joined
+    assert hyphenated(corrector, "Пришёл экс-президент, а вице-премьер купила мини-юбку.") == []
 
 
 def test_without_a_usage_model_nothing_is_said():

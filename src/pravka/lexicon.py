@@ -246,9 +246,7 @@ class Lexicon:
         return False
 
     def _is_lemma(self, word: str) -> bool:
-        return self.is_known(word) and any(
-            fold(parse.normal_form) == fold(word) for parse in self.dictionary_parses(word)
-        )
+        return self.is_form(word) and any(fold(parse.normal_form) == fold(word) for parse in self.parses(word))
 
     def _is_extra_word_form(self, word: str) -> bool:
         # Word lists hold lemmas; accept a lemma whose last vowel, ь or й is swapped for a common ending.

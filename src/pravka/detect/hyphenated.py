@@ -23,7 +23,10 @@ still tell, for a hyphenated form edited text has not written either and the dic
 list as a word of its own («выдать на-гора» is one): a particle Russian always writes apart
 («какими-бы», «того-же»: ``ru.grammar.SEPARATE_PARTICLES``), or a preposition before a word that can
 only be a noun («по-неосторожности», «по-сути»: «по-» makes adverbs of adjectives and pronouns,
-«по-русски», «по-моему», never of nouns). The spaced spelling is then offered at ``GRAMMAR_SURE``.
+«по-русски», «по-моему», never of nouns). The spaced spelling is then offered at ``GRAMMAR_SURE``;
+so is the joined one after a productive prefix (``lexicon.PRODUCTIVE_PREFIXES``) when the dictionary
+lists the joined word («супер-маркете» → «супермаркете», «гос-службы» → «госслужбы»): prefixes written
+with a hyphen (экс-, вице-, мини-: «экс-президент», «мини-юбка») make no dictionary word joined.
 
 The thresholds were read off the tune data (GERA train, the SpellRuEval tune half): 11 findings in the
 damaged sentences, 10 of them the gold's correction; one on the clean side («того-чтобы», which the
@@ -33,6 +36,7 @@ gold kept). Measured with ``benchmarks/quality.py`` (fix F1): GERA train 67.6 �
 
 from __future__ import annotations
 
+from ..lexicon import PRODUCTIVE_PREFIXES
 from ..ru.alphabet import match_case
 from ..ru.grammar import SEPARATE_PARTICLES
 from ..types import Finding, Suggestion
@@ -62,24 +66,27 @@ def readings(word: str, lexicon, model) -> list[tuple[str, float]] | None:
     if lexicon.is_known(first + second):
         counts[first + second] = model.count(first + second)
     if sum(counts.values()) < MIN_APART:
-        spaced = f"{first} {second}"
-        grammar = spaced in counts and _apart_by_grammar(word, first, second, lexicon)
-        return [(spaced, GRAMMAR_SURE)] if grammar else None
+        spelling = _spelling_by_grammar(word, first, second, lexicon)
+        return [(spelling, GRAMMAR_SURE)] if spelling is not None else None
     total = hyphenated + 1 + sum(count + 1 for count in counts.values())
     shares = [(spelling, (count + 1) / total) for spelling, count in counts.items()]
     return sorted(shares, key=lambda reading: -reading[1])
 
 
-def _apart_by_grammar(word: str, first: str, second: str, lexicon) -> bool:
-    """Whether grammar alone writes the two parts apart (see the module docstring). A hyphenated
-    form the dictionary lists as a word of its own stays («выдать на-гора»)."""
-    if lexicon.dictionary_parses(word):
-        return False
+def _spelling_by_grammar(word: str, first: str, second: str, lexicon) -> str | None:
+    """The spelling grammar alone gives the two parts, or None (see the module docstring). A
+    hyphenated form the dictionary lists as a word of its own stays («выдать на-гора»)."""
+    if lexicon.is_form(word):
+        return None
+    if first in PRODUCTIVE_PREFIXES and lexicon.is_form(first + second):
+        return first + second  # «супер-маркете», «гос-службы»: a prefix the dictionary writes solid
+    if not (lexicon.is_known(first) and lexicon.is_known(second)):
+        return None
     if second in SEPARATE_PARTICLES:
-        return True
+        return f"{first} {second}"
     tags = [parse.tag for parse in lexicon.parses(second)]
     preposition = any(parse.tag.POS == "PREP" for parse in lexicon.parses(first))
-    return preposition and bool(tags) and all(tag.POS == "NOUN" for tag in tags)
+    return f"{first} {second}" if preposition and tags and all(tag.POS == "NOUN" for tag in tags) else None
 
 
 def detect(document):
