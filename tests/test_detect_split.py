@@ -55,6 +55,9 @@ def single_split(corrector, text):
         ("Купили пол литра молока.", "пол литра", "Купили пол-литра молока.", "joined-pol"),
         # two nouns that make a dictionary compound
         ("Сестра купила новую веб камеру.", "веб камеру", "Сестра купила новую веб-камеру.", "hyphen-compound"),
+        # an adverb and an adjective that make a dictionary compound adjective
+        ("Небо стало темно синее.", "темно синее", "Небо стало темно-синее.", "hyphen-compound"),
+        ("Он выписывал научно популярный журнал.", "научно популярный", "Он выписывал научно-популярный журнал.", "hyphen-compound"),
         # «что бы» in a purpose or wish clause
         ("Мечтаю о том, что бы лето не кончалось.", "что бы", "Мечтаю о том, чтобы лето не кончалось.", "joined-chtoby"),
         ("Он пришёл что бы узнать новости.", "что бы", "Он пришёл чтобы узнать новости.", "joined-chtoby"),
@@ -209,3 +212,7 @@ def test_names_are_not_joined(corrector):
 @pytest.mark.parametrize("text", ["Он не просто друг, он брат.", "Вчера Месси и Суарес забили по голу."])
 def test_particles_after_ne_and_names_before_a_letter_stay_apart(corrector, text):
     assert [f for f in corrector.check(text) if f.kind == "split"] == []
+
+
+def test_an_adverb_before_an_adjective_stays_apart_unless_the_dictionary_lists_the_compound(corrector):
+    assert corrector.check("Он очень хороший человек, это давно известный факт.") == []

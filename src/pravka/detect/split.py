@@ -44,7 +44,9 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   particle or conjunction, which opens the phrase the preposition governs («в не богатой семье»). «с его», «по том», «за то»
   are governed and stay.
 * ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
-  «рок-звезда», «веб камеру» → «веб-камеру».
+  «рок-звезда», «веб камеру» → «веб-камеру»; an adverb and an adjective whose hyphenated form is a
+  dictionary adjective: «темно синее» → «темно-синее», «научно популярный» → «научно-популярный»
+  («очень хороший», «давно известный» are listed as no compound).
 * ``joined-chtoby`` — «что бы» → «чтобы». «что бы ни …» and questions («что бы ты сделал?») are
   right apart, so the rule is silent there; it fixes when the context asks for a purpose or wish
   clause (an infinitive follows, or it follows «том», «того», «хочу», «нужно», «надо», «просил» …) and
@@ -104,6 +106,7 @@ CONFIDENCE_POL = 0.9
 POL_HYPHEN_BEFORE = frozenset("аеёиоуыэюял")
 POL_MIN_ZIPF = 2.5
 CONFIDENCE_COMPOUND = 0.85
+ADJECTIVES = frozenset({"ADJF", "ADJS"})
 CONFIDENCE_DETACHED_PREFIX = 0.85
 # Readings a preposition stands before without governing them: adverbs of time and place act as
 # nouns («на завтра», «до сегодня»).
@@ -374,11 +377,13 @@ def _compound(first, second, lexicon):
     hyphenated = f"{first}-{second}"
     if not lexicon.is_form(hyphenated):
         return None
-    if not any(p.tag.POS == "NOUN" for p in lexicon.parses(hyphenated)):
-        return None
-    if _first_tag(lexicon, first).POS != "NOUN" or _first_tag(lexicon, second).POS != "NOUN":
-        return None
-    return "-", CONFIDENCE_COMPOUND, "hyphen-compound"
+    tags = [p.tag for p in lexicon.parses(hyphenated)]
+    parts = _first_tag(lexicon, first).POS, _first_tag(lexicon, second).POS
+    if parts == ("NOUN", "NOUN") and any(tag.POS == "NOUN" for tag in tags):
+        return "-", CONFIDENCE_COMPOUND, "hyphen-compound"
+    if parts[0] == "ADVB" and parts[1] in ADJECTIVES and any(tag.POS in ADJECTIVES for tag in tags):
+        return "-", CONFIDENCE_COMPOUND, "hyphen-compound"  # «темно синее», «научно популярный»
+    return None
 
 
 def _adverb_tag(first, second, lexicon):
