@@ -61,6 +61,7 @@ from .ru.words import word_set, word_tuple
 CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 PARSES_CACHE_SIZE = 20_000  # words; a word's readings weigh a kilobyte or two, so fewer than verdicts
+LEXEMES_CACHE_SIZE = 4096  # readings; a lexeme holds 20 forms on average, 200 at most
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = word_tuple("lexicon.productive_prefixes")
 _PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
@@ -348,6 +349,10 @@ class Lexicon:
 
         self.dictionaries = dictionaries  # the user's word lists, beside the bundled ones
         self.morph = pymorphy3.MorphAnalyzer()
+        # pymorphy3 builds a reading's whole lexeme afresh for every inflection and every ``lexeme``: the
+        # blend unit inflects one head word to each of its synonyms' forms, the variant unit reads the
+        # lexemes of the same words again (about half the calls, on SpellRuEval). The lists are only read.
+        self.morph.get_lexeme = lru_cache(maxsize=LEXEMES_CACHE_SIZE)(self.morph.get_lexeme)
         self.forms = self.morph.dictionary.words
         self.extra_words: set[str] = set()
         package_data = bundled_dictionaries()
