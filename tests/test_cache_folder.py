@@ -128,6 +128,9 @@ def test_a_table_is_built_from_the_modules_it_imports_and_the_data_they_name(tmp
     _package(tmp_path, monkeypatch)
     files = source_files(("fakerules.builder",))
     assert sorted(files) == ["fakerules.builder", "fakerules.rules", "fakerules.spelling", "fakerules/data/words.txt"]
+    monkeypatch.delitem(sys.modules, "fakerules")
+    assert source_files(("fakerules.builder",)) == files  # found by the import system, not imported
+    assert "fakerules" not in sys.modules
 
 
 def test_a_refit_or_the_command_line_leave_the_screen_verdicts_and_the_confusion_sets_alone():

@@ -197,7 +197,9 @@ def _package_tree(top: str) -> tuple[dict[str, Path], dict[str, list[tuple[str, 
     modules: dict[str, Path] = {}
     data: dict[str, list[tuple[str, Path]]] = {}
     module = sys.modules.get(top)
-    for folder in getattr(module, "__path__", ()):
+    spec = None if module is not None else importlib.util.find_spec(top)  # a top package: nothing imported
+    folders = getattr(module, "__path__", None) or (spec.submodule_search_locations if spec else None) or ()
+    for folder in folders:
         for directory, subdirectories, names in os.walk(folder):
             subdirectories[:] = [name for name in subdirectories if name != "__pycache__"]
             relative = Path(directory).relative_to(folder).parts
