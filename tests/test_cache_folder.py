@@ -1,6 +1,7 @@
 """The compiled-table cache: a one-line notice while it compiles, a temporary folder when the usual one
 cannot be written (a read-only or missing home), never a traceback."""
 
+import importlib
 import logging
 import os
 import subprocess
@@ -83,9 +84,10 @@ def _package(tmp_path, monkeypatch):
     (package / "unrelated.py").write_text("HELP = 'the command line'\n", encoding="utf-8")
     (package / "data" / "words.txt").write_text("слово\n", encoding="utf-8")
     (package / "data" / "calibration.json").write_text("{}\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    __import__("fakerules")
-    monkeypatch.setitem(sys.modules, "fakerules", sys.modules["fakerules"])  # gone after the test
+    monkeypatch.syspath_prepend(str(tmp_path))  # which also invalidates the import system's caches
+    monkeypatch.setitem(sys.modules, "fakerules", None)  # so that the one imported next is gone after the test
+    del sys.modules["fakerules"]
+    importlib.import_module("fakerules")
     return package
 
 
