@@ -1,10 +1,12 @@
 """The compiled-table cache: a one-line notice while it compiles, a temporary folder when the usual one
 cannot be written (a read-only or missing home), never a traceback."""
 
+import importlib
 import logging
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from pravka.lexicon import cache_dir
 
@@ -67,39 +69,104 @@ def test_a_new_table_replaces_the_stale_ones_of_its_family_only(tmp_path):
     assert built == [current]  # compiled once: a later call only opens it
 
 
-def test_a_compiled_table_is_built_once_and_again_when_the_package_changes(tmp_path, monkeypatch):
+def _package(tmp_path, monkeypatch):
+    """A package «fakerules» beside the tests: a builder module that imports a module of rules, which
+    names a word list; a module and a data file nothing of the builder's reads."""
+    package = tmp_path / "fakerules"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "builder.py").write_text("from .rules import LIMIT, read\n", encoding="utf-8")
+    (package / "rules.py").write_text(
+        'LIMIT = 3\nWORDS = "data/words.txt"\n\ndef read():\n    from . import spelling  # lazy\n',
+        encoding="utf-8",
+    )
+    (package / "spelling.py").write_text("VOWELS = 'аеиоуыэюя'\n", encoding="utf-8")
+    (package / "unrelated.py").write_text("HELP = 'the command line'\n", encoding="utf-8")
+    (package / "data" / "words.txt").write_text("слово\n", encoding="utf-8")
+    (package / "data" / "calibration.json").write_text("{}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))  # which also invalidates the import system's caches
+    monkeypatch.setitem(sys.modules, "fakerules", None)  # so that the one imported next is gone after the test
+    del sys.modules["fakerules"]
+    importlib.import_module("fakerules")
+    return package
+
+
+def test_a_compiled_table_is_built_again_when_what_it_is_built_from_changes_and_only_then(tmp_path, monkeypatch):
     from pravka import lexicon
 
-    monkeypatch.setenv("PRAVKA_CACHE_DIR", str(tmp_path))
+    package = _package(tmp_path, monkeypatch)
+    monkeypatch.setenv("PRAVKA_CACHE_DIR", str(tmp_path / "cache"))
     builds = []
 
     def build():
         builds.append(1)
         return {"примерить": (("применить", 0.9, 1.5),), "погода": ()}
 
-    first = lexicon.compiled_mapping("test-table", build)
+    def table():
+        return lexicon.compiled_mapping("test-table", build, ("fakerules.builder",))
+
+    first = table()
     assert first == build() and len(builds) == 2  # the call here, and the one compile
     builds.clear()
-    assert lexicon.compiled_mapping("test-table", build) == first and not builds  # read back, not rebuilt
-    monkeypatch.setattr(lexicon, "package_tag", lambda: "another-version-of-the-rules")
-    assert lexicon.compiled_mapping("test-table", build) == first and len(builds) == 1
-    assert len(list(tmp_path.glob("test-table-*.marshal"))) == 1  # the stale one is gone
+    assert table() == first and not builds  # read back, not rebuilt
+    (package / "unrelated.py").write_text("HELP = 'the command line, reworded'\n", encoding="utf-8")
+    (package / "data" / "calibration.json").write_text('{"refit": true}\n', encoding="utf-8")
+    (package / "__init__.py").write_text("from .unrelated import HELP\n", encoding="utf-8")
+    assert table() == first and not builds  # nothing the builder reads changed
+    edits = [
+        (package / "rules.py", "\nLIMIT = 4\n"),  # an imported module
+        (package / "spelling.py", "\nVOWELS += 'ё'\n"),  # imported lazily by it
+        (package / "data" / "words.txt", "слова\n"),  # a data file it names
+    ]
+    for count, (path, added) in enumerate(edits, start=1):
+        path.write_text(path.read_text(encoding="utf-8") + added, encoding="utf-8")
+        assert table() == first and len(builds) == count, path.name
+    assert len(list((tmp_path / "cache").glob("test-table-*.marshal"))) == 1  # the stale ones are gone
 
 
-def test_the_package_tag_changes_with_any_file_of_the_package(tmp_path, monkeypatch):
-    from pravka import lexicon
+def test_a_table_is_built_from_the_modules_it_imports_and_the_data_they_name(tmp_path, monkeypatch):
+    from pravka.lexicon import source_files
 
-    package = tmp_path / "pravka"
-    package.mkdir()
-    (package / "lexicon.py").write_text("# rules\n", encoding="utf-8")
-    monkeypatch.setattr(lexicon, "__file__", str(package / "lexicon.py"))
-    tags = []
-    for text in ("слово\n", "слова\n"):
-        (package / "words.txt").write_text(text, encoding="utf-8")
-        lexicon.package_tag.cache_clear()
-        tags.append(lexicon.package_tag())
-    lexicon.package_tag.cache_clear()
-    assert tags[0] != tags[1]
+    _package(tmp_path, monkeypatch)
+    files = source_files(("fakerules.builder",))
+    assert sorted(files) == ["fakerules.builder", "fakerules.rules", "fakerules.spelling", "fakerules/data/words.txt"]
+    monkeypatch.delitem(sys.modules, "fakerules")
+    assert source_files(("fakerules.builder",)) == files  # found by the import system, not imported
+    assert "fakerules" not in sys.modules
+
+
+def test_a_refit_or_the_command_line_leave_the_screen_verdicts_and_the_confusion_sets_alone():
+    from pravka.detect import DETECTORS
+    from pravka.detect.screen import verdict_sources
+    from pravka.lexicon import source_files
+
+    verdicts = source_files(verdict_sources(DETECTORS))
+    confusion = source_files(("pravka.detect.confusion",))
+    assert {d.run.__module__ for d in DETECTORS} <= set(verdicts)  # every unit's tests
+    for files in (verdicts, confusion):
+        # the word lists change what is known, and so every verdict and set
+        assert {"pravka.lexicon", "pravka/ru/words.txt", "pravka.dictionaries/new_words.txt"} <= set(files)
+        assert not {"pravka/data/calibration.json", "pravka.calibration", "pravka.cli", "pravka.corrector"} & set(files)
+    assert "pravka.detect.blend" not in confusion
+
+
+def test_every_data_file_of_the_package_is_named_by_a_module_that_reads_it():
+    """The cache keys find a module's data by the names it quotes; a data file read some other way
+    would change no key (documentation such as the NOTICE files is read by people only)."""
+    import pravka
+    from pravka.lexicon import _package_tree, bundled_dictionaries, source_files
+
+    modules, _ = _package_tree("pravka")
+    reached = {path.resolve() for path in source_files(sorted(modules)).values()}
+    root = Path(pravka.__file__).parent
+    shipped = [*root.rglob("*"), *Path(str(bundled_dictionaries())).iterdir()]
+    documentation = ("NOTICE", "py.typed")
+    data = {
+        path.resolve()
+        for path in shipped
+        if path.is_file() and path.suffix not in (".py", ".pyc") and not any(d in path.name for d in documentation)
+    }
+    assert data and not data - reached
 
 
 def test_a_table_built_while_building_another_takes_the_lock_its_thread_holds(tmp_path):

@@ -26,13 +26,16 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
 
 Tables computed by pravka's own rules (the confusion sets of ``detect.confusion``, the screen's verdicts
 of ``detect.screen``) are compiled the same way by ``compiled_mapping``, under a name holding a checksum
-of the package itself (``package_tag``), so that a change to any rule compiles them again.
+of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
+import, transitively, and the package data those modules name. A change to any of them compiles the
+table again; a change elsewhere (a calibration refit, the command line, another unit's data) does not.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import importlib.util
 import logging
 import marshal
 import math
@@ -43,7 +46,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -58,6 +61,7 @@ from .ru.words import word_set, word_tuple
 CACHE_FORMAT = 5
 KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 PARSES_CACHE_SIZE = 20_000  # words; a word's readings weigh a kilobyte or two, so fewer than verdicts
+LEXEMES_CACHE_SIZE = 4096  # readings; a lexeme holds 20 forms on average, 200 at most
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 PRODUCTIVE_PREFIXES = word_tuple("lexicon.productive_prefixes")
 _PREFIX_SET = frozenset(PRODUCTIVE_PREFIXES)
@@ -122,25 +126,195 @@ def cache_tag() -> str:
     return f"v{CACHE_FORMAT}-{versions}"
 
 
-@lru_cache(maxsize=1)
-def package_tag() -> str:
-    """``cache_tag``, pymorphy3's version and a checksum of every file of the pravka package (its code,
-    word lists and data): the name of a table computed by pravka's own rules, which a change to any of
-    them may change."""
-    root = Path(__file__).resolve().parent
+# What a module of the package reads: the modules it imports (anywhere in its code, a lazy import in a
+# function too: what a build may run) and the string constants that may name a data file or a package.
+FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
+PLAIN_IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*)", re.M)
+QUOTED = re.compile(r"""["']([\w./-]+)["']""")
+SOURCE_FACTS = "source-checksums.marshal"
+
+
+def sources_tag(modules: Iterable[str]) -> str:
+    """A checksum of what a table built by ``modules`` (names of the package's modules) is built from
+    (``source_files``): their labels and contents."""
+    facts = _source_facts()
+    facts.verified.clear()  # each file's stamp is read again, once, for every table
     checksum = 0
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            checksum = zlib.crc32(path.relative_to(root).as_posix().encode(), checksum)
-            checksum = zlib.crc32(path.read_bytes(), checksum)
-    return f"{cache_tag()}-{metadata.version('pymorphy3').replace('.', '_')}-{checksum:08x}"
+    for label, path in sorted(source_files(modules, facts).items()):
+        checksum = zlib.crc32(label.encode(), checksum)
+        checksum = zlib.crc32(facts.checksum(path).to_bytes(4, "big"), checksum)
+    facts.save()
+    return f"{checksum:08x}"
 
 
-def compiled_mapping(name: str, build: Callable[[], dict]) -> dict:
-    """The dict that ``build()`` returns, computed once into the cache folder as
-    ``{name}-{package_tag()}-py{version}.marshal`` (one process builds, the others wait) and read back
-    since; marshal's format is Python's own, hence its version in the name."""
-    path = cache_dir() / f"{name}-{package_tag()}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+def source_files(modules: Iterable[str], facts: SourceFacts | None = None) -> dict[str, Path]:
+    """The files that code in ``modules`` may read, by a label that names each the same way in any
+    checkout: every module of their package that they import, transitively (``from ..x import y``,
+    ``from . import x``, ``import pravka.x``, lazy imports inside functions too), and the package data
+    those modules name in a string constant, by its file name or its path within the package
+    («words.txt», «data/calibration.json»), or by naming the package holding it («pravka.dictionaries»:
+    all of its files). A module's parent packages are not counted unless imported: an ``__init__`` that
+    only gathers names builds nothing. Read off the source text, nothing imported or run, so it may
+    count too much, never too little, as long as every data file is named so
+    (``tests/test_cache_folder.py`` holds each of the package's data files to that)."""
+    facts = facts or SourceFacts(None)
+    pending = list(modules)
+    top = pending[0].split(".")[0] if pending else ""
+    files, data = _package_tree(top)
+    found: dict[str, Path] = {}
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen or not (name == top or name.startswith(top + ".")):
+            continue
+        seen.add(name)
+        origin = files.get(name)
+        if origin is None:
+            continue  # a name imported from a module, not a module
+        found[name] = origin
+        imported, constants = facts.references(origin)
+        package = name if origin.name == "__init__.py" else name.rpartition(".")[0]
+        for dots, module, names in imported:
+            if dots:  # relative: «.» is this package, each further dot one package up
+                base = package.rsplit(".", dots - 1)[0] if dots > 1 else package
+                if not module:  # «from . import x»: the submodule x, else a name of the package's own
+                    members = [f"{base}.{member}" for member in names]
+                    pending.extend(members if all(member in files for member in members) else [base, *members])
+                    continue
+                module = f"{base}.{module}"
+            pending.append(module)
+            pending.extend(f"{module}.{member}" for member in names)
+        for constant in constants:
+            if not constant.startswith(top + "."):
+                found.update(data.get(constant, ()))
+            elif constant in files:  # a subpackage: its data files, when it holds any
+                if files[constant].name == "__init__.py":
+                    found.update(_data_files(constant, files[constant].parent))
+            elif constant.rpartition(".")[0] in sys.modules:
+                found.update(_data_files(constant, _mapped_folder(constant)))  # a package kept elsewhere
+    return found
+
+
+def _package_tree(top: str) -> tuple[dict[str, Path], dict[str, list[tuple[str, Path]]]]:
+    """The modules in the folders of package ``top`` by name, and its data files (not Python) under
+    both their file name and their path within it, found by walking the folders, importing nothing."""
+    modules: dict[str, Path] = {}
+    data: dict[str, list[tuple[str, Path]]] = {}
+    module = sys.modules.get(top)
+    spec = None if module is not None else importlib.util.find_spec(top)  # a top package: nothing imported
+    folders = getattr(module, "__path__", None) or (spec.submodule_search_locations if spec else None) or ()
+    for folder in folders:
+        for directory, subdirectories, names in os.walk(folder):
+            subdirectories[:] = [name for name in subdirectories if name != "__pycache__"]
+            relative = Path(directory).relative_to(folder).parts
+            for name in names:
+                if name.endswith(".py"):
+                    parts = relative if name == "__init__.py" else (*relative, name[:-3])
+                    modules[".".join((top, *parts))] = Path(directory, name)
+                elif not name.endswith(".pyc"):
+                    path = "/".join((*relative, name))
+                    for key in {name, path}:
+                        data.setdefault(key, []).append((f"{top}/{path}", Path(directory, name)))
+    return modules, data
+
+
+def _mapped_folder(name: str) -> Path | None:
+    """The folder of a package kept outside its parent's (``pravka.dictionaries`` in a source checkout),
+    asked of the import system only when its parent is imported, so that nothing is imported."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    locations = spec.submodule_search_locations if spec is not None else None
+    return Path(locations[0]) if locations else None
+
+
+def _data_files(package: str, folder: Path | None) -> dict[str, Path]:
+    if folder is None:
+        return {}
+    return {
+        f"{package}/{path.relative_to(folder).as_posix()}": path
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    }
+
+
+class SourceFacts:
+    """The checksum of each source file, and of a module what it references, kept in the cache folder
+    by path, size and modification time (as make trusts them), so that a process's first check reads
+    a few stats, not the package's megabytes of code and data."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, tuple] = {}
+        self.verified: set[str] = set()  # the files whose stamp was read for the table being tagged
+        self.changed = False
+        if path is not None:
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    self.known = loaded
+
+    def _facts(self, path: Path) -> tuple:
+        facts = self.known.get(str(path))
+        if facts is not None and str(path) in self.verified:
+            return facts
+        status = path.stat()
+        stamp = (status.st_size, status.st_mtime_ns)
+        self.verified.add(str(path))
+        if facts is None or tuple(facts[:2]) != stamp:
+            content = path.read_bytes()
+            references = _references(content.decode("utf-8")) if path.suffix == ".py" else None
+            facts = self.known[str(path)] = (*stamp, zlib.crc32(content), references)
+            self.changed = True
+        return facts
+
+    def checksum(self, path: Path) -> int:
+        return self._facts(path)[2]
+
+    def references(self, path: Path) -> tuple:
+        return self._facts(path)[3]
+
+    def save(self) -> None:
+        if self.path is not None and self.changed:
+            self.known = {name: facts for name, facts in self.known.items() if os.path.exists(name)}
+            with contextlib.suppress(OSError):
+                save_atomically(marshal.dumps(self.known), self.path)
+            self.changed = False
+
+
+def _source_facts() -> SourceFacts:
+    folder = cache_dir()
+    facts = _SOURCE_FACTS.get(folder)
+    if facts is None:
+        facts = _SOURCE_FACTS[folder] = SourceFacts(folder / SOURCE_FACTS)
+    return facts
+
+
+_SOURCE_FACTS: dict[Path, SourceFacts] = {}
+
+
+def _references(text: str) -> tuple[tuple[tuple[int, str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """What a module's source names: (dots, module, names) of each ``from … import``, a plain
+    ``import`` as (0, module, ()), and its quoted constants that could name a file or a package."""
+    imported = [
+        (len(dots), module, tuple(part.split()[0] for part in names.strip("()").split(",") if part.split()))
+        for dots, module, names in FROM_IMPORT.findall(text)
+    ]
+    for listed in PLAIN_IMPORT.findall(text):
+        imported.extend((0, part.strip(), ()) for part in listed.split(","))
+    return tuple(imported), tuple(sorted(set(QUOTED.findall(text))))
+
+
+def compiled_mapping(name: str, build: Callable[[], dict], built_from: Iterable[str]) -> dict:
+    """The dict that ``build()`` returns, computed once into the cache folder and read back since: one
+    process builds, the others wait. The file is ``{name}-{versions}-{sources}-py{version}.marshal``,
+    where the versions are those of the dictionary, wordfreq and pymorphy3, the sources are the
+    ``sources_tag`` of ``built_from``, the modules whose code builds it, and marshal's format is
+    Python's own, hence its version."""
+    versions = f"{cache_tag()}-{metadata.version('pymorphy3').replace('.', '_')}"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    path = cache_dir() / f"{name}-{versions}-{sources_tag(built_from)}-{python}.marshal"
     compiled_once(path, lambda path: save_atomically(marshal.dumps(build()), path), name)
     return marshal.loads(path.read_bytes())
 
@@ -181,6 +355,10 @@ class Lexicon:
 
         self.dictionaries = dictionaries  # the user's word lists, beside the bundled ones
         self.morph = pymorphy3.MorphAnalyzer()
+        # pymorphy3 builds a reading's whole lexeme afresh for every inflection and every ``lexeme``: the
+        # blend unit inflects one head word to each of its synonyms' forms, the variant unit reads the
+        # lexemes of the same words again (about half the calls, on SpellRuEval). The lists are only read.
+        self.morph.get_lexeme = lru_cache(maxsize=LEXEMES_CACHE_SIZE)(self.morph.get_lexeme)
         self.forms = self.morph.dictionary.words
         self.extra_words: set[str] = set()
         package_data = bundled_dictionaries()

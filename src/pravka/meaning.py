@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -52,9 +52,16 @@ class MeaningModel:
             self.codes = data["codes"]
             self.codebook = data["codebook"]
             self.neighbour_ids = data["neighbours"]
-        self.index = {word: i for i, word in enumerate(self.words)}
         self.vector_words = len(self.codes)
+        # The words with vectors come first; only they are looked up by the blend unit, so the index of
+        # all 236k words (their news counts: the swap unit's) is built when first asked, 0.1 s later.
+        self._vector_index = dict(zip(self.words[: self.vector_words], range(self.vector_words), strict=True))
         self._slots = np.arange(self.codes.shape[1])
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Every word's row among ``words`` (and ``counts``)."""
+        return dict(zip(self.words, range(len(self.words)), strict=True))
 
     def __repr__(self) -> str:
         return f"MeaningModel({len(self.words)} words, {self.vector_words} with vectors)"
@@ -67,8 +74,7 @@ class MeaningModel:
 
     def vector_id(self, word: str) -> int | None:
         """The row of ``word``'s vector, or None when it has none (rare in news, or not there)."""
-        i = self.index.get(word)
-        return i if i is not None and i < self.vector_words else None
+        return self._vector_index.get(word)
 
     def unit_vectors(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
         """The unit-length vectors of rows ``ids``, decoded, one row each (float32)."""

@@ -422,9 +422,13 @@ def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
 @lru_cache(maxsize=50_000)
 def _vector_row(word: str, model, lexicon) -> int | None:
     """The row of ``word``'s vector, else of its likeliest lemma's (news text has only the 50,000
-    commonest forms: «малышам» has none, «малыш» has)."""
-    for form in (word, *(parse.normal_form for parse in lexicon.parses(word)[:2])):
-        row = model.vector_id(form)
+    commonest forms: «малышам» has none, «малыш» has). The word is parsed only when it lacks one: a
+    cut weighs up to ``MAX_ENDINGS`` words ending like its tail, most of them with vectors of their own."""
+    row = model.vector_id(word)
+    if row is not None:
+        return row
+    for parse in lexicon.parses(word)[:2]:
+        row = model.vector_id(parse.normal_form)
         if row is not None:
             return row
     return None

@@ -186,7 +186,7 @@ def compiled_sets(lexicon) -> dict[str, tuple[tuple[str, float, float], ...]]:
             if len(word) >= MIN_LENGTH and COMPILED_MIN_ZIPF <= lexicon.zipf(word) < MAX_TYPED_ZIPF
         }
 
-    return compiled_mapping("confusion-sets", build)
+    return compiled_mapping("confusion-sets", build, (__name__,))
 
 
 def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:

@@ -26,7 +26,8 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    vocabulary (the written words of zipf ≥ ``COMPILED_MIN_ZIPF``, every test run) are compiled once
    into the cache folder (``compiled_verdicts``), so a fresh process, a ``--jobs`` worker or a Dask
    worker does not pay the first-time tests of every common word again; they hold for the bundled
-   word lists only, and a lexicon with the user's own lists finds its verdicts as it goes.
+   word lists only, and a lexicon with the user's own lists finds its verdicts as it goes; they are
+   compiled again when the code or the data of this module or of a unit changes (``lexicon.sources_tag``).
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
    little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
@@ -319,7 +320,15 @@ def compiled_verdicts(detectors: tuple[Detector, ...], lexicon) -> dict[str, int
         words = sorted(word for word in lexicon.written_words() if lexicon.zipf(word) >= COMPILED_MIN_ZIPF)
         return {word: screen.word_units(word) for word in words if screen._is_known_cyrillic(word)}
 
-    return compiled_mapping(f"screen-verdicts-{zlib.crc32(names.encode()):08x}", build)
+    return compiled_mapping(f"screen-verdicts-{zlib.crc32(names.encode()):08x}", build, verdict_sources(detectors))
+
+
+def verdict_sources(detectors: tuple[Detector, ...]) -> tuple[str, ...]:
+    """The modules whose code builds the compiled verdicts: this one, whose screen runs the tests, and
+    each unit's, where its tests live (``lexicon.sources_tag`` follows their imports)."""
+    tests = [test for d in detectors if d.triggers is not None for test in (d.triggers.words, d.triggers.pairs)]
+    units = {function.__module__ for function in [*(d.run for d in detectors), *tests] if function is not None}
+    return (__name__, *sorted(units))
 
 
 _SCREENS: dict[tuple, Screen] = {}
