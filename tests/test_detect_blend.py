@@ -200,6 +200,15 @@ def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector
         assert finding.suggestions[0].text == original
 
 
+def test_an_imperative_blend_is_headed_by_the_imperative(corrector):
+    # «трудись», «сочиняй» are imperatives: the original is in the imperative too («работай»), never
+    # the indicative «пишет» that the same head spells and that matches the tail in number alone.
+    [finding] = blends(corrector, "Не ленись, работрудись каждый день.")
+    assert (finding.text, finding.suggestions[0].text) == ("работрудись", "работай")
+    offered = {s.text for f in corrector.check("Не бойся, пишсочиняй каждый день.") for s in f.suggestions}
+    assert offered.isdisjoint({"пишет", "пишут", "пишешь"})
+
+
 def test_a_rare_word_ending_in_a_whole_word_is_no_paste(corrector):
     # «мер|китами»: a spinner cuts the synonym's start, so a tail that is a whole word («китами»)
     # reads weakly; the tribe's name is left alone.

@@ -23,7 +23,9 @@ Reading a blend. Every cut of the token into a head of at least three letters an
   up to 2.0 the same as 1.0;
 * a pair (original, synonym) scores its two frequencies, less a price per missing letter, plus a
   bonus when the two have the same part of speech and grammatical form (the spinner inflected the
-  synonym to the original: «детям»/«малышам» are both dative plural) and a penalty when they cannot;
+  synonym to the original: «детям»/«малышам» are both dative plural; the mood is part of the form,
+  so an imperative synonym asks for an imperative original: «работ|рудись» is «работай», and
+  «пиш|сочиняй» no longer «пишет», inflected to the number alone) and a penalty when they cannot;
   the head word's lexeme in the synonym's form competes too, with the bonus (the spinner sometimes
   keeps another form of the original: «с той сторонамтраницы» meant «стороны»), less
   ``OTHER_FORM_COST`` when the head word itself has a form of the synonym: the token spells it
@@ -542,14 +544,14 @@ def _compiled_index(family: str, settings: str, entries):
 
 @lru_cache(maxsize=50_000)
 def _form_keys(word: str, lexicon) -> frozenset[tuple]:
-    """(part of speech, case, number, person, tense, and gender where it inflects) of each reading."""
+    """(part of speech, case, number, person, tense, gender where it inflects, mood) of each reading."""
     keys = set()
     for parse in lexicon.parses(word)[:4]:
         tag = parse.tag
         if tag.POS not in CONTENT_POS:
             continue
         gender = tag.gender if tag.POS != "NOUN" and tag.number == "sing" else None
-        keys.add((tag.POS, tag.case, tag.number, tag.person, tag.tense, gender))
+        keys.add((tag.POS, tag.case, tag.number, tag.person, tag.tense, gender, tag.mood))
     return frozenset(keys)
 
 
@@ -571,7 +573,7 @@ def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]
         tag = parse.tag
         if tag.POS not in CONTENT_POS:
             continue
-        wanted = {g for g in (tag.case, tag.number, tag.person, tag.tense) if g}
+        wanted = {g for g in (tag.case, tag.number, tag.person, tag.tense, tag.mood) if g}
         if tag.POS != "NOUN" and tag.number == "sing" and tag.gender:
             wanted.add(tag.gender)
         if wanted:
