@@ -217,6 +217,13 @@ def test_a_reported_paste_guesses_no_unseen_synonym_when_a_dictionary_one_reads_
     assert readings and all(corrector.lexicon.is_known(reading.synonym) for reading in readings)
 
 
+def test_a_tail_that_names_its_synonym_reads_a_reported_paste(corrector):
+    # «гантных» ends only «элегантных»: a reading through it is offered even though both words lost
+    # letters, while «чиком» ends dozens of words, a suffix («зефир|чиком» stays unread, above).
+    [finding] = corrector.check("Мы встретили там изящегантных дам.")
+    assert (finding.text, finding.kind, finding.suggestions[0].text) == ("изящегантных", "blend", "изящных")
+
+
 def test_a_rare_word_ending_in_a_whole_word_is_no_paste(corrector):
     # «мер|китами»: a spinner cuts the synonym's start, so a tail that is a whole word («китами»)
     # reads weakly; the tribe's name is left alone.

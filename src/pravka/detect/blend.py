@@ -103,7 +103,12 @@ flagged in clean text (their findings only changed unit). The gate is the best r
 agrees*: «сказатречь» reads best as «сказать» + «речь», a noun, yet «изречь» agrees (+0.4 %).
 ``MIN_REPORTED_SCORE`` 3.5 took the heads first from 82.1 to 82.7 % (``--per-kind 1000``), the same
 tokens flagged in clean text, but some of them with a wrong suggestion instead of none
-(«зефирчиком» → «зефиром»): 4.0 is kept.
+(«зефирчиком» → «зефиром»): 4.0 is kept. But a tail that ends at most ``NAMING_TAIL_WORDS``
+dictionary words names its synonym, where one that ends many is a suffix («зефир|чиком»: «чиком»
+ends 23 words), so a reading through it passes at ``MIN_NAMED_SCORE``, 3.5: «изящ|гантных» (only
+«элегантных» ends so) is «изящных». On the tune-side spinner (``--per-kind 2000``, seeds 1 and 2)
+that took the heads first up by 0.5 and 0.6 %, the same clean tokens flagged (3.0: 0.2 % more, but
+«зефирчиком» read as a paste again).
 
 From ``LONG_PASTE_LENGTH`` letters an unseen token the speller has nothing for is a paste too when
 it starts with a common word (the spinner kept most of the original: «телевизебилизор»), not before
@@ -141,6 +146,8 @@ MIN_SCORE = 5.0  # the best reading's score (log10 units) below which the token 
 LONG_PASTE_LENGTH = 14  # letters of an unseen token that starts with a common word: a paste
 PASTE_HEAD_ZIPF = 3.0
 MIN_REPORTED_SCORE = 4.0  # the same for a token reported anyway (a weaker reading beats none)
+MIN_NAMED_SCORE = 3.5  # ... by a reading whose tail ends at most NAMING_TAIL_WORDS dictionary words
+NAMING_TAIL_WORDS = 3  # a tail that ends this few words names its synonym; one that ends more is a suffix («чиком»)
 MAX_MISSING = 3  # letters the spinner cut from the end of the original, or from the start of the synonym
 MIN_WORD_ZIPF = 2.0  # the original and the synonym are words people write
 MAX_WORDS_PER_SIDE = 6  # the most frequent heads and tails tried per cut; rarer tails only if near in meaning
@@ -291,6 +298,7 @@ class Reading:
     score: float  # log10 units: frequencies, missing letters, agreement, meaning (not the context)
     agrees: bool  # the synonym has the original's form
     cosine: float | None  # of their meaning vectors; None when either lacks one
+    named: bool = False  # the tail ends at most ``NAMING_TAIL_WORDS`` dictionary words: it names its synonym
 
 
 def blend_readings(
@@ -304,8 +312,7 @@ def blend_readings(
     for reading in readings:
         if reading.score > (best[reading.original].score if reading.original in best else float("-inf")):
             best[reading.original] = reading
-    top = max((reading.score for reading in readings if reading.agrees), default=float("-inf"))
-    if top < (MIN_REPORTED_SCORE if reported else MIN_SCORE):
+    if not any(reading.agrees and reading.score >= _gate(reading, reported) for reading in readings):
         return []  # no reading as a spinner's paste: a rare derivation, a compound, a name
     scores = {original: reading.score for original, reading in best.items()}
     if context is not None:
@@ -314,6 +321,13 @@ def blend_readings(
     total = sum(10 ** (score - high) for score in scores.values())
     ranked = sorted(scores.items(), key=lambda item: -item[1])[:MAX_READINGS]
     return [(original, 10 ** (score - high) / total, best[original]) for original, score in ranked]
+
+
+def _gate(reading: Reading, reported: bool) -> float:
+    """The score a reading must reach for the token to be a blend (see the module docstring)."""
+    if not reported:
+        return MIN_SCORE
+    return MIN_NAMED_SCORE if reading.named else MIN_REPORTED_SCORE
 
 
 @lru_cache(maxsize=PASTES_CACHED)  # a scraped corpus repeats its unknown words; a reading costs ms
@@ -344,6 +358,7 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
         # A token reported anyway may name a rare synonym by its tail alone («уров|ватерпас»).
         frequent = [w for w in endings[:MAX_WORDS_PER_SIDE] if guess or lexicon.zipf(w) >= MIN_WORD_ZIPF]
         scrap = len(tail) < MIN_TAIL
+        named = len(endings) <= NAMING_TAIL_WORDS
         cosines = _cosines(heads, endings, model, lexicon)
         for head_word, row in zip(heads, cosines, strict=True):
             near = {w: c for w, c in zip(endings, row, strict=True) if c is not None and c >= MEANING_SURE}
@@ -367,8 +382,8 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
                         continue
                     agrees, fit = _form_fit(original, head_word, synonym, lexicon)
                     score = base + lexicon.zipf(original) + fit
-                    readings.append(Reading(original, synonym, len(tail), score, agrees, cosine))
-    if any(reading.agrees and reading.score >= MIN_REPORTED_SCORE for reading in readings):
+                    readings.append(Reading(original, synonym, len(tail), score, agrees, cosine, named))
+    if any(reading.agrees and reading.score >= _gate(reading, reported=True) for reading in readings):
         return tuple(readings)  # a synonym the dictionary knows reads the token: no unseen one is guessed
     return (*readings, *unseen)
 
