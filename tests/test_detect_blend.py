@@ -12,6 +12,7 @@ from pravka.detect.blend import (
     MIN_SYNONYM_ZIPF,
     MIN_WORD_ZIPF,
     _head_words,
+    _paste_readings,
     _tail_words,
     blend_readings,
 )
@@ -206,6 +207,29 @@ def test_a_paste_reported_anyway_names_its_head_through_a_rare_synonym(corrector
         [finding] = corrector.check(text)
         assert (finding.text, finding.kind, finding.fix) == (blend, "blend", None)
         assert finding.suggestions[0].text == original
+
+
+def test_an_imperative_blend_is_headed_by_the_imperative(corrector):
+    # «трудись», «сочиняй» are imperatives: the original is in the imperative too («работай»), never
+    # the indicative «пишет» that the same head spells and that matches the tail in number alone.
+    [finding] = blends(corrector, "Не ленись, работрудись каждый день.")
+    assert (finding.text, finding.suggestions[0].text) == ("работрудись", "работай")
+    offered = {s.text for f in corrector.check("Не бойся, пишсочиняй каждый день.") for s in f.suggestions}
+    assert offered.isdisjoint({"пишет", "пишут", "пишешь"})
+
+
+def test_a_reported_paste_guesses_no_unseen_synonym_when_a_dictionary_one_reads_it(corrector):
+    # «врача|екарями» reads as «врачами» + «лекарями»; the cut «врач|аекарями» would make up a synonym
+    # «аекарями» the dictionary lacks, in whatever form the guesser reads off its ending.
+    readings = _paste_readings("врачаекарями", corrector.lexicon, guess=True)
+    assert readings and all(corrector.lexicon.is_known(reading.synonym) for reading in readings)
+
+
+def test_a_tail_that_names_its_synonym_reads_a_reported_paste(corrector):
+    # «гантных» ends only «элегантных»: a reading through it is offered even though both words lost
+    # letters, while «чиком» ends dozens of words, a suffix («зефир|чиком» stays unread, above).
+    [finding] = corrector.check("Мы встретили там изящегантных дам.")
+    assert (finding.text, finding.kind, finding.suggestions[0].text) == ("изящегантных", "blend", "изящных")
 
 
 def test_a_rare_word_ending_in_a_whole_word_is_no_paste(corrector):
