@@ -4,7 +4,8 @@
   each edit priced by what kind of slip it is (keyboard neighbour, unstressed vowel, doubled letter, …).
 * ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
   sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
-* ``split``  — two known words run together («ктобы» → «кто бы»).
+* ``split``  — two known words run together («ктобы» → «кто бы»), or a function word glued to a word
+  with one slip («зарубежем» → «за рубежом»).
 * ``colloquial`` — standard words respelt as spoken, derived by rule from the frequent words
   («пасиба» → «спасибо», «учицца» → «учиться», «ево» → «его»); ``Candidate.rules`` names the rules.
 * ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
@@ -58,7 +59,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
     from .fuzzy import two_edit_words
     from .parts import part_candidates
     from .sound import sound_alikes
-    from .split import two_words
+    from .split import split_with_typo, two_words
 
     found = (
         edits1(word, lexicon.is_form, lexicon.has_prefix)
@@ -68,7 +69,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
     found += sound_alikes(word, lexicon)
     found += readings(word, lexicon)
     if len(word) >= 3:
-        found += two_words(word, lexicon)
+        found += two_words(word, lexicon) + split_with_typo(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
     if not found and "-" in word:
