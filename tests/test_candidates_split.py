@@ -4,7 +4,14 @@ import pytest
 
 from pravka.candidates import generate
 
-from pravka.candidates.split import COST_CLEAN_SPLIT, COST_MISSING_SPACE, other_form_seen, split_with_typo, two_words
+from pravka.candidates.split import (
+    COST_CLEAN_SPLIT,
+    COST_MISSING_SPACE,
+    other_form_seen,
+    split_with_typo,
+    three_words,
+    two_words,
+)
 
 
 def splits(word, lexicon):
@@ -169,3 +176,18 @@ def test_a_known_half_is_left_to_the_plain_split(lexicon):
 @pytest.mark.parametrize("word, expected", [("теже", "те же"), ("туже", "ту же")])
 def test_a_demonstrative_glued_to_zhe_is_split(word, expected, lexicon):
     assert expected in splits(word, lexicon)
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("тачтосидит", "та что сидит"), ("тойчтостоит", "той что стоит"), ("чтототам", "что-то там")],
+)
+def test_three_words_run_together_are_split_twice(word, expected, lexicon, corrector):
+    assert expected in {c.text for c in three_words(word, lexicon)}
+    assert corrector.suggest(word)[0].text == expected
+
+
+@pytest.mark.parametrize("word", ["трудолюбящих", "двуначалие", "отреконструированный"])
+def test_a_rare_real_word_is_not_cut_in_three(word, lexicon):
+    # «труд о любящих»: the first junction must pass the rules of a two-word split as well.
+    assert three_words(word, lexicon) == []

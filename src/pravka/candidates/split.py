@@ -47,6 +47,11 @@ other split of it is («нера счетов», «необнов ленный»
 
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
 
+Three words run together («тачтосидит» → «та что сидит») are split the same way, twice
+(``three_words``): a known first word, and a rest that ``two_words`` splits, the first junction allowed
+by its rules too, or written with a hyphen where that makes a dictionary word («чтототам» → «что-то
+там»). They are tried only where nothing else explains the token.
+
 A glued word may hold a slip as well («необноружив» → «не обнаружив», «тьоли» → «то ли»): no split of
 it gives two words, and no one edit gives one. ``split_with_typo`` tries the splits that glue a function
 word on (a two-letter preposition or particle in front, ``LEADING_FUNCTION_WORDS``; a clitic behind,
@@ -64,6 +69,7 @@ from ..ru.alphabet import LINKING_VOWELS, VOWELS
 from ..ru.grammar import GOVERNMENT, SHORT_FUNCTION_WORDS
 from ..ru.words import word_set
 from . import Candidate
+from .channel import COST_HYPHEN
 
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
@@ -156,6 +162,27 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
             cost += COST_TRAILING_FUNCTION_WORD
         found.append(Candidate(f"{left} {right}", "twowords", cost))
+    return found
+
+
+def three_words(word: str, lexicon) -> list[Candidate]:
+    """Three words run together («тачтосидит» → «та что сидит», «чтототам» → «что-то там»): a known
+    first word before a token that splits in two, each junction allowed by the rules of ``two_words``
+    (see the module docstring)."""
+    found = []
+    for i in range(1, len(word) - 1):
+        head, rest = word[:i], word[i:]
+        if not lexicon.is_known(head) or lexicon.is_known(rest):
+            continue
+        for pair in two_words(rest, lexicon):
+            first = pair.text.split(" ", 1)[0]
+            hyphenated = f"{head}-{first}"
+            if lexicon.is_form(hyphenated):  # «что-то там», not «что то там»
+                found.append(Candidate(pair.text.replace(first, hyphenated, 1), "twowords", COST_HYPHEN + pair.cost))
+                continue
+            junction = next((c for c in two_words(head + first, lexicon) if c.text == f"{head} {first}"), None)
+            if junction is not None:
+                found.append(Candidate(f"{head} {pair.text}", "twowords", junction.cost + pair.cost))
     return found
 
 
