@@ -13,6 +13,10 @@ sources of evidence, both in log10 units added to a candidate's score:
   ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
   between its left and right neighbours.
 
+Before scoring, a hyphenated suggestion that the usage model never saw written so, but often as two
+words, is spelt apart (``edited_spelling``): the dictionary lists a few such forms («то-есть») that
+edited text does not use.
+
 The typed word keeps its share of probability (the "keep" mass, the part of 1 that no suggestion
 claims), and all shares are renormalised, so confidences stay comparable with the threshold.
 """
