@@ -61,3 +61,12 @@ def test_a_hyphenated_form_edited_text_writes_so_keeps_its_hyphen(corrector):
 
 def test_without_a_usage_model_spellings_are_left_as_the_dictionary_has_them(lexicon):
     assert Context(lexicon).edited_spelling("то-есть") == "то-есть"
+
+
+def test_two_common_words_that_never_meet_lose_to_the_one_slip_reading(corrector):
+    # «во стать» is two frequent words, which the channel alone prices high; the usage model has
+    # hardly ever seen «стать» after «во».
+    context = corrector._context
+    assert context.run_correction("во стать") < -1 < 0 < context.run_correction("в виде")
+    [finding] = corrector.raw_findings("Ничто не поможет им востать духом")
+    assert finding.suggestions[0].text == "восстать"
