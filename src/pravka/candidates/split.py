@@ -188,21 +188,15 @@ def three_words(word: str, lexicon) -> list[Candidate]:
 
 def split_with_typo(word: str, lexicon) -> list[Candidate]:
     """A function word glued to a word with one slip in it (see the module docstring)."""
-    from .edits import edits1
+    from .edits import spelling_doubts
 
     found = []
 
     def repaired(half: str) -> list[Candidate]:
         if len(half) < MIN_REPAIRED_HALF or lexicon.is_known(half):
             return []  # a known half is ``two_words``' split
-        return [
-            c
-            for c in edits1(half, lexicon.is_form, lexicon.has_prefix)
-            if c.cost <= MAX_REPAIR_COST
-            and " " not in c.text
-            and "-" not in c.text
-            and lexicon.zipf(c.text) >= MIN_PART_ZIPF
-        ]
+        doubts = spelling_doubts(half, lexicon.is_form, MAX_REPAIR_COST)
+        return [c for c in doubts if lexicon.zipf(c.text) >= MIN_PART_ZIPF]
 
     for size in (1, 2):
         left = word[:size]
