@@ -262,7 +262,8 @@ class NgramModel:
     def run_logprob(self, words: list[str]) -> float | None:
         """log10 P(the words after the first | the first): how likely the corpus continues its first word
         with the others, or None when a word was never seen."""
-        return run_logprob(self.steps(words))
+        chain: list[str | None] = list(words)
+        return run_logprob(self.steps(chain))
 
     # ------------------------------------------------------------------ building
 

@@ -115,7 +115,8 @@ class InterpolatedModel:
         return clipped_evidence(self.steps(context_chain(word, left, right)))
 
     def run_logprob(self, words: list[str]) -> float | None:
-        return run_logprob(self.steps(words))
+        chain: list[str | None] = list(words)
+        return run_logprob(self.steps(chain))
 
 
 def context_model(user_model_path: str | os.PathLike | None, usage: bool = True):
