@@ -1,7 +1,9 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pravka.candidates import channel, generate
+from pravka.candidates.edits import edits1, spelling_doubts
 from pravka.candidates.sound import sound_key
 
 
@@ -66,7 +68,13 @@ def test_groups_of_letters_that_sound_alike_cost_one_slip():
 
 
 def test_phonetic_spellings_find_their_word(corrector):
-    for typed, meant in [("нащет", "насчет"), ("товарисч", "товарищ"), ("остаецца", "остается"), ("хочеца", "хочется"), ("мущщину", "мужчину")]:
+    for typed, meant in [
+        ("нащет", "насчет"),
+        ("товарисч", "товарищ"),
+        ("остаецца", "остается"),
+        ("хочеца", "хочется"),
+        ("мущщину", "мужчину"),
+    ]:
         assert corrector.suggest(typed)[0].text == meant, typed
 
 
@@ -152,3 +160,16 @@ def test_a_typed_word_priced_against_many_candidates_gets_each_price_as_on_its_o
     channel.edit_cost.cache_clear()
     assert [channel.edit_cost(typed, meant) for meant in candidates] == alone
     assert alone[0] == channel.COST_SHSYA  # «-шся» for «-шься», the cheapest slip of them
+
+
+@pytest.mark.parametrize("word", ["обноружив", "тьо", "класнее", "чесный", "програмка", "лесница"])
+def test_spelling_doubts_are_the_cheap_part_of_the_one_edit_candidates(word, lexicon):
+    def cheapest(candidates):
+        best = {}
+        for c in candidates:
+            best[c.text] = min(c.cost, best.get(c.text, c.cost))
+        return best
+
+    cheap = {t: c for t, c in cheapest(edits1(word, lexicon.is_form, lexicon.has_prefix)).items() if c <= 1.1}
+    assert cheapest(spelling_doubts(word, lexicon.is_form, 1.1)) == {t: c for t, c in cheap.items() if "-" not in t}
+    assert cheap  # each of these words has one

@@ -4,7 +4,14 @@ import pytest
 
 from pravka.candidates import generate
 
-from pravka.candidates.split import COST_CLEAN_SPLIT, COST_MISSING_SPACE, other_form_seen, two_words
+from pravka.candidates.split import (
+    COST_CLEAN_SPLIT,
+    COST_MISSING_SPACE,
+    other_form_seen,
+    split_with_typo,
+    three_words,
+    two_words,
+)
 
 
 def splits(word, lexicon):
@@ -103,7 +110,9 @@ def test_other_inflections_seen_mean_a_rare_real_word(lexicon):
     assert not other_form_seen("давлениеповышенное", len("повышенное"), lexicon)
 
 
-@pytest.mark.parametrize("word, wrong, right", [("психалогам", "психа логам", "психологам"), ("соборалось", "собора лось", "собиралось")])
+@pytest.mark.parametrize(
+    "word, wrong, right", [("психалогам", "психа логам", "психологам"), ("соборалось", "собора лось", "собиралось")]
+)
 def test_a_typo_one_edit_away_is_not_a_clean_split(word, wrong, right, lexicon):
     assert splits(word, lexicon).get(wrong, COST_MISSING_SPACE) >= COST_MISSING_SPACE
     assert right in {c.text for c in generate(word, lexicon)}
@@ -128,7 +137,9 @@ def test_hyphenated_tokens_are_never_clean_splits(lexicon):
 
 
 def test_glued_words_in_a_sentence_are_fixed(corrector):
-    assert corrector.fix("Утром давлениеповышенное, назначен контроль.") == "Утром давление повышенное, назначен контроль."
+    assert (
+        corrector.fix("Утром давлениеповышенное, назначен контроль.") == "Утром давление повышенное, назначен контроль."
+    )
     assert corrector.fix("Показан хирургическийдоступ через бедро.") == "Показан хирургический доступ через бедро."
 
 
@@ -141,3 +152,42 @@ def test_a_glued_short_pronoun_is_split_off(corrector):
     # «ее» had no split reading, so the two-edit search deleted it: «поэтомуее» → «поэтому» at 0.95.
     assert corrector.fix("Поэтомуее нет дома.") == "Поэтому ее нет дома."
     assert corrector.fix("Я люблюее.") == "Я люблю ее."
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("необноружив", "не обнаружив"), ("тьоли", "то ли"), ("наулеце", "на улице"), ("непонемаю", "не понимаю")],
+)
+def test_a_function_word_glued_to_a_misspelt_word_is_split_and_repaired(word, expected, lexicon, corrector):
+    assert expected in {c.text for c in split_with_typo(word, lexicon)}
+    assert corrector.suggest(word)[0].text == expected
+
+
+@pytest.mark.parametrize("word", ["кстити", "нактило", "постраее"])
+def test_a_typing_slip_or_a_single_letter_does_not_make_a_glued_pair(word, lexicon):
+    # «к сити», «на кило», «по стране» would need a wrong key or a lost letter besides the missing space.
+    assert split_with_typo(word, lexicon) == []
+
+
+def test_a_known_half_is_left_to_the_plain_split(lexicon):
+    assert split_with_typo("небыло", lexicon) == []
+
+
+@pytest.mark.parametrize("word, expected", [("теже", "те же"), ("туже", "ту же")])
+def test_a_demonstrative_glued_to_zhe_is_split(word, expected, lexicon):
+    assert expected in splits(word, lexicon)
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("тачтосидит", "та что сидит"), ("тойчтостоит", "той что стоит"), ("чтототам", "что-то там")],
+)
+def test_three_words_run_together_are_split_twice(word, expected, lexicon, corrector):
+    assert expected in {c.text for c in three_words(word, lexicon)}
+    assert corrector.suggest(word)[0].text == expected
+
+
+@pytest.mark.parametrize("word", ["трудолюбящих", "двуначалие", "отреконструированный"])
+def test_a_rare_real_word_is_not_cut_in_three(word, lexicon):
+    # «труд о любящих»: the first junction must pass the rules of a two-word split as well.
+    assert three_words(word, lexicon) == []

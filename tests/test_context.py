@@ -42,4 +42,31 @@ def test_context_raises_the_candidate_that_fits(corrector):
 def test_confidences_stay_a_distribution_after_reranking_and_calibration(corrector, findings):
     [finding] = getattr(corrector, findings)("Она пришла с подругй")
     assert 0 < sum(s.confidence for s in finding.suggestions) <= 1.0 + 1e-9
-    assert [s.confidence for s in finding.suggestions] == sorted((s.confidence for s in finding.suggestions), reverse=True)
+    assert [s.confidence for s in finding.suggestions] == sorted(
+        (s.confidence for s in finding.suggestions), reverse=True
+    )
+
+
+def test_a_hyphenated_form_edited_text_writes_apart_is_offered_apart(corrector):
+    # The dictionary lists «то-есть»; edited text writes «то есть», and so does the suggestion.
+    [finding] = [f for f in corrector.raw_findings("Тоесть можно сказать и так.") if f.text == "Тоесть"]
+    assert finding.suggestions[0].text == "То есть"
+
+
+def test_a_hyphenated_form_edited_text_writes_so_keeps_its_hyphen(corrector):
+    [finding] = [f for f in corrector.raw_findings("Ктото стучится в дверь.") if f.text == "Ктото"]
+    assert "Кто-то" in [s.text for s in finding.suggestions]
+    assert "Кто то" not in [s.text for s in finding.suggestions]
+
+
+def test_without_a_usage_model_spellings_are_left_as_the_dictionary_has_them(lexicon):
+    assert Context(lexicon).edited_spelling("то-есть") == "то-есть"
+
+
+def test_two_common_words_that_never_meet_lose_to_the_one_slip_reading(corrector):
+    # «во стать» is two frequent words, which the channel alone prices high; the usage model has
+    # hardly ever seen «стать» after «во».
+    context = corrector._context
+    assert context.run_correction("во стать") < -1 < 0 < context.run_correction("в виде")
+    [finding] = corrector.raw_findings("Ничто не поможет им востать духом")
+    assert finding.suggestions[0].text == "восстать"

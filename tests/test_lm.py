@@ -103,6 +103,14 @@ def test_unseen_pairs_get_a_finite_penalty_and_unseen_words_nothing(tmp_path):
     assert model.context_logprob("в море", "купались", "до") > 0  # a split candidate is scored as a chain
 
 
+def test_a_run_of_words_is_priced_by_how_often_they_follow_each_other(tmp_path):
+    model = build(tmp_path, SEA)
+    seen, unseen = model.run_logprob(["в", "море"]), model.run_logprob(["в", "рыбы"])
+    assert seen == pytest.approx(math.log10(model.bigram(model._word("в"), model._word("море"))))
+    assert unseen < seen < 0
+    assert model.run_logprob(["в", "мрре"]) is None  # a word the corpus never saw: no price
+
+
 def test_evidence_is_clipped(tmp_path):
     model = build(tmp_path, ["раз два"] * 5 + [f"слово{'абвгдежз'[i % 8]} три" for i in range(3000)])
     assert model.context_logprob("два", "раз", None) == MAX_EVIDENCE
@@ -127,7 +135,9 @@ def test_a_domain_model_flips_two_candidates_at_equal_edit_cost(tmp_path):
 def test_model_and_corrector_with_a_model_pickle(tmp_path):
     model = build(tmp_path, SEA)
     clone = pickle.loads(pickle.dumps(model))
-    assert clone.path == model.path and clone.context_logprob("море", "в", None) == model.context_logprob("море", "в", None)
+    assert clone.path == model.path and clone.context_logprob("море", "в", None) == model.context_logprob(
+        "море", "в", None
+    )
     assert len(pickle.dumps(model)) < 500  # only the path travels
     corrector = Corrector(model=str(tmp_path / "model.db"))
     assert pickle.loads(pickle.dumps(corrector)).fix(TYPO) == corrector.fix(TYPO) == "Мы долго купались в море."
@@ -179,6 +189,8 @@ def test_learn_leaves_no_half_written_model_on_bad_input(tmp_path):
     before = model.read_bytes()
     result = run("learn", good, bad, "-o", model)
     assert result.exit_code == 2
-    assert result.output == f"pravka: error: {bad}: invalid utf-8 at byte 22: invalid start byte (try --encoding cp1251)\n"
+    assert (
+        result.output == f"pravka: error: {bad}: invalid utf-8 at byte 22: invalid start byte (try --encoding cp1251)\n"
+    )
     assert model.read_bytes() == before  # the old model is untouched
     assert sorted(os.listdir(tmp_path)) == ["bad.txt", "good.txt", "model.db"]  # and no temporary file is left

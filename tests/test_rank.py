@@ -1,5 +1,5 @@
 from pravka.candidates import generate
-from pravka.rank.noisy_channel import rank
+from pravka.rank.noisy_channel import candidate_logprob, rank
 
 
 def suggestions(word, lexicon):
@@ -27,3 +27,9 @@ def test_the_typed_word_competes_as_keep(lexicon):
 
 def test_no_candidates_gives_no_suggestions(lexicon):
     assert suggestions("щшщшщшщ", lexicon) == []
+
+
+def test_a_run_of_words_is_rarer_than_its_rarest_word_and_rarer_the_longer(lexicon):
+    pair, triple = candidate_logprob("что сидит", lexicon), candidate_logprob("та что сидит", lexicon)
+    assert pair < lexicon.zipf("сидит")
+    assert triple < pair

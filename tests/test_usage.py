@@ -65,12 +65,19 @@ def test_words_never_seen_say_nothing(model):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["в", "море", "мире", "не", "знаю", "я", "дом", "жили", "были", "ыщ"]), min_size=1, max_size=3))
+@given(
+    st.lists(
+        st.sampled_from(["в", "море", "мире", "не", "знаю", "я", "дом", "жили", "были", "ыщ"]), min_size=1, max_size=3
+    )
+)
 def test_evidence_is_bounded_and_mixing_a_model_with_itself_changes_nothing(model, words):
     word, left, right = words[0], (words[1:2] or [None])[0], (words[2:3] or [None])[0]
     evidence = model.context_logprob(word, left, right)
     assert -MAX_EVIDENCE <= evidence <= MAX_EVIDENCE
     assert usage.InterpolatedModel(model, model, 0.3).context_logprob(word, left, right) == pytest.approx(evidence)
+    run = model.run_logprob(words)
+    mixed_run = usage.InterpolatedModel(model, model, 0.3).run_logprob(words)
+    assert mixed_run is None if run is None else mixed_run == pytest.approx(run)
 
 
 SEA = [

@@ -259,6 +259,12 @@ class NgramModel:
         """
         return clipped_evidence(self.steps(context_chain(word, left, right)))
 
+    def run_logprob(self, words: list[str]) -> float | None:
+        """log10 P(the words after the first | the first): how likely the corpus continues its first word
+        with the others, or None when a word was never seen."""
+        chain: list[str | None] = list(words)
+        return run_logprob(self.steps(chain))
+
     # ------------------------------------------------------------------ building
 
     @classmethod
@@ -314,6 +320,13 @@ class NgramModel:
 
 def context_chain(word: str, left: str | None, right: str | None) -> list[str | None]:
     return [left, *word.split(" "), right]
+
+
+def run_logprob(steps: list[tuple[float, float] | None]) -> float | None:
+    """The sum of log10 P(word | history) over ``steps``, or None when one of them has no evidence."""
+    if not steps or any(step is None for step in steps):
+        return None
+    return sum(math.log10(step[0]) for step in steps if step is not None)
 
 
 def clipped_evidence(steps: Iterable[tuple[float, float] | None]) -> float:

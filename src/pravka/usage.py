@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from .lexicon import cache_dir, compiled_once  # one build lock for every table in the cache
-from .lm import NgramModel, clipped_evidence, context_chain
+from .lm import NgramModel, clipped_evidence, context_chain, run_logprob
 
 TABLE = "usage-bigrams.tsv.xz"
 TABLE_HEADER = "#pravka-usage-table\t1"
@@ -100,8 +100,8 @@ class InterpolatedModel:
         """How often either corpus has these words in a row."""
         return self.user.count(*words) + self.usage.count(*words)
 
-    def context_logprob(self, word: str, left: str | None = None, right: str | None = None) -> float:
-        chain = context_chain(word, left, right)
+    def steps(self, chain: list[str | None]) -> list[tuple[float, float] | None]:
+        """``NgramModel.steps`` of the mixture (see the module docstring)."""
         mixed = []
         weight = self.user_weight
         for own, general in zip(self.user.steps(chain), self.usage.steps(chain), strict=True):
@@ -109,7 +109,14 @@ class InterpolatedModel:
                 mixed.append(own or general)
             else:
                 mixed.append((weight * own[0] + (1 - weight) * general[0], weight * own[1] + (1 - weight) * general[1]))
-        return clipped_evidence(mixed)
+        return mixed
+
+    def context_logprob(self, word: str, left: str | None = None, right: str | None = None) -> float:
+        return clipped_evidence(self.steps(context_chain(word, left, right)))
+
+    def run_logprob(self, words: list[str]) -> float | None:
+        chain: list[str | None] = list(words)
+        return run_logprob(self.steps(chain))
 
 
 def context_model(user_model_path: str | os.PathLike | None, usage: bool = True):

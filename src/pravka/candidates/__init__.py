@@ -4,14 +4,16 @@
   each edit priced by what kind of slip it is (keyboard neighbour, unstressed vowel, doubled letter, …).
 * ``sound``  — frequent words that *sound* the same (equal sound key): the two- and three-edit
   sound-spelling errors («припораты» → «препараты») that edit distance 1 cannot reach.
-* ``split``  — two known words run together («ктобы» → «кто бы»).
+* ``split``  — two known words run together («ктобы» → «кто бы»), or a function word glued to a word
+  with one slip («зарубежем» → «за рубежом»).
 * ``colloquial`` — standard words respelt as spoken, derived by rule from the frequent words
   («пасиба» → «спасибо», «учицца» → «учиться», «ево» → «его»); ``Candidate.rules`` names the rules.
 * ``respelling`` — informal spellings listed in ``dictionaries/respellings.tsv`` («ваще» → «вообще»).
 * ``parts`` — one part of a hyphenated word corrected, the others kept («старухи-процетчицы» →
   «старухи-процентщицы»), when nothing above found a candidate for the whole token.
-* ``fuzzy`` — frequent words two edits away («диверстанов» → «диверсантов»), searched only when
-  nothing above found a candidate.
+* ``fuzzy`` — frequent words two edits away («диверстанов» → «диверсантов»), and ``split.three_words``,
+  three words run together («тачтосидит» → «та что сидит»), searched only when nothing above found a
+  candidate.
 * ``edits.stutters`` — a syllable typed twice («развивавать» → «развивать»); ``edits.stretched`` — a
   letter held down for emphasis («оооочень» → «очень»).
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 COST_RESPELLING = 0.1  # the list is curated: what these writers mean is known
+MIN_THREE_WORDS = 7  # letters of a token worth splitting in three («тачтосидит»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def generate(word: str, lexicon) -> list[Candidate]:
     from .fuzzy import two_edit_words
     from .parts import part_candidates
     from .sound import sound_alikes
-    from .split import two_words
+    from .split import split_with_typo, three_words, two_words
 
     found = (
         edits1(word, lexicon.is_form, lexicon.has_prefix)
@@ -68,11 +71,11 @@ def generate(word: str, lexicon) -> list[Candidate]:
     found += sound_alikes(word, lexicon)
     found += readings(word, lexicon)
     if len(word) >= 3:
-        found += two_words(word, lexicon)
+        found += two_words(word, lexicon) + split_with_typo(word, lexicon)
     if word in lexicon.respellings:
         found.append(Candidate(lexicon.respellings[word], "respelling", COST_RESPELLING))
     if not found and "-" in word:
         found = part_candidates(word, lexicon, generate)
     if not found:
-        found = two_edit_words(word, lexicon)
+        found = (three_words(word, lexicon) if len(word) >= MIN_THREE_WORDS else []) + two_edit_words(word, lexicon)
     return best_per_text(found, word)

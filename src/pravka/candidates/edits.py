@@ -10,7 +10,16 @@ explains it (``keyboard``, ``vowel``, ``doubled``, ``swapchar``, …).
 from __future__ import annotations
 
 from ..ru.alphabet import ALPHABET
+from ..ru.sound import SILENT_CLUSTERS, VOWEL_PAIRS
 from . import Candidate, channel
+
+VOWEL_PARTNERS: dict[str, tuple[str, ...]] = {}
+for _pair in VOWEL_PAIRS:
+    for _letter in _pair:
+        VOWEL_PARTNERS[_letter] = (*VOWEL_PARTNERS.get(_letter, ()), *(_pair - {_letter}))
+# Letters a writer may leave out in doubt: the signs and the consonants unheard in a cluster; a doubled
+# letter is the one beside the gap.
+DOUBT_LETTERS = frozenset({"ь", "ъ", *(cluster[1] for cluster in SILENT_CLUSTERS)})
 
 
 def valid_prefix_length(word: str, has_prefix) -> int:
@@ -59,6 +68,27 @@ def edits1(word: str, is_form, has_prefix=None) -> list[Candidate]:
                 hit(head + letter + rest, i, channel.missing_letter(word, i, letter))
         if 0 < i < n and is_form(head + "-" + rest):
             hit(head + "-" + rest, i, (channel.COST_HYPHEN, "hyphen"))
+    return found
+
+
+def spelling_doubts(word: str, is_form, max_cost: float) -> list[Candidate]:
+    """The forms one spelling doubt away — an unstressed vowel, a doubled letter, «ь» or «ъ», a silent
+    consonant: the part of ``edits1`` that costs at most ``max_cost``, priced by the same channel, but
+    found by trying only the letters such a doubt can involve (a few per place instead of 34)."""
+    found: list[Candidate] = []
+
+    def hit(text: str, position: int, price: tuple[float, str]) -> None:
+        cost = price[0] + (channel.COST_FIRST_LETTER if position == 0 else 0.0)
+        if cost <= max_cost and is_form(text):
+            found.append(Candidate(text, price[1], cost))
+
+    for i, letter in enumerate(word):
+        hit(word[:i] + word[i + 1 :], i, channel.extra_letter(word, i))
+        for other in VOWEL_PARTNERS.get(letter, ()):
+            hit(word[:i] + other + word[i + 1 :], i, channel.substitution(letter, other))
+    for i in range(len(word) + 1):
+        for letter in {*DOUBT_LETTERS, *word[max(0, i - 1) : i + 1]}:
+            hit(word[:i] + letter + word[i:], i, channel.missing_letter(word, i, letter))
     return found
 
 

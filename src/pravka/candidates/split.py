@@ -46,6 +46,21 @@ of its own that no dictionary lists whole: the split after «не» is weighed (
 other split of it is («нера счетов», «необнов ленный»).
 
 The channel cost of a missing space is fixed; ranking prices the pair by the two words' frequencies.
+
+Three words run together («тачтосидит» → «та что сидит») are split the same way, twice
+(``three_words``): a known first word, and a rest that ``two_words`` splits, the first junction allowed
+by its rules too, or written with a hyphen where that makes a dictionary word («чтототам» → «что-то
+там»). They are tried only where nothing else explains the token.
+
+A glued word may hold a slip as well («необноружив» → «не обнаружив», «тьоли» → «то ли»): no split of
+it gives two words, and no one edit gives one. ``split_with_typo`` tries the splits that glue a function
+word on (a two-letter preposition or particle in front, ``LEADING_FUNCTION_WORDS``; a clitic behind,
+``GLUED_CLITICS``) with the other half one spelling doubt from a common word (Zipf ≥ ``MIN_PART_ZIPF``):
+an unstressed vowel, a doubled letter, «ь» (``MAX_REPAIR_COST``), the slips of a writer unsure of the
+spelling, not of one who also hit a wrong key («нактило» is no «на кило»). The rules of ``two_words``
+hold (a preposition governs the case, «не» before a content word is a guess, no names); the pair costs
+the missing space plus the repair. Only one half is repaired: two slips in a glued pair are more often
+chance than intent.
 """
 
 from __future__ import annotations
@@ -54,6 +69,7 @@ from ..ru.alphabet import LINKING_VOWELS, VOWELS
 from ..ru.grammar import GOVERNMENT, SHORT_FUNCTION_WORDS
 from ..ru.words import word_set
 from . import Candidate
+from .channel import COST_HYPHEN
 
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
@@ -90,6 +106,12 @@ COST_COMPOUND_HEAD = 2.0
 QUANTITY_HEADS = word_set("candidates.split.quantity_heads")
 ADJECTIVES = frozenset({"ADJF", "PRTF"})
 COMPOUND_HEADS = word_set("candidates.split.compound_heads")
+# What gets glued in front of a word that has a slip of its own («необноружив»); a single
+# letter starts too many words for a guess («кстити» is no «к сити»).
+LEADING_FUNCTION_WORDS = frozenset("во со на за по до от из об не".split())
+MIN_REPAIRED_HALF = 3
+MAX_REPAIR_COST = 1.1  # a spelling doubt (a vowel, a doubled letter, «ь»), not a typing slip: «на кило» for «нактило»
+TYPO_RULE = "typo in a half"
 
 
 def two_words(word: str, lexicon) -> list[Candidate]:
@@ -140,6 +162,65 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         if len(right) <= 2 and right not in GLUED_CLITICS and len(left) > 2 and _is_content_word(left, lexicon):
             cost += COST_TRAILING_FUNCTION_WORD
         found.append(Candidate(f"{left} {right}", "twowords", cost))
+    return found
+
+
+def three_words(word: str, lexicon) -> list[Candidate]:
+    """Three words run together («тачтосидит» → «та что сидит», «чтототам» → «что-то там»): a known
+    first word before a token that splits in two, each junction allowed by the rules of ``two_words``
+    (see the module docstring)."""
+    found = []
+    for i in range(1, len(word) - 1):
+        head, rest = word[:i], word[i:]
+        if not lexicon.is_known(head) or lexicon.is_known(rest):
+            continue
+        for pair in two_words(rest, lexicon):
+            first = pair.text.split(" ", 1)[0]
+            hyphenated = f"{head}-{first}"
+            if lexicon.is_form(hyphenated):  # «что-то там», not «что то там»
+                found.append(Candidate(pair.text.replace(first, hyphenated, 1), "twowords", COST_HYPHEN + pair.cost))
+                continue
+            junction = next((c for c in two_words(head + first, lexicon) if c.text == f"{head} {first}"), None)
+            if junction is not None:
+                found.append(Candidate(f"{head} {pair.text}", "twowords", junction.cost + pair.cost))
+    return found
+
+
+def split_with_typo(word: str, lexicon) -> list[Candidate]:
+    """A function word glued to a word with one slip in it (see the module docstring)."""
+    from .edits import spelling_doubts
+
+    found = []
+
+    def repaired(half: str) -> list[Candidate]:
+        if len(half) < MIN_REPAIRED_HALF or lexicon.is_known(half):
+            return []  # a known half is ``two_words``' split
+        doubts = spelling_doubts(half, lexicon.is_form, MAX_REPAIR_COST)
+        return [c for c in doubts if lexicon.zipf(c.text) >= MIN_PART_ZIPF]
+
+    for size in (1, 2):
+        left = word[:size]
+        if left not in LEADING_FUNCTION_WORDS:
+            continue
+        for repair in repaired(word[size:]):
+            right = repair.text
+            if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
+                continue
+            if _is_name_or_abbreviation(right, lexicon):
+                continue
+            cost = (
+                COST_NE_SPLIT
+                if left == "не" and not _is_verb(right, lexicon) and _is_content_word(right, lexicon)
+                else COST_MISSING_SPACE
+            )
+            found.append(Candidate(f"{left} {right}", "twowords", cost + repair.cost, (TYPO_RULE,)))
+    for clitic in GLUED_CLITICS:
+        if not word.endswith(clitic) or len(clitic) < 2:
+            continue
+        for repair in repaired(word[: -len(clitic)]):
+            left = repair.text
+            if _is_function_word(left, lexicon) and not _is_name_or_abbreviation(left, lexicon):
+                found.append(Candidate(f"{left} {clitic}", "twowords", COST_MISSING_SPACE + repair.cost, (TYPO_RULE,)))
     return found
 
 

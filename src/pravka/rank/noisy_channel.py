@@ -2,7 +2,8 @@
 
 Score of a candidate (log10 units) = log P(candidate) − cost(damage that turns it into the typed word).
 P(candidate) is its wordfreq Zipf frequency (a dictionary form wordfreq never saw counts as rare); a
-pair of words from a split is priced as two independent words. The typed word itself competes as a
+run of words from a split is priced as independent words, each junction raised by a typical association
+and the whole kept below the rarest word. The typed word itself competes as a
 "keep" option, scored by its own frequency in web text: a misspelling that people make often
 («росийской», zipf 1.65) still loses clearly to «российской», but an informal word the dictionary lacks
 («нефиг») keeps enough probability mass that no fix is confident. A string web text never showed that
@@ -28,9 +29,10 @@ MAX_SUGGESTIONS = 5
 
 def candidate_logprob(text: str, lexicon) -> float:
     if " " in text:
-        left, right = (max(lexicon.zipf(part), UNSEEN_FORM_ZIPF) for part in text.split(" ", 1))
-        # A pair is never more frequent than its rarer word.
-        return min(left + right - 9 + PAIR_ASSOCIATION, min(left, right) - PAIR_BELOW_RARER)
+        parts = [max(lexicon.zipf(part), UNSEEN_FORM_ZIPF) for part in text.split(" ")]
+        junctions = len(parts) - 1
+        # A run of words is never more frequent than its rarest word, and less so the longer it is.
+        return min(sum(parts) + junctions * (PAIR_ASSOCIATION - 9), min(parts) - junctions * PAIR_BELOW_RARER)
     return max(lexicon.zipf(text), UNSEEN_FORM_ZIPF)
 
 

@@ -4,7 +4,7 @@
 * ``CASED`` — parts of speech that carry case; ``AGREEING`` — those that agree with their noun.
 * ``FUNCTION_POS`` — parts of speech of function words (prepositions, conjunctions, particles, …).
 * ``SHORT_FUNCTION_WORDS`` — the one- and two-letter words people write and glue most (pronouns too:
-  «поэтомуее», «люблюее»).
+  «поэтомуее», «люблюее»; the demonstratives before «же»: «теже», «таже»).
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
 * ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
@@ -60,7 +60,7 @@ CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 AGREEING = frozenset({"ADJF", "PRTF"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 SHORT_FUNCTION_WORDS = frozenset(
-    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то он мы вы ты да но ну уж их ей им ею ее её".split()
+    "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то та те ту он мы вы ты да но ну уж их ей им ею ее её".split()
 )
 RELATIVE_WORDS = frozenset(
     "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько который".split()
