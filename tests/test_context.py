@@ -70,3 +70,12 @@ def test_two_common_words_that_never_meet_lose_to_the_one_slip_reading(corrector
     assert context.run_correction("во стать") < -1 < 0 < context.run_correction("в виде")
     [finding] = corrector.raw_findings("Ничто не поможет им востать духом")
     assert finding.suggestions[0].text == "восстать"
+
+
+def test_content_words_the_books_never_show_together_keep_the_channels_price(corrector):
+    # Pairs of content words are too sparse in 8M words of books for their absence to count against a
+    # split: «тело пациента», «отёк голени» never occur there, and stay sure readings of the glued token.
+    for glued, meant in (("телопациента", "тело пациента"), ("отёкголени", "отёк голени")):
+        left, right = meant.split()
+        assert corrector._context.model.count(left, right) == 0
+        assert corrector.fix(f"Отмечен {glued} без изменений.") == f"Отмечен {meant} без изменений."
