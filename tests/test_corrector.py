@@ -89,6 +89,15 @@ def test_words_built_by_rule_are_not_never_written_pastes(lexicon):
         assert reported_without_candidate(word, lexicon), word
 
 
+def test_a_paste_read_only_as_weak_pieces_is_reported_without_them(corrector):
+    # «потом о сему», «голо со асом»: three short pieces read almost any paste weakly; they place nothing
+    for paste in ("потомосему", "голосоасом"):
+        text = f"Он сказал {paste} тогда."
+        [finding] = corrector.check(text)
+        assert (finding.text, finding.kind, finding.suggestions) == (paste, "nonword", [])
+        assert corrector.fix(text) == text
+
+
 def test_threshold_controls_what_fix_applies():
     text = "Переговоры продллялись около четырех часов."
     assert Corrector(threshold=0.0).fix(text) != text

@@ -145,7 +145,7 @@ from ..ru.alphabet import ALPHABET, LINKING_VOWELS, fold, match_case
 from ..ru.grammar import CASED, FUNCTION_POS, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
-from .nonword import CHECKABLE, UNSEEN_DAMAGE, reported_without_candidate
+from .nonword import CHECKABLE, UNSEEN_DAMAGE, reported_without_candidate, unplaced
 
 MIN_LENGTH = 7
 MIN_PART = 3  # letters of the token kept from the original
@@ -205,14 +205,15 @@ def detect(document):
         verdict = _speller_verdict(spellings, lexicon)
         if verdict == TYPO and fold(spellings[0].text)[:TYPO_SHARED_START] == fold(lower)[:TYPO_SHARED_START]:
             continue  # the correction keeps the token's start, so the blend's original would be its kin (below)
-        # A long token the speller cannot place is likely damaged (``nonword.UNSEEN_DAMAGE``), when a
-        # report at that level is wanted: when the non-word unit reports it anyway, with nothing to
-        # offer, any reading is better; from ``LONG_PASTE_LENGTH`` letters it is a paste when it
-        # starts with a common word.
-        unplaced = not spellings and document.report_threshold <= UNSEEN_DAMAGE
-        reported = unplaced and reported_without_candidate(word, lexicon)
+        # A long token the speller cannot place (``nonword.unplaced``: no one-word candidate, no split
+        # sure enough to report) is likely damaged (``nonword.UNSEEN_DAMAGE``), when a report at that
+        # level is wanted: when the non-word unit reports it anyway, with nothing sure to offer, any
+        # reading is better; from ``LONG_PASTE_LENGTH`` letters it is a paste when it starts with a
+        # common word.
+        lost = unplaced(spellings, document.report_threshold) and document.report_threshold <= UNSEEN_DAMAGE
+        reported = lost and reported_without_candidate(word, lexicon)
         pasted = (
-            unplaced
+            lost
             and not reported
             and len(lower) >= LONG_PASTE_LENGTH
             and _starts_with_common_word(lower, lexicon)
