@@ -133,6 +133,13 @@ def test_a_blend_of_synonyms_outweighs_a_sure_split(corrector):
     assert corrector.fix("Эта работане закончена до сих пор.") == "Эта работа не закончена до сих пор."
 
 
+def test_a_paste_the_speller_reads_only_as_three_pieces_is_a_blend(corrector):
+    # «предводитель и дер», «путешественники ли гримов»: three pieces read a paste about as easily
+    for paste, head in (("предводительидер", "предводитель"), ("путешественникилигримов", "путешественников")):
+        [finding] = blends(corrector, f"Там был {paste} вчера.")
+        assert finding.suggestions[0].text == head
+
+
 def test_two_finite_verbs_are_a_blend_not_a_glued_pair(corrector):
     # «бежал мчался»: one finite verb hardly follows another without a conjunction, while a spinner
     # pastes a verb's synonym over a verb; the original takes the synonym's form («бежали» like «мчались»).
