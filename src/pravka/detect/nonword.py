@@ -117,14 +117,12 @@ def detect(document):
         if guarded and not _clearly_misspelt(suggestions, lexicon):
             continue
         damage = damage_probability(suggestions)
-        sure = damage >= document.report_threshold
-        if _long_unseen(word, lexicon) or (
-            unplaced(suggestions, document.report_threshold) and _never_written(word, lexicon)
-        ):
+        lost = unplaced(suggestions, document.report_threshold)
+        if _long_unseen(word, lexicon) or (lost and _never_written(word, lexicon)):
             damage = max(damage, UNSEEN_DAMAGE)
         if damage < document.report_threshold:
             continue
-        if not sure:
+        if lost:
             suggestions = []  # reported for being unseen, damaged in no known way: its weak splits say nothing
         kind = KIND_BY_SOURCE.get(suggestions[0].source, "nonword") if suggestions else "nonword"
         yield Finding(token.start, token.stop, word, kind, suggestions)
