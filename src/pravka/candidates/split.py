@@ -147,7 +147,7 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue  # two content words: web text has seen this spelling, so it is a compound
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
-        if left == "не" and not _is_verb(right, lexicon) and _is_content_word(right, lexicon):
+        if _is_ne_guess(left, right, lexicon):
             cost = COST_NE_SPLIT
         elif clean:
             cost = COST_CLEAN_SPLIT + (COST_UNLISTED_HALF if unlisted else 0.0)
@@ -208,11 +208,7 @@ def split_with_typo(word: str, lexicon) -> list[Candidate]:
                 continue
             if _is_name_or_abbreviation(right, lexicon):
                 continue
-            cost = (
-                COST_NE_SPLIT
-                if left == "не" and not _is_verb(right, lexicon) and _is_content_word(right, lexicon)
-                else COST_MISSING_SPACE
-            )
+            cost = COST_NE_SPLIT if _is_ne_guess(left, right, lexicon) else COST_MISSING_SPACE
             found.append(Candidate(f"{left} {right}", "twowords", cost + repair.cost, (TYPO_RULE,)))
     for clitic in GLUED_CLITICS:
         if not word.endswith(clitic) or len(clitic) < 2:
@@ -222,6 +218,12 @@ def split_with_typo(word: str, lexicon) -> list[Candidate]:
             if _is_function_word(left, lexicon) and not _is_name_or_abbreviation(left, lexicon):
                 found.append(Candidate(f"{left} {clitic}", "twowords", COST_MISSING_SPACE + repair.cost, (TYPO_RULE,)))
     return found
+
+
+def _is_ne_guess(left: str, right: str, lexicon) -> bool:
+    """«не» split off a content word other than a verb: Russian writes many such words joined
+    («непонятный»), so the split is a guess (``COST_NE_SPLIT``), not a plain missing space."""
+    return left == "не" and not _is_verb(right, lexicon) and _is_content_word(right, lexicon)
 
 
 def _is_clean_split(left: str, right: str, lexicon) -> bool:
