@@ -107,3 +107,13 @@ def test_every_corrector_has_the_usage_model_unless_told_otherwise():
     # (by path: another test may have reopened the usage model since the shared context was made)
     assert Corrector()._context.model.path == usage.default_model().path
     assert Corrector(usage_model=False)._context.model is None
+
+
+def test_one_hyphen_rule_prefers_what_edited_text_writes(model, lexicon):
+    # «как-бы» is a hyphen edited text never writes; «кто-то» it writes, so it stays; «бизнес-план»
+    # it writes in no spelling, so the counts cannot judge.
+    [(spaced, share), *_] = usage.hyphen_spellings("как-бы", model, lexicon)
+    assert spaced == "как бы" and share > 0.95
+    assert usage.hyphen_spellings("кто-то", model, lexicon) is None
+    assert usage.hyphen_spellings("бизнес-план", model, lexicon) == []
+    assert usage.hyphen_spellings("как бы", model, lexicon) is None

@@ -18,6 +18,13 @@ A user's own model (``pravka learn``) is *interpolated* with it (:class:`Interpo
 step of the chain left → word → right, P(word | previous) is the mixture λ·P_user + (1 − λ)·P_usage,
 and so is P(word), so the newsroom's archive adapts the general model rather than replacing it. A
 step that one model has no evidence for is taken from the other alone.
+
+Where a hyphen belongs is a fact of usage, and one rule here judges it for every caller
+(``hyphen_spellings``): a hyphenated word that edited text writes so at most ``MAX_HYPHENATED_SEEN``
+times, and spaced or joined at least ``MIN_OTHER_SPELLINGS`` times together, is written the other way;
+each spelling gets its share of the three counts, each plus one (the rule of succession: an unseen
+spelling is unlikely, not impossible). «как-бы» is never written so and «как бы» 3,183 times;
+«кто-то» is written so 848 times and stays.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ from .lm import NgramModel, clipped_evidence, context_chain, run_logprob
 
 TABLE = "usage-bigrams.tsv.xz"
 TABLE_HEADER = "#pravka-usage-table\t1"
+MAX_HYPHENATED_SEEN = 2  # times edited text may write a hyphenated form for another spelling to be preferred
+MIN_OTHER_SPELLINGS = 20  # times edited text must write the other spellings, together, for its counts to decide
 USER_WEIGHT = (
     0.8  # λ, the share of a user's own model: their domain leads; 0.5 ties it on the tune half (benchmarks/lm_gain.py)
 )
@@ -83,6 +92,29 @@ def compile_table(out_path: str | os.PathLike) -> NgramModel:
 
         word_rows = list(words())
         return NgramModel.from_counts(out_path, word_rows, pairs(), meta)
+
+
+def hyphen_spellings(word: str, model, lexicon) -> list[tuple[str, float]] | None:
+    """The spellings edited text prefers to the lower-case hyphenated ``word`` (spaced, joined), each
+    with its share of the counts, likeliest first (the module docstring); ``[]`` when edited text
+    writes neither often enough to judge; None when the word has not one hyphen between two parts, or
+    edited text writes it with its hyphen."""
+    first, _, second = word.partition("-")
+    if not first or not second or "-" in second:
+        return None
+    hyphenated = model.count(word)
+    if hyphenated > MAX_HYPHENATED_SEEN:
+        return None
+    counts = {}
+    if lexicon.is_known(first) and lexicon.is_known(second):
+        counts[f"{first} {second}"] = model.count(first, second)
+    if lexicon.is_known(first + second):
+        counts[first + second] = model.count(first + second)
+    if sum(counts.values()) < MIN_OTHER_SPELLINGS:
+        return []
+    total = hyphenated + 1 + sum(count + 1 for count in counts.values())
+    shares = [(spelling, (count + 1) / total) for spelling, count in counts.items()]
+    return sorted(shares, key=lambda reading: -reading[1])
 
 
 class InterpolatedModel:

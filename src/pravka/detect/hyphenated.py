@@ -10,15 +10,16 @@ dictionary word). «кто-то» is written so 848 times and apart twice: it st
 hyphenated never and apart 3,183 times: it is reported.
 
 A known word with exactly one hyphen is reported when edited text has its hyphenated form at most
-``MAX_SEEN`` times and the other spellings together at least ``MIN_APART`` times. Its suggestions are
-the spaced and the joined spelling, each with its share of the counts, the hyphenated one included,
-each count plus one (the rule of succession: an unseen spelling is unlikely, not impossible): «как-бы»
+``usage.MAX_HYPHENATED_SEEN`` times and the other spellings together at least
+``usage.MIN_OTHER_SPELLINGS`` times (the one rule of ``usage.hyphen_spellings``, which the ranker's
+``Context.edited_spelling`` asks too). Its suggestions are the spaced and the joined spelling, each
+with its share of the counts, the hyphenated one included, each count plus one: «как-бы»
 → «как бы» 0.999; «так-же» → «также» 0.74 (5,522 times), «так же» 0.26, since either may be meant.
 The letter case of the typed word is kept. A user's own corpus (``pravka learn``) counts too, so a
 newsroom that writes «интернет-магазин» keeps it; a compound edited text has not seen in either
 spelling («бизнес-план») is left alone. Without a usage model nothing is reported.
 
-Where edited text is silent (the other spellings seen fewer than ``MIN_APART`` times), grammar can
+Where edited text is silent (the other spellings seen fewer than ``MIN_OTHER_SPELLINGS`` times), grammar can
 still tell, for a hyphenated form edited text has not written either and the dictionary does not
 list as a word of its own («выдать на-гора» is one): a particle Russian always writes apart
 («какими-бы», «того-же»: ``ru.grammar.SEPARATE_PARTICLES``), or a preposition before a word that can
@@ -40,37 +41,26 @@ from ..lexicon import PRODUCTIVE_PREFIXES
 from ..ru.alphabet import match_case
 from ..ru.grammar import SEPARATE_PARTICLES
 from ..types import Finding, Suggestion
+from ..usage import hyphen_spellings
 from .base import Detector, Triggers
 from .nonword import CHECKABLE
 
 KIND = "hyphenated"
-MAX_SEEN = 2  # times edited text may have the hyphenated form for it to be reported
-MIN_APART = 20  # times edited text must have the other spellings, together, for its counts to decide
 GRAMMAR_SURE = 0.9
 
 
 def readings(word: str, lexicon, model) -> list[tuple[str, float]] | None:
     """The spellings edited text prefers to the lower-case hyphenated ``word``, each with its share of
-    the counts; None when the hyphen stays."""
-    if word.count("-") != 1 or not lexicon.is_known(word):
+    the counts (``usage.hyphen_spellings``), or grammar's where edited text is silent; None when the
+    hyphen stays."""
+    if not lexicon.is_known(word):
         return None
-    first, second = word.split("-")
-    if not first or not second:
-        return None
-    hyphenated = model.count(word)
-    if hyphenated > MAX_SEEN:
-        return None
-    counts = {}
-    if lexicon.is_known(first) and lexicon.is_known(second):
-        counts[f"{first} {second}"] = model.count(first, second)
-    if lexicon.is_known(first + second):
-        counts[first + second] = model.count(first + second)
-    if sum(counts.values()) < MIN_APART:
+    shares = hyphen_spellings(word, model, lexicon)
+    if shares == []:
+        first, second = word.split("-")
         spelling = _spelling_by_grammar(word, first, second, lexicon)
         return [(spelling, GRAMMAR_SURE)] if spelling is not None else None
-    total = hyphenated + 1 + sum(count + 1 for count in counts.values())
-    shares = [(spelling, (count + 1) / total) for spelling, count in counts.items()]
-    return sorted(shares, key=lambda reading: -reading[1])
+    return shares
 
 
 def _spelling_by_grammar(word: str, first: str, second: str, lexicon) -> str | None:

@@ -19,9 +19,9 @@ sources of evidence, both in log10 units added to a candidate's score:
   («тело пациента», «отёк голени» never occur there; pricing every run took the medical
   missing-space tune set's fix F1 from 90.3 to 88.5, content words glued no longer reported).
 
-Before scoring, a hyphenated suggestion that the usage model never saw written so, but often as two
-words, is spelt apart (``edited_spelling``): the dictionary lists a few such forms («то-есть») that
-edited text does not use.
+Before scoring, a hyphenated suggestion that edited text does not write so is spelt as it does
+(``edited_spelling``, by the usage model's one hyphen rule, ``usage.hyphen_spellings``): the
+dictionary lists a few such forms («то-есть») that edited text writes apart.
 
 The typed word keeps its share of probability (the "keep" mass, the part of 1 that no suggestion
 claims), and all shares are renormalised, so confidences stay comparable with the threshold.
@@ -32,8 +32,10 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from ..ru.alphabet import match_case
 from ..ru.grammar import AGREEING, CASED, GOVERNMENT, SHORT_FUNCTION_WORDS
 from ..ru.words import word_set
+from ..usage import hyphen_spellings
 from .noisy_channel import candidate_logprob
 
 PERSONAL_PRONOUNS = word_set("rank.context.personal_pronouns")
@@ -42,7 +44,6 @@ VERB_FORMS = frozenset({"VERB", "INFN"})
 BONUS = 0.4
 PENALTY = -0.6
 RUN_WEIGHT = 0.5  # tune half and GERA train: 0.25 and 1.0 ranked a few runs fewer first
-MIN_SPACED_COUNT = 100  # times the usage model saw a hyphenated form's halves apart, never joined
 CONTEXT_WEIGHT = 0.5  # on the SpellRuEval tune half 0.25 and 0.5 tie with the usage model (benchmarks/lm_gain.py)
 
 
@@ -96,15 +97,13 @@ class Context:
         return 0.0 if following is None else first + following - candidate_logprob(run, self.lexicon)
 
     def edited_spelling(self, text: str) -> str:
-        """``text``, or its two halves written apart when it is a hyphenated form that edited text never
-        writes with the hyphen but often as two words: the dictionary lists «то-есть», the usage model
-        has «то есть» 2,321 times and «то-есть» never (``MIN_SPACED_COUNT``)."""
+        """``text``, or the spelling edited text prefers to it when it is a hyphenated form that edited
+        text does not write so (``usage.hyphen_spellings``): the dictionary lists «то-есть», the usage
+        model has «то есть» 2,321 times and «то-есть» never."""
         if self.model is None or "-" not in text or " " in text:
             return text
-        halves = text.split("-")
-        if len(halves) != 2 or not all(halves) or self.model.count(text) > 0:
-            return text
-        return text.replace("-", " ") if self.model.count(*halves) >= MIN_SPACED_COUNT else text
+        preferred = hyphen_spellings(text.lower(), self.model, self.lexicon)
+        return match_case(text, preferred[0][0]) if preferred else text
 
     def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None) -> list:
         if len(suggestions) == 0:
