@@ -148,6 +148,14 @@ def test_a_glued_clitic_after_a_function_word_is_split_off(corrector, typed, mea
     assert corrector.suggest(typed)[0].text == meant
 
 
+def test_a_word_glued_on_behind_is_a_lost_space_not_a_stray_key(corrector):
+    # «можешь» one stray «в» away was first at 0.67, the split second; and a true stray letter that is
+    # no word stays a deletion.
+    assert corrector.fix("Ты можешьв любой момент уйти.") == "Ты можешь в любой момент уйти."
+    assert corrector.suggest("иностранныхи")[0].text == "иностранных и"
+    assert corrector.suggest("можешьй")[0].text == "можешь"
+
+
 def test_a_glued_short_pronoun_is_split_off(corrector):
     # «ее» had no split reading, so the two-edit search deleted it: «поэтомуее» → «поэтому» at 0.95.
     assert corrector.fix("Поэтомуее нет дома.") == "Поэтому ее нет дома."
