@@ -189,6 +189,33 @@ def test_a_preposition_before_a_word_it_governs_stays_apart(corrector, text):
     assert only_splits(corrector, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("Он писал во время войны, по этому оно является важным.", "поэтому"),
+        ("Это связано с жизнью, при том духовность появилась позже.", "притом"),
+    ],
+)
+def test_a_demonstrative_before_a_new_clause_is_joined_to_its_preposition(corrector, text, joined):
+    [finding] = only_splits(corrector, text)
+    assert finding.suggestions[0].text == joined and finding.suggestions[0].source == "joined-demonstrative"
+    assert corrector.fix(text) == text.replace(finding.text, joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы пойдем по этому пути.",  # the pronoun's noun follows
+        "При том условии я согласен.",
+        "Он сидел за тем же столом.",
+        "Он следил за тем, как она шла.",  # the pronoun announces the clause after the comma
+        "По этому можно судить о нём.",  # the pronoun stands alone: only offered
+    ],
+)
+def test_a_demonstrative_that_points_at_something_is_not_fixed_joined(corrector, text):
+    assert corrector.fix(text) == text
+
+
 def test_ne_before_a_full_adjective_is_offered_joined(corrector):
     # Fixed or only offered as the calibration measures the rule's hint level (11 right of 14 on tune data).
     finding = single_split(corrector, "На столе лежал не понятный прибор.")

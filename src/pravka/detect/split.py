@@ -43,6 +43,15 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   stand as nouns after a preposition («на завтра», «до сегодня»), and the word is not first of all a
   particle or conjunction, which opens the phrase the preposition governs («в не богатой семье»). «с его», «по том», «за то»
   are governed and stay.
+* ``joined-demonstrative`` — a preposition and a demonstrative pronoun that joined make an adverb or a
+  conjunction: «по этому» → «поэтому», «при том» → «притом», «за тем» → «затем», «по тому» →
+  «потому». The pronoun is right apart only before the noun it points at, or a clause it announces:
+  the rule is silent when the next word can be that noun («по этому пути», «при том условии», «за
+  тем же столом», «по том мосту»), after a comma («следил за тем, как …», «от того, что …») and at
+  the end of a sentence. Only an oblique case counts: in the nominative and accusative «то» stands
+  alone as a pronoun («за то он и пришёл»). The join is fixed before the subject of a new clause
+  («по этому оно является …», «при том духовность …») and only offered before anything else, since
+  the pronoun may stand alone there too («по этому можно судить», «от того что …»).
 * ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
   «рок-звезда», «веб камеру» → «веб-камеру»; an adverb and an adjective whose hyphenated form is a
   dictionary adjective: «темно синее» → «темно-синее», «научно популярный» → «научно-популярный»
@@ -66,7 +75,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..ru.grammar import GOVERNMENT
+from ..ru.grammar import CASED, GOVERNMENT
 from ..ru.punctuation import is_sentence_end
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
@@ -114,6 +123,14 @@ NOUN_LIKE_ADVERBS = frozenset({"ADVB", "PRED"})
 # A word that is first of all a particle or conjunction opens the phrase the preposition governs («в
 # не богатой семье»; «на ни» is «на них» mistyped, not «нани»); «лучше» is a particle only at times.
 FUNCTION_WORDS = frozenset({"PRCL", "CONJ"})
+JOINED_DEMONSTRATIVE_POS = frozenset({"ADVB", "CONJ"})
+# What a demonstrative points at («по этому пути»); a personal pronoun is never that («по этому оно»).
+POINTED_AT = CASED - {"NPRO"}
+SUBJECTS = frozenset({"NOUN", "NPRO"})
+# «то» and «те» stand alone as pronouns in these cases («за то он и пришёл», «то, что»); and a noun
+# in them cannot be an oblique demonstrative's («при том духовность …»).
+DIRECT_CASES = frozenset({"nomn", "accs"})
+CONFIDENCE_DEMONSTRATIVE = 0.85
 ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 PREDICATES = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRED"})  # a clause goes on: «по X» closed before it
@@ -371,6 +388,34 @@ def _detached_prefix(first, second, lexicon):
     return "", CONFIDENCE_DETACHED_PREFIX, "joined-prefix"
 
 
+def _demonstrative_adverb(first, second, lexicon) -> bool:
+    """``_demonstrative_without_noun``'s test: a preposition and a demonstrative pronoun in an oblique
+    case that joined make an adverb or a conjunction («по этому», «при том»)."""
+    joined = first + second
+    if first not in GOVERNMENT or not lexicon.is_form(joined):
+        return False
+    if _first_tag(lexicon, joined).POS not in JOINED_DEMONSTRATIVE_POS:
+        return False
+    return any(_is_oblique_demonstrative(p.tag) for p in lexicon.parses(second))
+
+
+def _is_oblique_demonstrative(tag) -> bool:
+    return tag.POS == "ADJF" and "Apro" in tag and tag.case not in DIRECT_CASES
+
+
+def _demonstrative_without_noun(document, index, passed):
+    lexicon = document.lexicon
+    mark, following = _next_after(document, index + 1)
+    if mark is not None or following is None or following == "же":
+        return None  # «за тем, как …», «от того, что …», «за тем же столом»; the sentence ends
+    readings = lexicon.parses(following)
+    if any(p.tag.POS in POINTED_AT and p.tag.case not in DIRECT_CASES for p in readings):
+        return None  # «по этому пути», «при том условии», «по том мосту»: the pronoun's noun
+    if any(p.tag.POS in SUBJECTS and p.tag.case == "nomn" for p in readings[:1]):
+        return "", CONFIDENCE_DEMONSTRATIVE, "joined-demonstrative"  # «по этому оно …»: a clause begins
+    return "", HINT, "joined-demonstrative"  # «по этому можно судить» is right too
+
+
 def _compound(first, second, lexicon):
     if not _opens_hyphenated(first, lexicon):
         return None
@@ -493,6 +538,7 @@ RULES = (
     (_fixed, _settled),
     (_pol, _settled),
     (_detached_prefix, _settled),
+    (_demonstrative_adverb, _demonstrative_without_noun),
     (_adverb_tag, _po_adverb),
     (_compound, _settled),
     (lambda first, second, lexicon: first == "что" and second == "бы", _chtoby),
