@@ -77,6 +77,28 @@ def test_varying_usage_is_only_offered(corrector):
 
 
 @pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Автор рассказывает об Николае Петровиче.", "Автор рассказывает о Николае Петровиче."),
+        ("Он вспоминал об родителях Базарова.", "Он вспоминал о родителях Базарова."),
+    ],
+)
+def test_ob_before_a_consonant_is_o_where_only_the_locative_can_follow(corrector, text, fixed):
+    assert corrector.fix(text) == fixed
+
+
+@pytest.mark.parametrize("text", ["Он ударился об стену.", "Они шли бок об бок.", "Он споткнулся об камень."])
+def test_ob_of_contact_before_an_accusative_stays(corrector, text):
+    assert only_prepositions(corrector, text) == []
+
+
+def test_ob_before_a_pronoun_is_only_offered(corrector):
+    # «об чём», «об ней» are the literature's usage, not a slip
+    [finding] = only_prepositions(corrector, "Об чём ты думаешь?")
+    assert finding.suggestions[0].text == "О" and finding.fix is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Это было во время войны.",

@@ -21,6 +21,12 @@ before words no preposition takes («витамин ф тоже») are left alon
 истории» → «об истории», «о этом» → «об этом», but «о ёлке», «о юге». It is flagged only where the next
 word can be the locative that «о» governs, and is not capitalised: «О ужас!» and «О Аллах» are the
 interjection. Before «их» both are in use («о их подвиге», «об их подвиге»), so «об» is only offered.
+The reverse slip, «об» before a consonant or «е ё ю я» («об Николае», «об родителях»), is «о» where
+the word can only be the locative: «об» before a consonant governs the accusative of contact («об
+стену», «бок об бок», «рука об руку»), and the words of ``FIXED_WORDS`` take «обо» («обо мне»).
+Before a pronoun it is only offered: the literature of the 19th century writes «об чём», «об ней», «об
+тебе» 243 times in its 5,694 «об», modern text hardly ever (5 «об» before a consonant in 1,840, none
+before a pronoun, in ``shared/corpora/modern``).
 
 Only the missing «о» (or «б») is flagged. The reverse is not an error in general («во время», «со мной» are
 right, and «во» before a vowel is rare enough not to guess at). Capitalised abbreviations are skipped:
@@ -83,7 +89,7 @@ def detect(document):
     for index in range(len(tokens) - 1):
         token, following = tokens[index], tokens[index + 1]
         preposition = token.text.lower()
-        if token.kind != "word" or preposition not in (*FULL_FORMS, SPOKEN_V) or following.kind != "word":
+        if token.kind != "word" or preposition not in (*FULL_FORMS, SPOKEN_V, "об") or following.kind != "word":
             continue
         if not text[token.stop : following.start].isspace():
             continue
@@ -95,6 +101,13 @@ def detect(document):
                 document.word(index - 1), word.lower(), document.lexicon
             ):
                 suggestion = Suggestion(match_case(token.text, "в"), SPOKEN_V_CONFIDENCE, "devoiced-v")
+                yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
+            continue
+        if preposition == "об":
+            if _needs_plain_o(word.lower(), document.lexicon):
+                pronoun = document.lexicon.parses(word.lower())[0].tag.POS == "NPRO"
+                confidence = VARYING_CONFIDENCE if pronoun else OB_CONFIDENCE
+                suggestion = Suggestion(match_case(token.text, "о"), confidence, "o-before-consonant")
                 yield Finding(token.start, token.stop, token.text, KIND, [suggestion])
             continue
         if preposition == "о" and word[:1].islower() and _needs_ob(word, document.lexicon):
@@ -122,7 +135,17 @@ def _needs_ob(word: str, lexicon) -> bool:
     return any(p.tag.case == "loct" for p in lexicon.parses(word))
 
 
+def _needs_plain_o(word: str, lexicon) -> bool:
+    """«об» before ``word`` is «о»: no plain vowel starts it, and it can only be a locative."""
+    if len(word) < 2 or word[0] in PLAIN_VOWELS or word in FIXED_WORDS["о"]:
+        return False
+    cases = {p.tag.case for p in lexicon.parses(word) if p.tag.POS in CASED}
+    return "loct" in cases and "accs" not in cases
+
+
 def _may_report(first: str, second: str, lexicon) -> bool:
+    if first == "об":
+        return second[:1] not in PLAIN_VOWELS
     if first == SPOKEN_V:
         return len(second) > 1 and second[0] in VOICELESS
     if first == "о" and second[:1] in PLAIN_VOWELS:
