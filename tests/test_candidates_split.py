@@ -199,3 +199,12 @@ def test_three_words_run_together_are_split_twice(word, expected, lexicon, corre
 def test_a_rare_real_word_is_not_cut_in_three(word, lexicon):
     # «труд о любящих»: the first junction must pass the rules of a two-word split as well.
     assert three_words(word, lexicon) == []
+
+
+def test_a_dictionary_word_edited_text_writes_apart_is_split(corrector):
+    # «толи» is a form of the name «Толя», which edited text never writes in lower case; «то ли» it
+    # writes 66 times. «туже» and «тоже» are words edited text uses, and stay.
+    assert corrector.fix("Я не знаю, толи он придет, толи нет.") == "Я не знаю, то ли он придет, то ли нет."
+    assert corrector.fix("А всели готовы?") == "А все ли готовы?"
+    for text in ("Затяни ремень потуже.", "Он сделал туже ошибку.", "Я тоже приду, чтобы помочь."):
+        assert [f for f in corrector.raw_findings(text) if f.kind == "glued"] == []

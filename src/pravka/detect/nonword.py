@@ -61,6 +61,11 @@ counts («сила тока» stays, «я тока пришёл» does not) or t
 adjective agreeing with the noun); they re-rank the readings, and the finding needs the same
 ``report_threshold``. Without a usage model nothing tells the readings apart, and such words are left
 alone. An unknown word whose best reading is a spoken one is a ``colloquial`` finding too.
+
+A dictionary word may also be a word with a clitic glued behind it (``split.glued_clitic_readings``):
+«толи» is a form of the name «Толя» and «всели» an imperative, but edited text writes them lower-case
+almost never, and «то ли», «все ли» often. They go through the same weighing, as ``glued`` findings;
+«тоже», «чтобы», «туже» are written solid far too often to be asked.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ from dataclasses import replace
 
 from ..candidates import best_per_text
 from ..candidates.colloquial import known_word_readings
-from ..candidates.split import other_form_seen
+from ..candidates.split import glued_clitic_readings, other_form_seen
 from ..rank.noisy_channel import rank
 from ..ru.alphabet import match_case
 from ..ru.grammar import SHORT_FUNCTION_WORDS
@@ -137,11 +142,11 @@ def _spoken_form(document, index: int) -> Finding | None:
     if model is None or word.isupper() or (looks_like_name(word) and not document.starts_sentence(index)):
         return None
     lower = word.lower()
-    readings = best_per_text(known_word_readings(lower, lexicon), lower)
+    readings = best_per_text(other_readings(lower, lexicon), lower)
     if not readings:
         return None
     seen = model.count(lower)
-    if seen > MAX_EDITED_COUNT and seen > EDITED_SHARE * max(model.count(r.text) for r in readings):
+    if seen > MAX_EDITED_COUNT and seen > EDITED_SHARE * max(model.count(*r.text.split(" ")) for r in readings):
         return None
     left, right = document.neighbours(index)
     ranked = rank(lower, readings, lexicon)
@@ -155,7 +160,13 @@ def _spoken_form(document, index: int) -> Finding | None:
     suggestions = [replace(s, text=match_case(word, s.text), trail=(*s.trail, "context")) for s in ranked]
     if damage_probability(suggestions) < document.report_threshold:
         return None
-    return Finding(token.start, token.stop, word, SPOKEN_KIND, suggestions)
+    return Finding(token.start, token.stop, word, KIND_BY_SOURCE.get(suggestions[0].source, SPOKEN_KIND), suggestions)
+
+
+def other_readings(word: str, lexicon) -> list:
+    """What else a lower-case dictionary word may be written for: its spoken readings
+    (``colloquial.known_word_readings``) and a word with a clitic glued on (``split.glued_clitic_readings``)."""
+    return known_word_readings(word, lexicon) + glued_clitic_readings(word, lexicon)
 
 
 def _long_unseen(word: str, lexicon) -> bool:
@@ -222,5 +233,5 @@ DETECTOR = Detector(
     ("nonword", "glued", "ocr", SPOKEN_KIND),
     "a Cyrillic word that no dictionary or word list knows, or a dictionary word used as a spoken form",
     detect,
-    Triggers(words=lambda word, lexicon: bool(known_word_readings(word, lexicon))),
+    Triggers(words=lambda word, lexicon: bool(other_readings(word, lexicon))),
 )
