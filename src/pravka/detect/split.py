@@ -127,6 +127,8 @@ JOINED_DEMONSTRATIVE_POS = frozenset({"ADVB", "CONJ"})
 # What a demonstrative points at («по этому пути»); a personal pronoun is never that («по этому оно»).
 POINTED_AT = CASED - {"NPRO"}
 SUBJECTS = frozenset({"NOUN", "NPRO"})
+# «со всем» is no «совсем» before a noun of another case: «весь» points at nothing, it counts it.
+DEMONSTRATIVES = frozenset({"этот", "тот"})
 # «то» and «те» stand alone as pronouns in these cases («за то он и пришёл», «то, что»); and a noun
 # in them cannot be an oblique demonstrative's («при том духовность …»).
 DIRECT_CASES = frozenset({"nomn", "accs"})
@@ -396,11 +398,11 @@ def _demonstrative_adverb(first, second, lexicon) -> bool:
         return False
     if _first_tag(lexicon, joined).POS not in JOINED_DEMONSTRATIVE_POS:
         return False
-    return any(_is_oblique_demonstrative(p.tag) for p in lexicon.parses(second))
+    return any(_is_oblique_demonstrative(p) for p in lexicon.parses(second))
 
 
-def _is_oblique_demonstrative(tag) -> bool:
-    return tag.POS == "ADJF" and "Apro" in tag and tag.case not in DIRECT_CASES
+def _is_oblique_demonstrative(parse) -> bool:
+    return parse.normal_form in DEMONSTRATIVES and parse.tag.POS == "ADJF" and parse.tag.case not in DIRECT_CASES
 
 
 def _demonstrative_without_noun(document, index, passed):
