@@ -118,13 +118,19 @@ class MeaningModel:
         return None if similarities is None else similarities.mean(axis=1)
 
     def fits_beyond_common(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
-        """``fits`` less each word's cosine with ``common_direction`` (see the module docstring)."""
-        fits = self.fits(words, context)
+        """``fits`` less each word's cosine with ``common_direction`` (see the module docstring): the
+        dot product of its unit vector with the context's mean unit vector less the common direction,
+        one product per word."""
+        context_ids = [i for i in map(self.vector_id, context) if i is not None]
+        if not context_ids:
+            return None
         present = [(k, i) for k, word in enumerate(words) if (i := self.vector_id(word)) is not None]
-        if fits is not None and present:
+        out = np.full(len(words), np.nan, dtype=np.float32)
+        if present:
             rows, ids = zip(*present, strict=True)
-            fits[list(rows)] -= self.unit_vectors(ids) @ self.common_direction
-        return fits
+            beyond = self.unit_vectors(context_ids).mean(axis=0) - self.common_direction
+            out[list(rows)] = self.unit_vectors(ids) @ beyond
+        return out
 
     @cached_property
     def common_direction(self) -> np.ndarray:
