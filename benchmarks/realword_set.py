@@ -331,8 +331,8 @@ def fit(corrector, items: list[Item]) -> str:
     weights = fit_weights(choices)
     # The constants of ``Reading.score``, in the order of its fields, with the sign the score gives them.
     names = ("SLIP_PRIOR", "GAIN_WEIGHT", "COST_WEIGHT", "TYPED_ZIPF_WEIGHT", "CONTEXT_FACTOR", "BACKOFF_FACTOR",
-             "COUNT_WEIGHT", "TYPED_UNSEEN_WEIGHT")
-    signs = (-1, 1, -1, -1, 1, 1, 1, 1)
+             "COUNT_WEIGHT", "TYPED_UNSEEN_WEIGHT", "MEANING_WEIGHT")
+    signs = (-1, 1, -1, -1, 1, 1, 1, 1, 1)
     for name, sign, weight in zip(names, signs, weights, strict=True):
         setattr(confusion, name, round(sign * float(weight), 2))
     fitted = ", ".join(f"{name} = {getattr(confusion, name):.2f}" for name in names)

@@ -43,3 +43,31 @@ def test_decoded_vectors_are_unit_length_and_self_similar(row):
     assert vector is not None
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
     assert model.fit(word, [word]) > 0.999
+
+
+def test_the_common_direction_is_the_count_weighted_mean_of_the_unit_vectors():
+    model = shared_model()
+    rows = np.arange(model.vector_words)
+    expected = model.counts[rows].astype(np.float64) @ model.unit_vectors(rows) / model.counts[rows].sum()
+    assert np.allclose(model.common_direction, expected, atol=1e-6)
+
+
+def test_a_frequent_word_fits_every_context_until_the_common_direction_is_taken_off():
+    model = shared_model()
+    context = ["поэт", "написал", "стихотворение", "родине"]
+    plain = model.fits(["год", "стихи", "шмяквырк"], context)
+    beyond = model.fits_beyond_common(["год", "стихи", "шмяквырк"], context)
+    assert plain[0] > 0.1 and beyond[0] < 0  # «год» leans toward any sentence, not toward this one
+    assert beyond[1] > 0.3  # «стихи» belongs here either way
+    assert np.isnan(plain[2]) and np.isnan(beyond[2])  # no vector, no fit
+    assert model.fits_beyond_common(["год"], ["шмяквырк"]) is None
+
+
+def test_a_rare_form_is_stood_in_for_by_its_lexemes_most_frequent_form(lexicon):
+    model = shared_model()
+    assert model.vector("пребывать") is None  # too rare in news for a vector of its own
+    stand_in = model.stand_in("пребывать", lexicon.parses("пребывать")[0])
+    assert stand_in is not None and model.vector(stand_in) is not None
+    assert {p.normal_form for p in lexicon.parses(stand_in)} & {"пребывать"}
+    assert model.stand_in("министр", None) == "министр"  # a word with a vector stands for itself
+    assert model.stand_in("примирить", lexicon.parses("примирить")[0]) is None  # no form of it has one

@@ -191,16 +191,9 @@ def _is_function_word(lexicon, word: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _pivot(lexicon, word: str) -> str | None:
-    """The word whose vector stands for ``word``: itself, else the form of its lexeme that news text
-    uses most among those with a vector (a rare form of a common word), else None."""
-    model = shared_model()
-    if model.vector_id(word) is not None:
-        return word
-    parse = _reading(lexicon, word)
-    if parse is None:
-        return None
-    forms = [form.word for form in parse.lexeme if model.vector_id(form.word) is not None]
-    return max(forms, key=model.news_zipf, default=None)
+    """The word whose vector stands for ``word`` (``MeaningModel.stand_in``), its lexeme that of its
+    reading as a content word a spinner would swap."""
+    return shared_model().stand_in(word, _reading(lexicon, word))
 
 
 def _form_of(parse) -> set[str]:
