@@ -50,8 +50,8 @@ Two words that are one, and back:
 * ``to-zhe`` — «в тоже время» → «в то же», «одно и тоже» → «то же», «тоже самое» → «то же самое».
 * ``joined-adverb`` — fixed spellings of a preposition and a word that are one word: «не смотря на»
   → «несмотря», «по скольку» → «поскольку», «в последствии» → «впоследствии», «от туда» →
-  «оттуда», «на всегда» → «навсегда»; «по этому» → «поэтому» when no noun follows («по этому
-  поводу» is right).
+  «оттуда», «на всегда» → «навсегда» («по этому» → «поэтому» is ``detect.split``'s
+  joined-demonstrative, with «при том», «за тем»).
 * ``v-vidu`` — «ввиду» (because of) after «иметь» or «иметься» is the idiom «иметь в виду»: «я имею
   ввиду» → «в виду», «имеется ввиду» → «в виду».
 * ``v-techenie`` — «в течении» + a span of time → «в течение» («в течении реки» is a river's current).
@@ -112,7 +112,6 @@ JOINED = {
     ("на", "всегда"): "навсегда",
 }
 CONFIDENCE_JOINED = CLEAR
-CONFIDENCE_PO_ETOMU = CLEAR
 TIME_WORDS = word_set("detect.realword.time_words")
 MEAN_VERBS = frozenset({"иметь", "иметься"})  # «иметь в виду»: to mean
 CONFIDENCE_V_VIDU = CLEAR
@@ -435,12 +434,6 @@ def _joined(document, index):
     joined = JOINED.get((first, second))
     if joined is not None:
         return index + 1, joined, CONFIDENCE_JOINED, "joined-adverb"
-    if (first, second) == ("по", "этому"):
-        following = _next(document, index + 1)
-        if following is None or not any(
-            p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} for p in document.lexicon.parses(following)
-        ):
-            return index + 1, "поэтому", CONFIDENCE_PO_ETOMU, "joined-adverb"
     if (first, second) == ("в", "течении") and _next(document, index + 1) in TIME_WORDS:
         return index + 1, "в течение", CONFIDENCE_V_TECHENIE, "v-techenie"
     return None
@@ -478,7 +471,7 @@ for _rule, _words in RULES:
 # neighbouring words, so that a line is analysed where a rule could fire and not wherever one of its
 # words («бы», «также», «является») stands. The screen's neighbours are the words around any
 # punctuation, the rules' only those a space apart: the test may only flag more.
-TRIGGER_PAIRS = frozenset({*JOINED, ("по", "этому"), ("в", "течении"), ("так", "же"), ("также", "как")})
+TRIGGER_PAIRS = frozenset({*JOINED, ("в", "течении"), ("так", "же"), ("также", "как")})
 NE_FOLLOWERS = PREPOSITIONS | NI_NOUNS | NI_ONE | NI_PRONOUNS | {"разу"}  # what ``_ne_for_ni`` needs after «не»
 TAKZHE_BEFORE = INTENSIFIERS - {"все", "всё"}  # «точно также»: ``_takzhe``
 

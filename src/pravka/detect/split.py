@@ -50,8 +50,10 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   тем же столом», «по том мосту»), after a comma («следил за тем, как …», «от того, что …») and at
   the end of a sentence. Only an oblique case counts: in the nominative and accusative «то» stands
   alone as a pronoun («за то он и пришёл»). The join is fixed before the subject of a new clause
-  («по этому оно является …», «при том духовность …») and only offered before anything else, since
-  the pronoun may stand alone there too («по этому можно судить», «от того что …»).
+  («по этому оно является …», «при том духовность …»), and before anything else where edited text
+  writes the joined word at least ``JOINED_DOMINANCE`` times as often as the pair («по этому не
+  пришёл»; the usage model's counts); otherwise it is only offered («от того что …»: both are
+  written). The pronoun may stand alone («по этому можно судить»), which the counts do not see.
 * ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
   «рок-звезда», «веб камеру» → «веб-камеру»; an adverb and an adjective whose hyphenated form is a
   dictionary adjective: «темно синее» → «темно-синее», «научно популярный» → «научно-популярный»
@@ -132,6 +134,8 @@ DEMONSTRATIVES = frozenset({"этот", "тот"})
 # «то» and «те» stand alone as pronouns in these cases («за то он и пришёл», «то, что»); and a noun
 # in them cannot be an oblique demonstrative's («при том духовность …»).
 DIRECT_CASES = frozenset({"nomn", "accs"})
+# Edited text writes «поэтому» 6.8 times as often as «по этому», «затем» 62 times, «оттого» 1.4 times.
+JOINED_DOMINANCE = 5
 CONFIDENCE_DEMONSTRATIVE = 0.85
 ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», «по-русски», «во-первых»
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
@@ -415,7 +419,11 @@ def _demonstrative_without_noun(document, index, passed):
         return None  # «по этому пути», «при том условии», «по том мосту»: the pronoun's noun
     if any(p.tag.POS in SUBJECTS and p.tag.case == "nomn" for p in readings[:1]):
         return "", CONFIDENCE_DEMONSTRATIVE, "joined-demonstrative"  # «по этому оно …»: a clause begins
-    return "", HINT, "joined-demonstrative"  # «по этому можно судить» is right too
+    first, second = document.word(index), document.word(index + 1)
+    model = document.context.model if document.context is not None else None
+    if model is not None and model.count(first + second) >= JOINED_DOMINANCE * model.count(first, second):
+        return "", CONFIDENCE_DEMONSTRATIVE, "joined-demonstrative"  # «по этому не пришёл»
+    return "", HINT, "joined-demonstrative"  # «от того что»: edited text writes both
 
 
 def _compound(first, second, lexicon):
