@@ -133,3 +133,23 @@ def test_a_dash_across_the_space_still_reaches_razdel():
     # Razdel joins «слово—» when a word follows the dash; «другое,» must not be cut apart from it.
     pieces = [piece for _, _, piece in fast_pieces("слово— другое, и")]
     assert pieces == ["слово—", "другое", ",", "и"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS + MARKED), max_size=5),
+    st.sampled_from(["—", "–", "-", "‑", "−"]),
+    st.lists(st.sampled_from(FRAGMENTS + MARKED), max_size=5),
+)
+def test_a_dash_standing_alone_is_a_token_that_cuts_nothing_around_it(before, dash, after):
+    # «— Да, — сказал он»: dialogue dashes skip razdel, because razdel never reads a lone dash from
+    # the run beside it (its dash and underscore rules take a mark there for nothing at all).
+    left, right = " ".join(before), " ".join(after)
+    text = f"{left} {dash} {right}"
+    shift = len(left) + 3
+    alone = [*razdel_pieces(left), (len(left) + 1, len(left) + 2, dash)]
+    alone += [(start + shift, stop + shift, piece) for start, stop, piece in razdel_pieces(right)]
+    assert razdel_pieces(text) == alone
+    assert (len(left) + 1, len(left) + 2, dash, "punct") in [
+        (t.start, t.stop, t.text, t.kind) for t in fast_tokens(text)
+    ]
