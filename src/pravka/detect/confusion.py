@@ -242,12 +242,15 @@ def evidence(document, index: int) -> list[Reading]:
     left, right = document.neighbours(index)
     model = context.model
     typed_count = 0 if model is None else model.count(word)
+    # what every member is weighed against, found once
+    typed_grammar = context.grammar(word, left, right)
+    sides = [] if model is None else _typed_sides(model, word, left, right)
     found = []
     for member, gain, cost in members:
         if member in GOVERNMENT and not _governs(lexicon, member, right):
             continue  # «появилась тля.» is not «появилась для.»: a preposition needs a word in its case after it
-        seen, backoff = _pair_evidence(model, word, member, left, right)
-        grammar = context.grammar(member, left, right) - context.grammar(word, left, right)
+        seen, backoff = _member_evidence(model, member, sides)
+        grammar = context.grammar(member, left, right) - typed_grammar
         counts = 0.0 if model is None else math.log10((1 + model.count(member)) / (1 + typed_count))
         found.append(
             Reading(
@@ -290,18 +293,35 @@ def _pair_evidence(model, typed: str, member: str, left: str | None, right: str 
     """The n-gram model's evidence for ``member`` over ``typed`` from the neighbours whose pair with
     one of the two words the corpus has seen (weighted by ``CONTEXT_WEIGHT``, as the ranker weighs
     it), and, unweighted, from the neighbours whose pairs it has seen with neither (the back-off)."""
-    seen = backoff = 0.0
     if model is None:
-        return seen, backoff
-    for before, after in ((left, None), (None, right)):
-        if before is None and after is None:
-            continue
-        gain = model.context_logprob(member, before, after) - model.context_logprob(typed, before, after)
-        if any(model.count(*(w for w in (before, word, after) if w is not None)) for word in (member, typed)):
+        return 0.0, 0.0
+    return _member_evidence(model, member, _typed_sides(model, typed, left, right))
+
+
+def _typed_sides(model, typed: str, left: str | None, right: str | None) -> list[tuple]:
+    """Each neighbour there is, as a one-sided context (before, after), with the evidence for ``typed``
+    beside it and whether the corpus has seen the two together: what each member is weighed against."""
+    return [
+        (before, after, model.context_logprob(typed, before, after), _seen_together(model, before, typed, after))
+        for before, after in ((left, None), (None, right))
+        if before is not None or after is not None
+    ]
+
+
+def _member_evidence(model, member: str, sides: list[tuple]) -> tuple[float, float]:
+    """``_pair_evidence`` of ``member`` against the typed word's ``_typed_sides``."""
+    seen = backoff = 0.0
+    for before, after, typed_evidence, typed_seen in sides:
+        gain = model.context_logprob(member, before, after) - typed_evidence
+        if _seen_together(model, before, member, after) or typed_seen:
             seen += CONTEXT_WEIGHT * gain
         else:
             backoff += gain
     return seen, backoff
+
+
+def _seen_together(model, before: str | None, word: str, after: str | None) -> bool:
+    return bool(model.count(*(w for w in (before, word, after) if w is not None)))
 
 
 def probabilities(found: list[Reading]) -> list[tuple[str, float]]:
