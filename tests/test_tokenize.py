@@ -153,3 +153,27 @@ def test_a_dash_standing_alone_is_a_token_that_cuts_nothing_around_it(before, da
     assert (len(left) + 1, len(left) + 2, dash, "punct") in [
         (t.start, t.stop, t.text, t.kind) for t in fast_tokens(text)
     ]
+
+
+SYMBOL_RUNS = ["\ufffd\ufffd\ufffd", "€", "☺☺", "é", "\ufffdа", "×"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(MARKED + SYMBOL_RUNS), st.sampled_from([" ", "\n", "  ", "\t"])), max_size=10)
+)
+def test_runs_of_characters_razdel_has_no_class_for_are_cut_as_razdel_cuts_them(parts):
+    # «�����» (a text decoded with the wrong code page), «€»: one token each, as razdel joins them.
+    text = "".join(fragment + space for fragment, space in parts)
+    assert fast_pieces(text) == razdel_pieces(text)
+    assert all(token.kind == classify(token.text) for token in fast_tokens(text))
+
+
+def test_a_dash_across_the_space_still_reaches_a_run_of_symbols():
+    # Razdel's dash rule joins «слово—» and «—то» when a run of symbols stands beside the dash, as it
+    # would when a word does: the symbols go to razdel with their neighbours.
+    symbols = "\ufffd\ufffd\ufffd"
+    for text in (f"слово— {symbols} и", f"и {symbols} —то"):
+        assert fast_pieces(text) == razdel_pieces(text)
+    assert [piece for _, _, piece in fast_pieces(f"слово— {symbols} и")] == ["слово—", symbols, "и"]
+    assert [piece for _, _, piece in fast_pieces(f"и {symbols} —то")] == ["и", symbols, "—то"]
