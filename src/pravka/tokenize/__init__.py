@@ -235,7 +235,7 @@ def _pieces(text: str, offset: int, tokens: list[Token]) -> None:
             after = runs[number + 1].group()[0] if number + 1 < len(runs) else ""
             if symbols:
                 symbols = before not in REACHING and after not in REACHING
-            elif (
+            elif marked is not None and (
                 (not marked.group(1) and before in REACHING)
                 or (not marked.group(3) and after in REACHING)
                 or marked.group(2).lower().endswith("yahoo")  # razdel's one exception: «Yahoo!» is one token
