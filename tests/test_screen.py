@@ -208,14 +208,16 @@ def _compiled(corrector):
 def test_a_compiled_verdict_is_the_one_the_tests_give(corrector, data):
     """The verdicts compiled once into the cache are those a fresh screen finds running every test."""
     compiled = _compiled(corrector)
-    word = data.draw(st.sampled_from(sorted(compiled)))
+    word = data.draw(st.sampled_from(compiled.keys()))
     assert compiled[word] == Screen(DETECTORS, corrector.lexicon).word_units(word)
 
 
-def test_the_compiled_verdicts_cover_the_frequent_vocabulary_in_any_letter_case(corrector):
+def test_the_compiled_verdicts_cover_the_written_vocabulary_in_any_letter_case(corrector):
     compiled = _compiled(corrector)
-    assert {"переговоры", "министр", "погода"} <= set(compiled)
+    assert all(word in compiled for word in ("переговоры", "министр", "погода"))
+    assert "умаляю" in compiled  # a rare written word (zipf 2.1)
     assert "росийской" not in compiled  # a misspelling web text has: not known, so not compiled
+    assert "спичей" not in compiled  # a dictionary form web text never showed: tested when met
     screen = Screen(DETECTORS, corrector.lexicon, compiled)
     assert screen.word_units("Переговоры") == screen.word_units("ПЕРЕГОВОРЫ") == compiled["переговоры"]
     assert not screen._words.keys() - {"Переговоры", "ПЕРЕГОВОРЫ"}  # no test ran: both were read off

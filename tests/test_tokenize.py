@@ -133,3 +133,47 @@ def test_a_dash_across_the_space_still_reaches_razdel():
     # Razdel joins «слово—» when a word follows the dash; «другое,» must not be cut apart from it.
     pieces = [piece for _, _, piece in fast_pieces("слово— другое, и")]
     assert pieces == ["слово—", "другое", ",", "и"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS + MARKED), max_size=5),
+    st.sampled_from(["—", "–", "-", "‑", "−"]),
+    st.lists(st.sampled_from(FRAGMENTS + MARKED), max_size=5),
+)
+def test_a_dash_standing_alone_is_a_token_that_cuts_nothing_around_it(before, dash, after):
+    # «— Да, — сказал он»: dialogue dashes skip razdel, because razdel never reads a lone dash from
+    # the run beside it (its dash and underscore rules take a mark there for nothing at all).
+    left, right = " ".join(before), " ".join(after)
+    text = f"{left} {dash} {right}"
+    shift = len(left) + 3
+    alone = [*razdel_pieces(left), (len(left) + 1, len(left) + 2, dash)]
+    alone += [(start + shift, stop + shift, piece) for start, stop, piece in razdel_pieces(right)]
+    assert razdel_pieces(text) == alone
+    assert (len(left) + 1, len(left) + 2, dash, "punct") in [
+        (t.start, t.stop, t.text, t.kind) for t in fast_tokens(text)
+    ]
+
+
+SYMBOL_RUNS = ["\ufffd\ufffd\ufffd", "€", "☺☺", "é", "\ufffdа", "×"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(MARKED + SYMBOL_RUNS), st.sampled_from([" ", "\n", "  ", "\t"])), max_size=10)
+)
+def test_runs_of_characters_razdel_has_no_class_for_are_cut_as_razdel_cuts_them(parts):
+    # «�����» (a text decoded with the wrong code page), «€»: one token each, as razdel joins them.
+    text = "".join(fragment + space for fragment, space in parts)
+    assert fast_pieces(text) == razdel_pieces(text)
+    assert all(token.kind == classify(token.text) for token in fast_tokens(text))
+
+
+def test_a_dash_across_the_space_still_reaches_a_run_of_symbols():
+    # Razdel's dash rule joins «слово—» and «—то» when a run of symbols stands beside the dash, as it
+    # would when a word does: the symbols go to razdel with their neighbours.
+    symbols = "\ufffd\ufffd\ufffd"
+    for text in (f"слово— {symbols} и", f"и {symbols} —то"):
+        assert fast_pieces(text) == razdel_pieces(text)
+    assert [piece for _, _, piece in fast_pieces(f"слово— {symbols} и")] == ["слово—", symbols, "и"]
+    assert [piece for _, _, piece in fast_pieces(f"и {symbols} —то")] == ["и", symbols, "—то"]

@@ -25,8 +25,8 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
   them, not for every word of a text.
 
 Tables computed by pravka's own rules (the confusion sets of ``detect.confusion``, the screen's verdicts
-of ``detect.screen``) are compiled the same way by ``compiled_mapping``, under a name holding a checksum
-of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
+of ``detect.screen``) are compiled the same way (``compiled_path``; a dict by ``compiled_mapping``, the
+confusion sets as a DAWG), under a name holding a checksum of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
 import, transitively, and the package data those modules name. A change to any of them compiles the
 table again; a change elsewhere (a calibration refit, the command line, another unit's data) does not.
 """
@@ -306,15 +306,20 @@ def _references(text: str) -> tuple[tuple[tuple[int, str, tuple[str, ...]], ...]
     return tuple(imported), tuple(sorted(set(QUOTED.findall(text))))
 
 
-def compiled_mapping(name: str, build: Callable[[], dict], built_from: Iterable[str]) -> dict:
-    """The dict that ``build()`` returns, computed once into the cache folder and read back since: one
-    process builds, the others wait. The file is ``{name}-{versions}-{sources}-py{version}.marshal``,
-    where the versions are those of the dictionary, wordfreq and pymorphy3, the sources are the
-    ``sources_tag`` of ``built_from``, the modules whose code builds it, and marshal's format is
-    Python's own, hence its version."""
+def compiled_path(name: str, built_from: Iterable[str], suffix: str) -> Path:
+    """Where a table compiled by code is kept: ``{name}-{versions}-{sources}-py{version}{suffix}`` in
+    the cache folder, where the versions are those of the dictionary, wordfreq and pymorphy3, the
+    sources are the ``sources_tag`` of ``built_from``, the modules whose code builds it, and the
+    Python version is there because marshal's format is Python's own."""
     versions = f"{cache_tag()}-{metadata.version('pymorphy3').replace('.', '_')}"
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    path = cache_dir() / f"{name}-{versions}-{sources_tag(built_from)}-{python}.marshal"
+    return cache_dir() / f"{name}-{versions}-{sources_tag(built_from)}-{python}{suffix}"
+
+
+def compiled_mapping(name: str, build: Callable[[], dict], built_from: Iterable[str]) -> dict:
+    """The dict that ``build()`` returns, computed once into the cache folder (``compiled_path``) and
+    read back since: one process builds, the others wait."""
+    path = compiled_path(name, built_from, ".marshal")
     compiled_once(path, lambda path: save_atomically(marshal.dumps(build()), path), name)
     return marshal.loads(path.read_bytes())
 

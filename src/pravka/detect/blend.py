@@ -135,7 +135,10 @@ cache folder (``_head_index``, ``_tail_index``: every word filed under each of i
 that lack at most three letters, the tails most frequent first), not a walk letter by letter from
 the head (33 prefix tests a step) or a scan of every word ending like the tail (tens of thousands for
 «ами»): a cut costs microseconds, and what is left of a token's milliseconds is pymorphy3 inflecting
-and parsing the pairs' words.
+and parsing the pairs' words. So a token that the speller's verdict or word formation explains
+unless its best reading pastes two meaning neighbours is first asked whether any of its cuts names
+such a pair at all (``_pairs_near_in_meaning``: the cosines alone, nothing inflected); in a novel's
+unknown words, three in ten have none and are dropped right there, as the full reading would drop them.
 """
 
 from __future__ import annotations
@@ -221,13 +224,19 @@ def detect(document):
             and _starts_with_common_word(lower, lexicon)
             and not lexicon.built_by_word_formation(lower)
         )
+        sure = GLUED_MEANING if verdict == GLUED else MEANING_SURE
+        if (
+            not pasted
+            and (verdict in (GLUED, TYPO) or lexicon.built_by_word_formation(lower))
+            and not _pairs_near_in_meaning(lower, lexicon, sure)
+        ):
+            continue  # the tests below would drop any reading, none being near in meaning: spare their search
         readings = blend_readings(
             lower, lexicon, document.context, *document.neighbours(index), reported=reported or pasted
         )
         if pasted and not readings:
             yield Finding(token.start, token.stop, word, "blend", [])
             continue
-        sure = GLUED_MEANING if verdict == GLUED else MEANING_SURE
         if not readings or (verdict in (GLUED, TYPO) and not _near_in_meaning(readings[0][2], sure)):
             continue  # a split or a typo the speller is sure of stands, unless the blend's two words are synonyms
         if not _near_in_meaning(readings[0][2]) and lexicon.built_by_word_formation(lower):
@@ -364,15 +373,7 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
     model = shared_model()
     readings: list[Reading] = []
     unseen: list[Reading] = []
-    for cut in range(MIN_PART, len(word) - MIN_SCRAP + 1):
-        head, tail = word[:cut], word[cut:]
-        endings = _tail_words(tail, lexicon)
-        guessing = not endings and guess and len(tail) >= MIN_TAIL
-        if not endings and not guessing:
-            continue  # before the heads, which cost more to find
-        heads = _head_words(head, lexicon)
-        if not heads:
-            continue
+    for head, tail, endings, heads, guessing in _cuts(word, lexicon, guess):
         if guessing:  # the longest head that reads so is kept: see below
             unseen = _unseen_synonym_readings(head, tail, heads, lexicon) or unseen
             continue
@@ -407,6 +408,36 @@ def _paste_readings(word: str, lexicon, guess: bool = False) -> tuple[Reading, .
     if any(reading.agrees and reading.score >= _gate(reading, reported=True) for reading in readings):
         return tuple(readings)  # a synonym the dictionary knows reads the token: no unseen one is guessed
     return (*readings, *unseen)
+
+
+def _cuts(word: str, lexicon, guess: bool):
+    """(head, tail, the words the tail can end, the words the head can start, guessing) for each cut
+    of ``word`` that the paste search reads: ``guessing`` when no dictionary word ends with the tail
+    and ``guess`` lets it stand for an unseen synonym (``_paste_readings``)."""
+    for cut in range(MIN_PART, len(word) - MIN_SCRAP + 1):
+        head, tail = word[:cut], word[cut:]
+        endings = _tail_words(tail, lexicon)
+        guessing = not endings and guess and len(tail) >= MIN_TAIL
+        if not endings and not guessing:
+            continue  # before the heads, which cost more to find
+        heads = _head_words(head, lexicon)
+        if heads:
+            yield head, tail, endings, heads, guessing
+
+
+def _pairs_near_in_meaning(word: str, lexicon, sure: float) -> bool:
+    """Whether a cut of ``word`` names a head word and a synonym at least ``sure`` near in meaning.
+    A reading's cosine is that of its head word and synonym (its original is the head word or another
+    form of it), so without such a pair no reading is near: found before any word is inflected."""
+    from ..meaning import shared_model
+
+    model = shared_model()
+    return any(
+        cosine is not None and cosine >= sure
+        for _, _, endings, heads, _ in _cuts(word, lexicon, guess=False)
+        for row in _cosines(heads, endings, model, lexicon)
+        for cosine in row
+    )
 
 
 def _names_only(word: str, lexicon) -> bool:

@@ -13,8 +13,9 @@ away — a letter replaced, lost, added, or two swapped — that the channel pri
 keyboard neighbours dearer, an arbitrary letter dearest). They are found by a symmetric-delete index
 compiled once into the cache folder (``neighbour_table``: every common word filed under itself and each
 of its one-letter deletions), so a word costs one prefix query per deletion, about a microsecond each,
-and the set is cached per word; the sets of the written words of zipf ≥ ``COMPILED_MIN_ZIPF`` (most of
-the rare words a text holds) are compiled once into the cache folder too (``compiled_sets``). Members that are another form of the typed word's own lexeme
+and the set is cached per word; the sets of every written word (the rare words of a text that web text
+has: in a novel, three in four of those below zipf 2.5; the others are dictionary forms nobody wrote)
+are compiled once into the cache folder too (``compiled_sets``). Members that are another form of the typed word's own lexeme
 («книги»/«книге») are left out: those are inflection swaps, which the neighbours' grammar must judge,
 not frequency. Each member is scored in log10 units against keeping the typed word (a ``Reading``):
 
@@ -64,6 +65,7 @@ the grammar rules' business (``detect.realword``), which run first.
 
 from __future__ import annotations
 
+import marshal
 import math
 from functools import lru_cache, partial
 from pathlib import Path
@@ -72,7 +74,7 @@ from typing import NamedTuple
 import dawg
 
 from ..candidates.channel import edit_cost
-from ..lexicon import cache_dir, cache_tag, compiled_mapping, compiled_once, save_atomically
+from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT, NAME_MARKS
@@ -109,7 +111,6 @@ MEANING_WINDOW = 3  # content words of the sentence on each side (on the tune ha
 CACHE_SIZE = 100_000
 
 MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
-COMPILED_MIN_ZIPF = 2.5  # the typed words whose sets are compiled once (``compiled_sets``)
 NEIGHBOUR_TABLE_FORMAT = 2
 # «-тся»/«-ться» belongs to the grammar rules (detect.realword), not to word frequency.
 _LEFT_TO_GRAMMAR = ("тся", "ться")
@@ -184,37 +185,45 @@ def confusion_set(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
     """The members for a lower-case known word (ё written е): (dictionary word, zipf gain, slip cost),
     the most likely first; read from ``compiled_sets`` when the word is there."""
     compiled = compiled_sets(lexicon).get(word)
-    return _members(lexicon, word) if compiled is None else compiled
+    return _members(lexicon, word) if compiled is None else marshal.loads(compiled[0])
 
 
 @lru_cache(maxsize=4)
-def compiled_sets(lexicon) -> dict[str, tuple[tuple[str, float, float], ...]]:
-    """The confusion sets of every written word of zipf from ``COMPILED_MIN_ZIPF`` up to
-    ``MAX_TYPED_ZIPF`` (of ``MIN_LENGTH`` letters or more, without a hyphen), compiled once into the
-    cache folder. Finding a set costs a few hundred microseconds (its neighbours' parses and slip
-    prices), paid by each process for each rare word it meets: most rare words of a text are in this
-    table, so a fresh process, a ``--jobs`` worker or a Dask worker starts with their sets found."""
+def compiled_sets(lexicon) -> dawg.BytesDAWG:
+    """The confusion sets of every written word below ``MAX_TYPED_ZIPF`` (of ``MIN_LENGTH`` letters or
+    more, without a hyphen; 457,000 words, one in nine with a member), compiled once into the cache
+    folder: a DAWG of each word's set as marshal's bytes. Finding a set costs a hundred microseconds
+    or more (its neighbours' parses and slip prices), paid by each process for each rare word it
+    meets, and most distinct words of a long text are rare words met once: with this table a fresh
+    process, a ``--jobs`` worker or a Dask worker starts with their sets found. As a dict they would
+    take 80 MB in each process; the DAWG takes its file, 27 MB (compiling it takes about a minute,
+    once)."""
 
-    def build() -> dict[str, tuple[tuple[str, float, float], ...]]:
+    def build(path: Path) -> None:
         words = sorted({fold(word) for word in lexicon.written_words()})
-        return {
-            word: _members(lexicon, word)
+        sets = (
+            (word, marshal.dumps(_members(lexicon, word)))
             for word in words
-            if len(word) >= MIN_LENGTH and COMPILED_MIN_ZIPF <= lexicon.zipf(word) < MAX_TYPED_ZIPF
-        }
+            if len(word) >= MIN_LENGTH and lexicon.zipf(word) < MAX_TYPED_ZIPF
+        )
+        save_atomically(dawg.BytesDAWG(sets), path)
 
-    return compiled_mapping("confusion-sets", build, (__name__,))
+    path = compiled_path("confusion-sets", (__name__,), ".dawg")
+    return dawg.BytesDAWG().load(str(compiled_once(path, build, "confusion-sets")))
 
 
 def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
     """``confusion_set`` found from the neighbours (module docstring)."""
-    typed_zipf = max(lexicon.zipf(word), UNSEEN_ZIPF)
+    seen_zipf = lexicon.zipf(word)
+    typed_zipf = max(seen_zipf, UNSEEN_ZIPF)
     members = []
     for other in neighbours(lexicon, word):
         gain = lexicon.zipf(other) - typed_zipf
+        if gain < MIN_ZIPF_GAIN:
+            continue
         # the score before the slip's price: the member is left out unless the slip is cheap enough
-        unpriced = Reading(other, gain, 0.0, lexicon.zipf(word)).score()
-        if gain < MIN_ZIPF_GAIN or unpriced < MIN_PRIOR_SCORE:
+        unpriced = Reading(other, gain, 0.0, seen_zipf).score()
+        if unpriced < MIN_PRIOR_SCORE:
             continue
         if other.endswith(_LEFT_TO_GRAMMAR) and word.endswith(_LEFT_TO_GRAMMAR):
             continue
@@ -224,7 +233,9 @@ def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
         if cost > MAX_SLIP_COST or unpriced - COST_WEIGHT * cost < MIN_PRIOR_SCORE:
             continue
         members.append((other, gain, cost))
-    return tuple(sorted(members, key=lambda member: COST_WEIGHT * member[2] - GAIN_WEIGHT * member[1]))
+    # the most likely first; equally likely ones in alphabetical order, not in the neighbours' set order,
+    # which changes from process to process (a compiled set and one found when met are the same)
+    return tuple(sorted(members, key=lambda member: (COST_WEIGHT * member[2] - GAIN_WEIGHT * member[1], member[0])))
 
 
 def evidence(document, index: int) -> list[Reading]:
@@ -248,13 +259,16 @@ def evidence(document, index: int) -> list[Reading]:
     left, right = document.neighbours(index)
     model = context.model
     typed_count = 0 if model is None else model.count(word)
+    # what every member is weighed against, found once
+    typed_grammar = context.grammar(word, left, right)
+    sides = [] if model is None else _typed_sides(model, word, left, right)
     # «появилась тля.» is not «появилась для.»: a preposition needs a word in its case after it
     members = tuple(m for m in members if m[0] not in GOVERNMENT or _governs(lexicon, m[0], right))
     meaning = meaning_gains(document, index, fold(word), [member for member, _, _ in members])
     found = []
     for (member, gain, cost), meaning_gain in zip(members, meaning, strict=True):
-        seen, backoff = _pair_evidence(model, word, member, left, right)
-        grammar = context.grammar(member, left, right) - context.grammar(word, left, right)
+        seen, backoff = _member_evidence(model, member, sides)
+        grammar = context.grammar(member, left, right) - typed_grammar
         counts = 0.0 if model is None else math.log10((1 + model.count(member)) / (1 + typed_count))
         found.append(
             Reading(
@@ -348,18 +362,35 @@ def _pair_evidence(model, typed: str, member: str, left: str | None, right: str 
     """The n-gram model's evidence for ``member`` over ``typed`` from the neighbours whose pair with
     one of the two words the corpus has seen (weighted by ``CONTEXT_WEIGHT``, as the ranker weighs
     it), and, unweighted, from the neighbours whose pairs it has seen with neither (the back-off)."""
-    seen = backoff = 0.0
     if model is None:
-        return seen, backoff
-    for before, after in ((left, None), (None, right)):
-        if before is None and after is None:
-            continue
-        gain = model.context_logprob(member, before, after) - model.context_logprob(typed, before, after)
-        if any(model.count(*(w for w in (before, word, after) if w is not None)) for word in (member, typed)):
+        return 0.0, 0.0
+    return _member_evidence(model, member, _typed_sides(model, typed, left, right))
+
+
+def _typed_sides(model, typed: str, left: str | None, right: str | None) -> list[tuple]:
+    """Each neighbour there is, as a one-sided context (before, after), with the evidence for ``typed``
+    beside it and whether the corpus has seen the two together: what each member is weighed against."""
+    return [
+        (before, after, model.context_logprob(typed, before, after), _seen_together(model, before, typed, after))
+        for before, after in ((left, None), (None, right))
+        if before is not None or after is not None
+    ]
+
+
+def _member_evidence(model, member: str, sides: list[tuple]) -> tuple[float, float]:
+    """``_pair_evidence`` of ``member`` against the typed word's ``_typed_sides``."""
+    seen = backoff = 0.0
+    for before, after, typed_evidence, typed_seen in sides:
+        gain = model.context_logprob(member, before, after) - typed_evidence
+        if _seen_together(model, before, member, after) or typed_seen:
             seen += CONTEXT_WEIGHT * gain
         else:
             backoff += gain
     return seen, backoff
+
+
+def _seen_together(model, before: str | None, word: str, after: str | None) -> bool:
+    return bool(model.count(*(w for w in (before, word, after) if w is not None)))
 
 
 def probabilities(found: list[Reading]) -> list[tuple[str, float]]:

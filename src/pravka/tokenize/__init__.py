@@ -53,6 +53,17 @@ PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SIMPLE_MARKS = "".join(ch for ch in PUNCTS if ch not in DASHES and ch != "_")
 MARKED_WORD = re.compile(rf"([{re.escape(_SIMPLE_MARKS)}]*)([а-яёА-ЯЁa-zA-Z]*)([{re.escape(_SIMPLE_MARKS)}]*)")
 REACHING = frozenset(DASHES + "_")
+# A dash standing alone between spaces («— Да, — сказал он»: dialogue) is one atom, so one token, and
+# razdel's rules never read it from a neighbouring run: only its dash, underscore, float and fraction
+# rules look past the atoms beside a cut, and each of them ignores a mark there as it would nothing at
+# all. So it needs razdel no more than a run of letters does.
+LONE_DASHES = frozenset(DASHES)
+# A run of characters that razdel has no class for (its ``OTHER`` atoms, which it joins to each other:
+# «�����» of a text decoded with the wrong code page, «€», «☺☺») is one token too, unless a dash or an
+# underscore of a neighbour reaches across the space for it (razdel's dash rule joins a word to an
+# ``OTHER`` atom as it would to a letter), which ``_pieces`` checks as for ``MARKED_WORD``. The class is
+# razdel's own: not its letters (case folded as razdel folds them), digits or marks.
+SYMBOLS = re.compile(rf"(?:(?![а-яё]|[a-z]|\d|[{re.escape(PUNCTS)}])\S)+", re.I)
 SMILE = re.compile(SMILES + "$")
 # Letters, or digits that OCR reads for letters of the same shape (0/о, 3/з, 4/ч, 6/б).
 LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
@@ -202,7 +213,9 @@ def _pieces(text: str, offset: int, tokens: list[Token]) -> None:
     Razdel's rules decide only where letters meet punctuation or digits; a run of letters between
     spaces is one token whatever they say, and such runs are most of any text, so they bypass it, and
     their kind is read off the letters. So do runs of marks and of letters between marks
-    (``MARKED_WORD``), cut here as razdel would cut them. Everything else goes to razdel in stretches as
+    (``MARKED_WORD``), cut here as razdel would cut them, dashes standing alone (``LONE_DASHES``) and
+    runs of razdel's unclassed characters (``SYMBOLS``).
+    Everything else goes to razdel in stretches as
     long as possible, and a run that ends in a hyphen takes the next run with it, so razdel still sees a
     word broken across lines («безопас-\nности»). Only razdel's pieces can touch, so only they are glued
     (``glue``): the other pieces are whole runs, or marks beside letters, which never glue.
@@ -213,23 +226,31 @@ def _pieces(text: str, offset: int, tokens: list[Token]) -> None:
     runs = list(WHITESPACE_RUN.finditer(text))
     for number, run in enumerate(runs):
         chunk = run.group()
-        plain = not pull_next and PLAIN_WORD.fullmatch(chunk)
-        marked = None if pull_next or plain else MARKED_WORD.fullmatch(chunk)
-        if marked is not None and marked.group(2):
+        dash = not pull_next and chunk in LONE_DASHES
+        plain = not pull_next and not dash and PLAIN_WORD.fullmatch(chunk)
+        marked = None if pull_next or plain or dash else MARKED_WORD.fullmatch(chunk)
+        symbols = not pull_next and not plain and not dash and marked is None and bool(SYMBOLS.fullmatch(chunk))
+        if symbols or (marked is not None and marked.group(2)):
             before = text[stretch_end - 1] if stretch_start is not None else ""  # the run before, if razdel's
             after = runs[number + 1].group()[0] if number + 1 < len(runs) else ""
-            if (
+            if symbols:
+                symbols = before not in REACHING and after not in REACHING
+            elif marked is not None and (
                 (not marked.group(1) and before in REACHING)
                 or (not marked.group(3) and after in REACHING)
                 or marked.group(2).lower().endswith("yahoo")  # razdel's one exception: «Yahoo!» is one token
             ):
                 marked = None
-        if plain or marked is not None:
+        if plain or dash or symbols or marked is not None:
             if stretch_start is not None:
                 _razdel_pieces(text, stretch_start, stretch_end, offset, tokens)
                 stretch_start = None
             if marked is not None:
                 _marked_pieces(marked, run.start() + offset, tokens)
+            elif dash:
+                tokens.append(_mark_token(run.start() + offset, run.end() + offset, chunk))
+            elif symbols:
+                tokens.append(Token(run.start() + offset, run.end() + offset, chunk, classify(chunk)))
             else:
                 tokens.append(Token(run.start() + offset, run.end() + offset, chunk, _letters_kind(chunk)))
         else:
@@ -271,7 +292,7 @@ def _mark_pieces(marks: str, base: int, tokens: list[Token]) -> None:
 
 
 def _mark_token(start: int, stop: int, marks: str) -> Token:
-    """``classify`` of ordinary marks alone (no mark of ``_SIMPLE_MARKS`` is a letter, digit or space)."""
+    """``classify`` of marks alone (no mark of razdel's ``PUNCTS`` is a letter, digit or space)."""
     return Token(start, stop, marks, "punct" if len(marks) <= MAX_WORD_LENGTH else "other")
 
 
