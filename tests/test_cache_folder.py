@@ -42,7 +42,11 @@ def test_the_first_compile_says_so_in_one_line(tmp_path):
     assert result.returncode == 1 and "росийской" in result.stdout
     assert [line for line in result.stderr.splitlines() if "compiling the word tables once" in line] != []
     assert "Traceback" not in result.stderr
-    assert any(name.startswith("freq-") for name in os.listdir(tmp_path / "fresh-cache"))
+    names = os.listdir(tmp_path / "fresh-cache")
+    assert any(name.startswith("freq-") for name in names)
+    # each table survives the others' clean-up of their stale files
+    assert any(name.startswith("confusion-neighbours-") for name in names)
+    assert any(name.startswith("confusion-sets-") for name in names)
     again = _check(tmp_path, tmp_path / "fresh-cache")
     assert "compiling" not in again.stderr  # later starts use the cache silently
 

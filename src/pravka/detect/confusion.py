@@ -112,6 +112,7 @@ CACHE_SIZE = 100_000
 
 MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
 NEIGHBOUR_TABLE_FORMAT = 2
+NEIGHBOUR_FAMILY = "confusion-neighbours"
 # «-тся»/«-ться» belongs to the grammar rules (detect.realword), not to word frequency.
 _LEFT_TO_GRAMMAR = ("тся", "ться")
 
@@ -132,8 +133,11 @@ def _compile_neighbour_table(lexicon, path: Path) -> None:
 @lru_cache(maxsize=4)
 def neighbour_table(lexicon) -> dawg.CompletionDAWG:
     """The index of common words by their deletions, compiled once into the cache folder."""
-    path = cache_dir() / f"confusion-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
-    return dawg.CompletionDAWG().load(str(compiled_once(path, partial(_compile_neighbour_table, lexicon), "confusion")))
+    # Not the family «confusion»: its stale files would be «confusion-*.dawg», and so are the sets'.
+    path = cache_dir() / f"{NEIGHBOUR_FAMILY}-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
+    return dawg.CompletionDAWG().load(
+        str(compiled_once(path, partial(_compile_neighbour_table, lexicon), NEIGHBOUR_FAMILY))
+    )
 
 
 def neighbours(lexicon, word: str) -> set[str]:
