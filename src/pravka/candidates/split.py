@@ -75,6 +75,8 @@ CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
 GLUED_CLITICS = word_set("candidates.split.glued_clitics")
 SYLLABIC_CLITICS = frozenset(clitic for clitic in GLUED_CLITICS if len(clitic) > 1)
+# A dictionary word web text writes this often is meant as written; «толи» is at zipf 2.8, «также» 6.1.
+MAX_GLUED_KNOWN_ZIPF = 4.0
 # Names and abbreviations («Лина», «пер», «спец») are not what people glue on by accident.
 NOT_GLUED_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Abbr", "Init"})
 COST_MISSING_SPACE = 1.0
@@ -225,6 +227,8 @@ def glued_clitic_readings(word: str, lexicon) -> list[Candidate]:
     """The splits of a *dictionary* word into a word and a clitic glued behind it («толи»: «то ли»,
     «всели»: «все ли»), by the rules of ``two_words``. Whether the dictionary word is meant is the
     caller's to weigh (``detect.nonword``): «тоже» and «чтобы» are words, «толи» a name's form."""
+    if lexicon.zipf(word) >= MAX_GLUED_KNOWN_ZIPF:
+        return []  # «также», «тоже», «чтобы», «были»: the screen passes such words by without a look
     if not any(word.endswith(clitic) and len(word) > len(clitic) for clitic in SYLLABIC_CLITICS):
         return []  # a one-letter clitic behind a dictionary word is mostly its ending («знаки»)
     return [c for c in two_words(word, lexicon) if c.text.rsplit(" ", 1)[-1] in GLUED_CLITICS]
