@@ -195,6 +195,10 @@ def source_files(modules: Iterable[str], facts: SourceFacts | None = None) -> di
     return found
 
 
+# Subpackages that pyproject.toml's package-dir keeps outside the package folder in a source checkout.
+MAPPED_SUBPACKAGES = ("dictionaries",)
+
+
 def _package_tree(top: str) -> tuple[dict[str, Path], dict[str, list[tuple[str, Path]]]]:
     """The modules in the folders of package ``top`` by name, and its data files (not Python) under
     both their file name and their path within it, found by walking the folders, importing nothing."""
@@ -205,7 +209,10 @@ def _package_tree(top: str) -> tuple[dict[str, Path], dict[str, list[tuple[str, 
     folders = getattr(module, "__path__", None) or (spec.submodule_search_locations if spec else None) or ()
     for folder in folders:
         for directory, subdirectories, names in os.walk(folder):
-            subdirectories[:] = [name for name in subdirectories if name != "__pycache__"]
+            # A package a source checkout keeps elsewhere is read through its own name in every install
+            # (``_mapped_folder``), so that a wheel and a checkout label its files alike.
+            skipped = ("__pycache__", *(MAPPED_SUBPACKAGES if directory == folder else ()))
+            subdirectories[:] = [name for name in subdirectories if name not in skipped]
             relative = Path(directory).relative_to(folder).parts
             for name in names:
                 if name.endswith(".py"):
