@@ -75,11 +75,20 @@ class Document:
         reranked = self.context.rerank(word, suggestions, *self.neighbours(index))
         return [replace(s, trail=(*s.trail, "context")) for s in reranked]
 
+    def ends_sentence(self, index: int) -> bool:
+        """True when token ``index`` is a sentence-ending mark («.», «?!», «…»)."""
+        token = self.tokens[index]
+        return token.kind == "punct" and token.text[-1] in SENTENCE_END
+
+    def breaks_line_before(self, index: int) -> bool:
+        """True when a line break stands between token ``index`` and the one before it."""
+        return index > 0 and "\n" in self.text[self.tokens[index - 1].stop : self.tokens[index].start]
+
     def sentence_is_question(self, index: int) -> bool:
         """True when the sentence of token ``index`` ends, after it, with a question mark."""
-        for token in self.tokens[index + 1 :]:
-            if token.kind == "punct" and token.text[-1] in SENTENCE_END:
-                return "?" in token.text
+        for at in range(index + 1, len(self.tokens)):
+            if self.ends_sentence(at):
+                return "?" in self.tokens[at].text
         return False
 
     def starts_sentence(self, index: int) -> bool:

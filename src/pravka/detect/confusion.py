@@ -78,7 +78,6 @@ from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, save_a
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT, NAME_MARKS
-from ..ru.punctuation import SENTENCE_END
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 
@@ -310,17 +309,14 @@ def meaning_gains(document, index: int, typed: str, members: list[str]) -> list[
 def _content_words(document, index: int, model) -> list[str]:
     """The ``MEANING_WINDOW`` nearest words with a meaning vector on each side of token ``index``
     within its sentence (cut at sentence-ending marks and line breaks), function words left out."""
-    tokens, text = document.tokens, document.text
     found: list[str] = []
     for step in (-1, 1):
         taken, at = 0, index
-        while taken < MEANING_WINDOW and 0 <= at + step < len(tokens):
-            before, after = sorted((at, at + step))
-            if "\n" in text[tokens[before].stop : tokens[after].start]:
+        while taken < MEANING_WINDOW and 0 <= at + step < len(document.tokens):
+            if document.breaks_line_before(max(at, at + step)):
                 break
             at += step
-            token = tokens[at]
-            if token.kind == "punct" and token.text[-1] in SENTENCE_END:
+            if document.ends_sentence(at):
                 break
             word = document.word(at)
             if word and model.vector_id(word) is not None and not _is_function_word(document.lexicon, word):

@@ -79,7 +79,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..ru.alphabet import match_case
 from ..ru.grammar import NAME_MARKS
-from ..ru.punctuation import SENTENCE_END
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .blend import of_near_synonyms
@@ -232,14 +231,13 @@ def sentences(document) -> list[list[int]]:
     """The word token indices of each sentence (cut at sentence-ending marks and line breaks)."""
     found: list[list[int]] = []
     current: list[int] = []
-    tokens, text = document.tokens, document.text
-    for index, token in enumerate(tokens):
-        if index and "\n" in text[tokens[index - 1].stop : token.start] and current:
+    for index, token in enumerate(document.tokens):
+        if document.breaks_line_before(index) and current:
             found.append(current)
             current = []
         if token.kind == "word":
             current.append(index)
-        elif token.kind == "punct" and token.text[-1] in SENTENCE_END and current:
+        elif document.ends_sentence(index) and current:
             found.append(current)
             current = []
     if current:
