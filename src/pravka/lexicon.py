@@ -25,8 +25,7 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
   them, not for every word of a text.
 
 Tables computed by pravka's own rules (the confusion sets of ``detect.confusion``, the screen's verdicts
-of ``detect.screen``) are compiled the same way (``compiled_path``; a dict by ``compiled_mapping``, the
-confusion sets as a DAWG), under a name holding a checksum of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
+of ``detect.screen``) are compiled the same way (``compiled_path``, both as DAWGs), under a name holding a checksum of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
 import, transitively, and the package data those modules name. A change to any of them compiles the
 table again; a change elsewhere (a calibration refit, the command line, another unit's data) does not.
 """
@@ -46,7 +45,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -321,14 +320,6 @@ def compiled_path(name: str, built_from: Iterable[str], suffix: str) -> Path:
     versions = f"{cache_tag()}-{metadata.version('pymorphy3').replace('.', '_')}"
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
     return cache_dir() / f"{name}-{versions}-{sources_tag(built_from)}-{python}{suffix}"
-
-
-def compiled_mapping(name: str, build: Callable[[], dict], built_from: Iterable[str]) -> dict:
-    """The dict that ``build()`` returns, computed once into the cache folder (``compiled_path``) and
-    read back since: one process builds, the others wait."""
-    path = compiled_path(name, built_from, ".marshal")
-    compiled_once(path, lambda path: save_atomically(marshal.dumps(build()), path), name)
-    return marshal.loads(path.read_bytes())
 
 
 def _open_text(path):
