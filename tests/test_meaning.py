@@ -63,11 +63,14 @@ def test_a_frequent_word_fits_every_context_until_the_common_direction_is_taken_
     assert model.fits_beyond_common(["год"], ["шмяквырк"]) is None
 
 
-def test_a_rare_form_is_stood_in_for_by_its_lexemes_most_frequent_form(lexicon):
+def test_a_rare_form_is_stood_in_for_by_its_lexemes_commonest_form_or_by_its_lemma(lexicon):
     model = shared_model()
     assert model.vector("пребывать") is None  # too rare in news for a vector of its own
-    stand_in = model.stand_in("пребывать", lexicon.parses("пребывать")[0])
+    stand_in = model.stand_in("пребывать", lexicon.parses("пребывать")[:1])
     assert stand_in is not None and model.vector(stand_in) is not None
     assert {p.normal_form for p in lexicon.parses(stand_in)} & {"пребывать"}
-    assert model.stand_in("министр", None) == "министр"  # a word with a vector stands for itself
-    assert model.stand_in("примирить", lexicon.parses("примирить")[0]) is None  # no form of it has one
+    assert model.stand_in("пребывать", lexicon.parses("пребывать")[:1], by_lemma=True) is None
+    assert model.vector("малышам") is None
+    assert model.stand_in("малышам", lexicon.parses("малышам")[:2], by_lemma=True) == "малыш"
+    assert model.stand_in("министр", ()) == "министр"  # a word with a vector stands for itself
+    assert model.stand_in("примирить", lexicon.parses("примирить")[:1]) is None  # no form of it has one

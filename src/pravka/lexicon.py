@@ -53,7 +53,7 @@ from pathlib import Path
 import dawg
 
 from .ru.alphabet import CONSONANTS, IOTATED_VOWELS, fold
-from .ru.grammar import VARIANT_MARKS
+from .ru.grammar import FUNCTION_POS, VARIANT_MARKS
 from .ru.sound import sound_key
 from .ru.words import word_set, word_tuple
 
@@ -485,6 +485,11 @@ class Lexicon:
                 self._parses.clear()
             found = self._parses[word] = tuple(self.morph.parse(word))
         return found
+
+    def is_function_word(self, word: str) -> bool:
+        """Whether the likeliest reading of a lower-case ``word`` is a function word («в», «его»,
+        «можно», «два»): one that fits any context, so says nothing of its neighbours' meaning."""
+        return self.parses(word)[0].tag.POS in FUNCTION_POS
 
     def dictionary_parses(self, word: str) -> list:
         """The readings of ``word`` that pymorphy3's dictionary lists as this very form, not guessed

@@ -66,13 +66,15 @@ chance than intent.
 from __future__ import annotations
 
 from ..ru.alphabet import LINKING_VOWELS, VOWELS
-from ..ru.grammar import GOVERNMENT, SHORT_FUNCTION_WORDS
+from ..ru.grammar import FUNCTION_POS, GOVERNMENT, SHORT_FUNCTION_WORDS
 from ..ru.words import word_set
 from . import Candidate
 from .channel import COST_HYPHEN
 
 CASE_BEARING = frozenset({"NOUN", "ADJF", "NPRO", "NUMR", "PRTF", "ADJS"})
-FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "PRED", "INTJ"})
+# The parts of speech the split rules weigh as glue rather than as a word of content: the function
+# words and the adverbs, but not the numerals (as tuned on the SpellRuEval tune half).
+GLUING_POS = (FUNCTION_POS | {"ADVB"}) - {"NUMR"}
 GLUED_CLITICS = word_set("candidates.split.glued_clitics")
 SYLLABIC_CLITICS = frozenset(clitic for clitic in GLUED_CLITICS if len(clitic) > 1)
 # A dictionary word web text writes this often is meant as written; «толи» is at zipf 2.8, «также» 6.1.
@@ -322,7 +324,7 @@ def _is_name_or_abbreviation(word: str, lexicon) -> bool:
 
 
 def _is_content_word(word: str, lexicon) -> bool:
-    return lexicon.parses(word)[0].tag.POS not in FUNCTION_POS
+    return lexicon.parses(word)[0].tag.POS not in GLUING_POS
 
 
 def _is_ne_compound(word: str, lexicon) -> bool:

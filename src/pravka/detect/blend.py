@@ -147,7 +147,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..ru.alphabet import ALPHABET, LINKING_VOWELS, fold, match_case
-from ..ru.grammar import CASED, FUNCTION_POS, NAME_MARKS
+from ..ru.grammar import CASED, CONTENT_POS, FUNCTION_POS, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .nonword import CHECKABLE, UNSEEN_DAMAGE, reported_without_candidate, unplaced
@@ -192,7 +192,6 @@ TYPO, GLUED = "typo", "glued"  # what the speller's reading says the token is
 LOCATIVE = frozenset({"loct", "loc2"})
 # A compound's head ends in a linking vowel, or in a numeral's «-и» («шести|часовое»).
 COMPOUND_HEAD_ENDINGS = LINKING_VOWELS | {"и"}
-CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "COMP"})
 
 
 def detect(document):
@@ -297,7 +296,7 @@ def _speller_verdict(suggestions, lexicon) -> str | None:
         parts = best.text.lower().split()
         if len(parts) > 2:
             return None  # «предводитель и дер», «жизнен ноет ейское»: three pieces read a paste as easily
-        if any(_is_function_word(part, lexicon) for part in parts):
+        if any(_may_be_function_word(part, lexicon) for part in parts):
             return GLUED
         right_cases = {p.tag.case for p in lexicon.parses(parts[-1]) if p.tag.POS in CASED}
         if right_cases and right_cases <= LOCATIVE:
@@ -314,7 +313,9 @@ def _speller_verdict(suggestions, lexicon) -> str | None:
     return TYPO if best.confidence >= TYPO_SURE else None
 
 
-def _is_function_word(word: str, lexicon) -> bool:
+def _may_be_function_word(word: str, lexicon) -> bool:
+    # Either of the two likeliest readings: pymorphy3 reads «уже» first as an adverb, then as a
+    # particle, and glued to a word it makes a glued pair, never half of a blend.
     return any(parse.tag.POS in FUNCTION_POS for parse in lexicon.parses(word)[:2])
 
 
@@ -462,7 +463,7 @@ def _unseen_synonym_readings(head: str, tail: str, heads, lexicon) -> list[Readi
 
 def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
     """The cosine of each of ``words`` (rows) with each of ``others`` (columns); None where either
-    has no vector (a word without one lends its lemma's)."""
+    has no vector (a word without one borrows its lemma's: ``_vector_row``)."""
     rows = [_vector_row(word, model, lexicon) for word in words]
     columns = [_vector_row(word, model, lexicon) for word in others]
     have_rows = [row for row in rows if row is not None]
@@ -480,17 +481,14 @@ def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
 
 @lru_cache(maxsize=50_000)
 def _vector_row(word: str, model, lexicon) -> int | None:
-    """The row of ``word``'s vector, else of its likeliest lemma's (news text has only the 50,000
-    commonest forms: «малышам» has none, «малыш» has). The word is parsed only when it lacks one: a
-    cut weighs up to ``MAX_ENDINGS`` words ending like its tail, most of them with vectors of their own."""
+    """The row of the vector that stands for ``word`` (``MeaningModel.stand_in`` by lemma, over its two
+    likeliest readings). The word is parsed only when it lacks one of its own: a cut weighs up to ``MAX_ENDINGS``
+    words ending like its tail, most of them with vectors of their own."""
     row = model.vector_id(word)
     if row is not None:
         return row
-    for parse in lexicon.parses(word)[:2]:
-        row = model.vector_id(parse.normal_form)
-        if row is not None:
-            return row
-    return None
+    stand_in = model.stand_in(word, lexicon.parses(word)[:2], by_lemma=True)
+    return None if stand_in is None else model.vector_id(stand_in)
 
 
 @lru_cache(maxsize=20_000)

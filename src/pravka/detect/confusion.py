@@ -38,7 +38,7 @@ sentence, less its cosine with the direction all frequent words share (``fits_be
 otherwise «год» would fit any sentence better than the rarer «горд» it is one letter from). It sees
 further than a neighbour pair, which the usage model has often never seen (``meaning_gains``). A word
 too rare in news for a vector of its own is stood in for by the most frequent form of its lexeme that
-has one; a typed word with none fits as an average word does (0), a member with none gains nothing.
+has one (``MeaningModel.stand_in``); a typed word with none fits as an average word does (0), a member with none gains nothing.
 The meaning model (numpy and ~37 MB, 0.4 s to read) is read on the first word that has a confusion
 set, never at start-up.
 The typed word's own score is 0, so the probability that *m* was meant is
@@ -77,7 +77,7 @@ from ..candidates.channel import edit_cost
 from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
-from ..ru.grammar import CASED, FUNCTION_POS, GOVERNMENT, NAME_MARKS
+from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 
@@ -91,14 +91,14 @@ MIN_ZIPF_GAIN = 0.5  # a member must be written at least 3 times as often as the
 UNSEEN_ZIPF = 1.0  # a dictionary form that web text never showed
 MAX_SLIP_COST = 3.2  # an arbitrary letter, the first one included
 # The weights of the score (module docstring), fitted by ``benchmarks/realword_set.py --fit``.
-GAIN_WEIGHT = 0.66
+GAIN_WEIGHT = 0.65
 COST_WEIGHT = 0.73
 TYPED_ZIPF_WEIGHT = 0.20
-CONTEXT_FACTOR = 0.85
-BACKOFF_FACTOR = 0.37
+CONTEXT_FACTOR = 0.87
+BACKOFF_FACTOR = 0.38
 COUNT_WEIGHT = 0.24
-TYPED_UNSEEN_WEIGHT = 0.15
-MEANING_WEIGHT = 2.79
+TYPED_UNSEEN_WEIGHT = 0.16
+MEANING_WEIGHT = 2.68
 SLIP_PRIOR = 0.73
 MIN_CONTEXT_GAIN = -1.0
 # A member whose score without the neighbours is below this would need them to be 100 times kinder to be
@@ -319,21 +319,16 @@ def _content_words(document, index: int, model) -> list[str]:
             if document.ends_sentence(at):
                 break
             word = document.word(at)
-            if word and model.vector_id(word) is not None and not _is_function_word(document.lexicon, word):
+            if word and model.vector_id(word) is not None and not document.lexicon.is_function_word(word):
                 found.append(word)
                 taken += 1
     return found
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _is_function_word(lexicon, word: str) -> bool:
-    return lexicon.parses(word)[0].tag.POS in FUNCTION_POS
-
-
-@lru_cache(maxsize=CACHE_SIZE)
 def _stand_in(lexicon, model, word: str) -> str | None:
     """The word whose meaning vector stands for ``word`` (``MeaningModel.stand_in``)."""
-    return model.stand_in(word, lexicon.parses(word)[0])
+    return model.stand_in(word, lexicon.parses(word)[:1])
 
 
 def _may_be_a_name(lexicon, word: str) -> bool:

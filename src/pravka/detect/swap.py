@@ -78,7 +78,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import NAME_MARKS
+from ..ru.grammar import CONTENT_POS, NAME_MARKS
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 from .blend import of_near_synonyms
@@ -94,12 +94,10 @@ MEMO_KEY = "swap.word_scores"
 SOURCE = "meaning"
 MIN_LENGTH = 4
 WINDOW = 4  # content words of context on each side
-CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "ADVB", "PRTF", "PRTS", "GRND", "COMP"})
 # Pronoun-like and ordinal adjectives («такой», «этот», «другой», «первый») and «быть» fit any
 # context, so as candidates they would outscore every word; nor does a spinner swap them.
 NOT_SWAPPED_MARKS = frozenset({"Apro", "Anum"})
 NOT_SWAPPED_LEMMAS = frozenset({"быть"})
-FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 FORM_GRAMMEMES = {
     "NOUN": ("case", "number"),
     "ADJF": ("case", "number", "gender"),
@@ -184,15 +182,11 @@ def _reading(lexicon, word: str):
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _is_function_word(lexicon, word: str) -> bool:
-    return lexicon.parses(word)[0].tag.POS in FUNCTION_POS
-
-
-@lru_cache(maxsize=CACHE_SIZE)
 def _pivot(lexicon, word: str) -> str | None:
     """The word whose vector stands for ``word`` (``MeaningModel.stand_in``), its lexeme that of its
     reading as a content word a spinner would swap."""
-    return shared_model().stand_in(word, _reading(lexicon, word))
+    reading = _reading(lexicon, word)
+    return shared_model().stand_in(word, () if reading is None else (reading,))
 
 
 def _form_of(parse) -> set[str]:
@@ -319,7 +313,7 @@ def evidence(document, sentence: list[int]) -> list[tuple[int, list[tuple[str | 
     lexicon, model = document.lexicon, shared_model()
     words = [document.word(i) or "" for i in sentence]
     content = [
-        k for k, word in enumerate(words) if model.vector_id(word) is not None and not _is_function_word(lexicon, word)
+        k for k, word in enumerate(words) if model.vector_id(word) is not None and not lexicon.is_function_word(word)
     ]
     checked = [
         position

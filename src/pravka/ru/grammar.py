@@ -2,7 +2,10 @@
 
 * ``GOVERNMENT`` — the cases each preposition can take («с» + genitive, instrumental or accusative).
 * ``CASED`` — parts of speech that carry case; ``AGREEING`` — those that agree with their noun.
-* ``FUNCTION_POS`` — parts of speech of function words (prepositions, conjunctions, particles, …).
+* ``CONTENT_POS`` — parts of speech of words that carry a meaning of their own (nouns, adjectives,
+  verbs and their forms, adverbs); ``FUNCTION_POS`` — the other seven of OpenCorpora's seventeen
+  (prepositions, conjunctions, particles, pronouns, interjections, numerals, predicatives: «можно»,
+  «нельзя»), which fit any context and so say nothing about a neighbour's meaning.
 * ``SHORT_FUNCTION_WORDS`` — the one- and two-letter words people write and glue most (pronouns too:
   «поэтомуее», «люблюее»; the demonstratives before «же»: «теже», «таже»).
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
@@ -58,7 +61,8 @@ GOVERNMENT = {
 PREPOSITIONS = frozenset(GOVERNMENT)
 CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 AGREEING = frozenset({"ADJF", "PRTF"})
-FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB"})
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 SHORT_FUNCTION_WORDS = frozenset(
     "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то та те ту он мы вы ты да но ну уж их ей им ею ее её".split()
 )
