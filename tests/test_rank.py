@@ -33,3 +33,20 @@ def test_a_run_of_words_is_rarer_than_its_rarest_word_and_rarer_the_longer(lexic
     pair, triple = candidate_logprob("что сидит", lexicon), candidate_logprob("та что сидит", lexicon)
     assert pair < lexicon.zipf("сидит")
     assert triple < pair
+
+
+def test_a_string_web_text_never_showed_with_any_ending_is_kept_less(lexicon):
+    # «намазывем»: neither it nor «намазыве…», «намазыв…» with another ending was ever written: the
+    # slip is as likely as keeping it before any context is heard (an unseen string that has written
+    # siblings keeps ten times the mass: 0.09 here).
+    slip = suggestions("намазывем", lexicon)[0]
+    assert slip.text == "намазываем" and slip.confidence >= 0.5
+    # A rare case of a rare real word has siblings web text has seen («пульмонолога»): it stays.
+    assert all(s.confidence < 0.5 for s in suggestions("пульмонологу", lexicon))
+    # Word formation explains «за|грудинный»: no sure «за грудинный».
+    assert all(s.confidence < 0.5 for s in suggestions("загрудинный", lexicon))
+
+
+def test_in_a_sentence_the_unwritten_string_is_reported_and_the_rare_word_is_not(corrector):
+    found = corrector.check("Мы намазывем хлеб маслом и идём к пульмонологу.")
+    assert [(f.text, f.suggestions[0].text) for f in found] == [("намазывем", "намазываем")]

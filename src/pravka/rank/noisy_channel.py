@@ -8,7 +8,11 @@ and the whole kept below the rarest word. The typed word itself competes as a
 («росийской», zipf 1.65) still loses clearly to «российской», but an informal word the dictionary lacks
 («нефиг») keeps enough probability mass that no fix is confident. A string web text never showed that
 a suffix derives from a dictionary lemma («хоровод|ов|ые», ``Lexicon.derived_by_suffix``) is
-kept like a dictionary form web text never showed: «хор оводовые» is no sure reading of it.
+kept like a dictionary form web text never showed: «хор оводовые» is no sure reading of it. A string
+web text never showed with any of its endings either (``candidates.split.other_form_seen``: «намазывем»,
+«страртапу», «половозрлые», against a rare real word in a rare case, «пульмонологу», whose
+«пульмонолога» web text has) is kept less still, at ``UNSEEN_FAMILY_ZIPF``, unless word formation
+explains it (``Lexicon.built_by_word_formation``: «за|грудинный» is no «за грудинный»).
 
 Confidence of a candidate = its share of 10^score among all candidates and the keep option: a
 posterior under the model. The threshold that ``fix`` applies is calibrated on data (see README).
@@ -16,10 +20,12 @@ posterior under the model. The threshold that ``fix`` applies is calibrated on d
 
 from __future__ import annotations
 
+from ..candidates.split import other_form_seen
 from ..types import Suggestion
 
 UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
 UNSEEN_WORD_ZIPF = 0.0  # the typed word, if wordfreq never saw it either: it may still be a rare real word
+UNSEEN_FAMILY_ZIPF = -1.0  # … nor any form of it
 LONG_WORD = 12
 UNSEEN_LENGTH_PENALTY = 0.1
 PAIR_ASSOCIATION = 4.0  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
@@ -43,7 +49,10 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
     elif lexicon.derived_by_suffix(word.lower()):
         keep_score = UNSEEN_FORM_ZIPF
     else:  # a string web text never contained is less likely a real word the longer it is
-        keep_score = UNSEEN_WORD_ZIPF - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
+        lower = word.lower()
+        real_looking = other_form_seen(lower, len(lower), lexicon) or lexicon.built_by_word_formation(lower)
+        unseen = UNSEEN_WORD_ZIPF if real_looking else UNSEEN_FAMILY_ZIPF
+        keep_score = unseen - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
     scored = []
     for candidate in candidates:
         score = candidate_logprob(candidate.text, lexicon) - candidate.cost
