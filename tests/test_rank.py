@@ -1,5 +1,7 @@
+import pytest
+
 from pravka.candidates import generate
-from pravka.rank.noisy_channel import candidate_logprob, rank
+from pravka.rank.noisy_channel import candidate_logprob, discount_keep, rank
 
 
 def suggestions(word, lexicon):
@@ -35,18 +37,19 @@ def test_a_run_of_words_is_rarer_than_its_rarest_word_and_rarer_the_longer(lexic
     assert triple < pair
 
 
-def test_a_string_web_text_never_showed_with_any_ending_is_kept_less(lexicon):
-    # «намазывем»: neither it nor «намазыве…», «намазыв…» with another ending was ever written: the
-    # slip is as likely as keeping it before any context is heard (an unseen string that has written
-    # siblings keeps ten times the mass: 0.09 here).
-    slip = suggestions("намазывем", lexicon)[0]
-    assert slip.text == "намазываем" and slip.confidence >= 0.5
-    # A rare case of a rare real word has siblings web text has seen («пульмонолога»): it stays.
-    assert all(s.confidence < 0.5 for s in suggestions("пульмонологу", lexicon))
-    # Word formation explains «за|грудинный»: no sure «за грудинный».
-    assert all(s.confidence < 0.5 for s in suggestions("загрудинный", lexicon))
+def test_discounting_the_keep_option_raises_every_suggestion_alike(lexicon):
+    ranked = suggestions("намазывем", lexicon)
+    discounted = discount_keep(ranked, -1.0)
+    keep, kept = 1 - sum(s.confidence for s in ranked), 1 - sum(s.confidence for s in discounted)
+    assert kept == pytest.approx(keep / 10 / (1 - keep + keep / 10))
+    assert [s.text for s in discounted] == [s.text for s in ranked]
+    assert discounted[0].confidence / ranked[0].confidence == pytest.approx(1 / (1 - keep + keep / 10))
 
 
-def test_in_a_sentence_the_unwritten_string_is_reported_and_the_rare_word_is_not(corrector):
+def test_a_word_written_in_no_form_is_reported_and_a_rare_real_word_is_not(corrector):
+    # «намазывем»: neither it nor «намазыве…», «намазыв…» with another ending was ever written: its
+    # keep option weighs ten times less (the speller alone gives «намазываем» 0.09).
     found = corrector.check("Мы намазывем хлеб маслом и идём к пульмонологу.")
     assert [(f.text, f.suggestions[0].text) for f in found] == [("намазывем", "намазываем")]
+    # «пульмонологу» has a written sibling («пульмонолога»); word formation explains «за|грудинный».
+    assert corrector.check("Жалобы на загрудинный дискомфорт.") == []

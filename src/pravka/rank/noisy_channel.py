@@ -8,11 +8,9 @@ and the whole kept below the rarest word. The typed word itself competes as a
 («росийской», zipf 1.65) still loses clearly to «российской», but an informal word the dictionary lacks
 («нефиг») keeps enough probability mass that no fix is confident. A string web text never showed that
 a suffix derives from a dictionary lemma («хоровод|ов|ые», ``Lexicon.derived_by_suffix``) is
-kept like a dictionary form web text never showed: «хор оводовые» is no sure reading of it. A string
-web text never showed with any of its endings either (``candidates.split.other_form_seen``: «намазывем»,
-«страртапу», «половозрлые», against a rare real word in a rare case, «пульмонологу», whose
-«пульмонолога» web text has) is kept less still, at ``UNSEEN_FAMILY_ZIPF``, unless word formation
-explains it (``Lexicon.built_by_word_formation``: «за|грудинный» is no «за грудинный»).
+kept like a dictionary form web text never showed: «хор оводовые» is no sure reading of it. A unit
+that knows more of the typed word than its frequency moves the keep option by that
+(``discount_keep``).
 
 Confidence of a candidate = its share of 10^score among all candidates and the keep option: a
 posterior under the model. The threshold that ``fix`` applies is calibrated on data (see README).
@@ -20,12 +18,12 @@ posterior under the model. The threshold that ``fix`` applies is calibrated on d
 
 from __future__ import annotations
 
-from ..candidates.split import other_form_seen
+from dataclasses import replace
+
 from ..types import Suggestion
 
 UNSEEN_FORM_ZIPF = 1.0  # a dictionary form wordfreq never saw
 UNSEEN_WORD_ZIPF = 0.0  # the typed word, if wordfreq never saw it either: it may still be a rare real word
-UNSEEN_FAMILY_ZIPF = -1.0  # … nor any form of it (-1.5: fix F1 0.2 lower on SpellRuEval tune, 0.1 on GERA train)
 LONG_WORD = 12
 UNSEEN_LENGTH_PENALTY = 0.1
 PAIR_ASSOCIATION = 4.0  # log10 P(a b) ≈ zipf(a) + zipf(b) − 9 + association; words that follow each other do so often
@@ -49,10 +47,7 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
     elif lexicon.derived_by_suffix(word.lower()):
         keep_score = UNSEEN_FORM_ZIPF
     else:  # a string web text never contained is less likely a real word the longer it is
-        lower = word.lower()
-        real_looking = other_form_seen(lower, len(lower), lexicon) or lexicon.built_by_word_formation(lower)
-        unseen = UNSEEN_WORD_ZIPF if real_looking else UNSEEN_FAMILY_ZIPF
-        keep_score = unseen - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
+        keep_score = UNSEEN_WORD_ZIPF - UNSEEN_LENGTH_PENALTY * max(0, len(word) - LONG_WORD)
     scored = []
     for candidate in candidates:
         score = candidate_logprob(candidate.text, lexicon) - candidate.cost
@@ -69,3 +64,13 @@ def rank(word: str, candidates, lexicon, context_bonus=None) -> list[Suggestion]
         Suggestion(candidate.text, 10 ** (score - top) / total, candidate.source, (*candidate.rules, "noisy-channel"))
         for score, candidate in scored[:MAX_SUGGESTIONS]
     ]
+
+
+def discount_keep(suggestions: list[Suggestion], log10_factor: float) -> list[Suggestion]:
+    """The same posterior with the keep option's mass (what the suggestions leave of 1) scaled by
+    10^``log10_factor``: as if the typed word's own score were that much lower."""
+    mass = sum(s.confidence for s in suggestions)
+    keep = max(0.0, 1.0 - mass) * 10**log10_factor
+    if mass <= 0:
+        return suggestions
+    return [replace(s, confidence=s.confidence / (mass + keep)) for s in suggestions]
