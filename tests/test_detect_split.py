@@ -235,3 +235,23 @@ def test_particles_after_ne_and_names_before_a_letter_stay_apart(corrector, text
 
 def test_an_adverb_before_an_adjective_stays_apart_unless_the_dictionary_lists_the_compound(corrector):
     assert corrector.check("Он очень хороший человек, это давно известный факт.") == []
+
+
+def test_the_screens_pair_test_passes_exactly_where_one_of_the_rules_tests_does(lexicon):
+    # ``_may_fire`` rejects most pairs before asking the rules (no word a test needs on its side):
+    # over the pairs of the fixed examples and of the bundled samples, it answers as the rules do.
+    from itertools import pairwise
+    from pathlib import Path
+
+    from pravka.detect.screen import WORD
+    from pravka.detect.split import PAIR_TESTS, _may_fire
+
+    samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in samples] + [
+        "Мы не теряли време ни даром. Кто то позвал кого нибудь, он кое как встретил таки её; давай ка из под",
+        "пожалуй ста по русски, во первых пол часа веб камеру темно синее что бы не понятно по шли по этому",
+    ]
+    pairs = {(a.lower(), b.lower()) for t in texts for line in t.split("\n") for a, b in pairwise(WORD.findall(line))}
+    fired = {pair for pair in pairs if any(test(*pair, lexicon) for test in PAIR_TESTS)}
+    assert {pair for pair in pairs if _may_fire(*pair, lexicon)} == fired
+    assert len(fired) >= 15 and len(pairs) > 5 * len(fired)

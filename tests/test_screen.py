@@ -223,6 +223,14 @@ def test_the_compiled_verdicts_cover_the_written_vocabulary_in_any_letter_case(c
     assert not screen._words.keys() - {"Переговоры", "ПЕРЕГОВОРЫ"}  # no test ran: both were read off
 
 
+def test_the_compiled_verdicts_cover_a_written_word_spelt_with_е_for_ё(corrector):
+    # Most texts write «еще», «черный»: their verdicts are read off too, not found by the tests.
+    compiled = _compiled(corrector)
+    for written, spelt in (("ещё", "еще"), ("чёрный", "черный"), ("её", "ее")):
+        assert written in compiled and spelt in compiled
+        assert compiled[spelt] == Screen(DETECTORS, corrector.lexicon).word_units(spelt)
+
+
 @pytest.mark.parametrize("text", ["\n".join(CLEAN + DAMAGED), "\n".join(DAMAGED[::-1] + CLEAN[::-1])])
 def test_a_screen_with_compiled_verdicts_dispatches_like_one_without(corrector, text):
     with_table = Screen(DETECTORS, corrector.lexicon, _compiled(corrector))

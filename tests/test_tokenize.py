@@ -177,3 +177,30 @@ def test_a_dash_across_the_space_still_reaches_a_run_of_symbols():
         assert fast_pieces(text) == razdel_pieces(text)
     assert [piece for _, _, piece in fast_pieces(f"слово— {symbols} и")] == ["слово—", symbols, "и"]
     assert [piece for _, _, piece in fast_pieces(f"и {symbols} —то")] == ["и", symbols, "—то"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["из-за", "что-то", "1902", "т.е.", "10,5", "слово"]), st.sampled_from([" ", "\n"])),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_stretch_razdel_cut_before_is_cut_alike_wherever_it_recurs(parts):
+    # Razdel's pieces of a stretch are kept by the stretch's text: met again elsewhere, at another
+    # offset and among other neighbours, it gives the tokens razdel gives there.
+    text = "".join(fragment + space for fragment, space in parts)
+    tokens = tokenize(text)
+    assert tokenize(text) == tokens
+    assert [(t.start, t.stop, t.text) for t in tokens] == [(s, e, p) for s, e, p in razdel_pieces(text)]
+    assert all(text[t.start : t.stop] == t.text and t.kind == classify(t.text) for t in tokens)
+
+
+def test_a_long_stretch_is_cut_by_razdel_without_being_kept():
+    from pravka.tokenize import MAX_CACHED_STRETCH, _razdel_cut_cached
+
+    run = "-".join(["1902"] * MAX_CACHED_STRETCH)
+    kept = _razdel_cut_cached.cache_info().currsize
+    assert [t.text for t in tokenize(f"в {run} году")] == ["в", run, "году"]
+    assert _razdel_cut_cached.cache_info().currsize == kept
