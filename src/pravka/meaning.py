@@ -95,8 +95,8 @@ class MeaningModel:
         * by default the form that news text uses most («пребывать» lends «пребывает»'s; the vector
           words are stored most frequent first, so that is the lowest row): what the swap and
           confusion units weigh is how a word fits its sentence, and a common form has the sharpest
-          vector (with the lemma instead and the swap weights refitted, the held-out spinner's spun pages scored ≥ 0.5 in 90.0 %
-          rather than 96.7 %, its clean ones in 13.3 % rather than 10.0 %);
+          vector (with the lemma instead and the swap weights refitted, the held-out spinner's spun
+          pages scored ≥ 0.5 in 90.0 % rather than 96.7 %, its clean ones in 13.3 % rather than 10.0 %);
         * ``by_lemma``, the lemma of the first reading whose lemma has one («малышам» lends
           «малыш»'s, «пребывать» none), without building a lexeme: the blend unit compares a head
           word's meaning with its synonym's, for thousands of cuts (with the commonest form, the

@@ -482,8 +482,8 @@ def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
 @lru_cache(maxsize=50_000)
 def _vector_row(word: str, model, lexicon) -> int | None:
     """The row of the vector that stands for ``word`` (``MeaningModel.stand_in`` by lemma, over its two
-    likeliest readings). The word is parsed only when it lacks one of its own: a cut weighs up to ``MAX_ENDINGS``
-    words ending like its tail, most of them with vectors of their own."""
+    likeliest readings). The word is parsed only when it lacks one of its own: a cut weighs up to
+    ``MAX_ENDINGS`` words ending like its tail, most of them with vectors of their own."""
     row = model.vector_id(word)
     if row is not None:
         return row

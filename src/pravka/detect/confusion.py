@@ -38,7 +38,8 @@ sentence, less its cosine with the direction all frequent words share (``fits_be
 otherwise «год» would fit any sentence better than the rarer «горд» it is one letter from). It sees
 further than a neighbour pair, which the usage model has often never seen (``meaning_gains``). A word
 too rare in news for a vector of its own is stood in for by the most frequent form of its lexeme that
-has one (``MeaningModel.stand_in``); a typed word with none fits as an average word does (0), a member with none gains nothing.
+has one (``MeaningModel.stand_in``); a typed word with none fits as an average word does (0), a member
+with none gains nothing.
 The meaning model (numpy and ~37 MB, 0.4 s to read) is read on the first word that has a confusion
 set, never at start-up.
 The typed word's own score is 0, so the probability that *m* was meant is
