@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..candidates import best_per_text
 from ..candidates.colloquial import known_word_readings
@@ -106,6 +107,7 @@ NEVER_WRITTEN_LENGTH = 9
 # How much less the keep option weighs for a word written in no form (log10): -1.5 lost 0.2 of fix F1 on
 # the SpellRuEval tune half and 0.1 on GERA train.
 UNWRITTEN_KEEP = -1.0
+UNWRITTEN_CACHE_SIZE = 50_000  # words whose written-in-no-form test is kept (some 200 look-ups each)
 ABBREVIATIONS = word_set("abbreviations")
 
 
@@ -203,6 +205,7 @@ def _never_written(word: str, lexicon) -> bool:
     return _written_in_no_form(word, lexicon)
 
 
+@lru_cache(maxsize=UNWRITTEN_CACHE_SIZE)
 def _written_in_no_form(word: str, lexicon) -> bool:
     """Whether web text never showed the lower-case ``word`` nor any other ending of it, and no rule of
     word formation makes it of a dictionary word («намазывем», «страртапу»; not «пульмонологу», whose
