@@ -239,12 +239,13 @@ def test_an_adverb_before_an_adjective_stays_apart_unless_the_dictionary_lists_t
 
 def test_the_screens_pair_test_passes_exactly_where_one_of_the_rules_tests_does(lexicon):
     # ``_may_fire`` rejects most pairs before asking the rules (no word a test needs on its side):
-    # over the pairs of the fixed examples and of the bundled samples, it answers as the rules do.
+    # over the pairs of the fixed examples and of the bundled samples, it answers as the rules do,
+    # and every rule that fires has the word it declares it needs on its side of the pair.
     from itertools import pairwise
     from pathlib import Path
 
     from pravka.detect.screen import WORD
-    from pravka.detect.split import PAIR_TESTS, _may_fire
+    from pravka.detect.split import PAIR_TESTS, RULES, _may_fire, _opens_hyphenated
 
     samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in samples] + [
@@ -254,4 +255,11 @@ def test_the_screens_pair_test_passes_exactly_where_one_of_the_rules_tests_does(
     pairs = {(a.lower(), b.lower()) for t in texts for line in t.split("\n") for a, b in pairwise(WORD.findall(line))}
     fired = {pair for pair in pairs if any(test(*pair, lexicon) for test in PAIR_TESTS)}
     assert {pair for pair in pairs if _may_fire(*pair, lexicon)} == fired
+    for rule in (rule for rule in RULES if rule.test is not None):
+        for first, second in (pair for pair in pairs if rule.test(*pair, lexicon)):
+            assert (
+                first in rule.first_words
+                or second in rule.second_words
+                or (rule.opens_hyphenated and _opens_hyphenated(first, lexicon))
+            ), (rule.test.__name__, first, second)
     assert len(fired) >= 15 and len(pairs) > 5 * len(fired)

@@ -75,7 +75,9 @@ Two valid words outside these rules are never joined: «без опасност�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..ru.grammar import CASED, GOVERNMENT
 from ..ru.punctuation import is_sentence_end
@@ -167,11 +169,11 @@ def detect(document):
         if _mixed_case(left.text, right.text):
             continue
         first, second = document.word(index), document.word(index + 1)
-        for test, reading in RULES:
-            passed = True if test is None else test(first, second, document.lexicon)
+        for rule in RULES:
+            passed = True if rule.test is None else rule.test(first, second, document.lexicon)
             if not passed:
                 continue
-            found = reading(document, index, passed)
+            found = rule.reading(document, index, passed)
             if found is not None:
                 separator, confidence, source = found
                 replacement = left.text + separator + right.text
@@ -540,29 +542,39 @@ def _opens_hyphenated(word: str, lexicon) -> bool:
     return lexicon.has_prefix(word + "-")
 
 
-# (pair test, reading) in the order the rules are tried; None: the rule looks at every pair.
+class PairRule(NamedTuple):
+    """A pair test, its reading, and what the test needs on its side of the pair: one of
+    ``first_words`` first, one of ``second_words`` second, or (``opens_hyphenated``) a first word
+    that opens a hyphenated dictionary form. The screen's gate is the union of these needs, so a rule
+    declares its words here, beside it, and the gate cannot fall out of step with the rules."""
+
+    test: Callable | None  # None: the rule looks at every pair
+    reading: Callable
+    first_words: frozenset[str] = frozenset()
+    second_words: frozenset[str] = frozenset()
+    opens_hyphenated: bool = False
+
+
+# In the order the rules are tried.
 RULES = (
-    (None, _joined_unknown),
-    (_particle, _settled),
-    (_may_be_particle_to, _particle_to),
-    (_fixed, _settled),
-    (_pol, _settled),
-    (_detached_prefix, _settled),
-    (_demonstrative_adverb, _demonstrative_without_noun),
-    (_adverb_tag, _po_adverb),
-    (_compound, _settled),
-    (lambda first, second, lexicon: first == "что" and second == "бы", _chtoby),
-    (_ne_joined, _ne),
+    PairRule(None, _joined_unknown),
+    PairRule(_particle, _settled, frozenset({"кое"}), frozenset({*ALWAYS_HYPHENATED, "таки", "ка"})),
+    PairRule(_may_be_particle_to, _particle_to, second_words=frozenset({"то"})),
+    PairRule(_fixed, _settled, frozenset(first for first, _ in FIXED)),
+    PairRule(_pol, _settled, frozenset({"пол"})),
+    PairRule(_detached_prefix, _settled, frozenset(GOVERNMENT)),
+    PairRule(_demonstrative_adverb, _demonstrative_without_noun, frozenset(GOVERNMENT)),
+    PairRule(_adverb_tag, _po_adverb, frozenset(ADVERB_PREFIX_CASES)),
+    PairRule(_compound, _settled, opens_hyphenated=True),
+    PairRule(lambda first, second, lexicon: first == "что" and second == "бы", _chtoby, frozenset({"что"})),
+    PairRule(_ne_joined, _ne, frozenset({"не"})),
 )
 
 
-PAIR_TESTS = tuple(test for test, _ in RULES if test is not None)
-# Each test needs one of these on its side of the pair: «кое», «пол», «что», «не», a first word of
-# ``FIXED``, a governing preposition (``_detached_prefix``, ``_demonstrative_adverb``), «по» or «во»
-# (``_adverb_tag``) first, or a word opening a hyphenated form (``_compound``); a particle second
-# (``_particle``, ``_may_be_particle_to``).
-FIRST_WORDS = frozenset({"кое", "пол", "что", "не", *(first for first, _ in FIXED), *GOVERNMENT, *ADVERB_PREFIX_CASES})
-SECOND_WORDS = frozenset({*ALWAYS_HYPHENATED, "таки", "ка", "то"})
+PAIR_TESTS = tuple(rule.test for rule in RULES if rule.test is not None)
+FIRST_WORDS = frozenset().union(*(rule.first_words for rule in RULES))
+SECOND_WORDS = frozenset().union(*(rule.second_words for rule in RULES))
+GATED_BY_HYPHENATED_OPENING = any(rule.opens_hyphenated for rule in RULES)
 
 
 def _may_fire(first: str, second: str, lexicon) -> bool:
@@ -571,7 +583,11 @@ def _may_fire(first: str, second: str, lexicon) -> bool:
     and most of a long text's pairs are met once: four in five have no word that a test needs on
     its side, which two set look-ups and a cached one tell before ten tests are called; then a plain
     loop, not ``any`` over a generator, which costs as much again."""
-    if first not in FIRST_WORDS and second not in SECOND_WORDS and not _opens_hyphenated(first, lexicon):
+    if (
+        first not in FIRST_WORDS
+        and second not in SECOND_WORDS
+        and not (GATED_BY_HYPHENATED_OPENING and _opens_hyphenated(first, lexicon))
+    ):
         return False
     for test in PAIR_TESTS:
         if test(first, second, lexicon):
