@@ -21,14 +21,13 @@ its slot. A word is then 100 one-byte codes, and its vector is decoded on demand
 package data is one compressed numpy archive (``data/meaning.npz``, ~8 MB) read once per process
 (``shared_model``); nothing is decoded in advance.
 
-The fit of a word to a context is the mean cosine of its vector with the context words' vectors;
-words without a vector are left out of a context, and a word without one has no fit (None). Frequent
-words lean toward every context: «год» fits «поэт написал стихотворение родине» with a mean cosine
-of 0.16, because its vector shares a direction with most of a text's words. Where two words of very
-different frequency compete, the fit *beyond the common direction* (``fits_beyond_common``) compares
-them fairly: each word's cosine with the count-weighted mean of all unit vectors
-(``common_direction``) is taken off its fit, which leaves «год» at −0.10 there and «стихи» at 0.36
-(0.41 before).
+The plain fit of a word to a context would be the mean cosine of its vector with the context words'
+vectors (words without a vector left out). But frequent words lean toward every context: «год» fits
+«поэт написал стихотворение родине» with a mean cosine of 0.16, because its vector shares a direction
+with most of a text's words. So the one fit the model gives, the fit *beyond the common direction*
+(``fits_beyond_common``), compares words of very different frequency fairly: each word's cosine with
+the count-weighted mean of all unit vectors (``common_direction``) is taken off its plain fit, which
+leaves «год» at −0.10 there and «стихи» at 0.36 (0.41 before). A word without a vector has no fit.
 """
 
 from __future__ import annotations
@@ -109,27 +108,11 @@ class MeaningModel:
         rows = [row for parse in parses for form in parse.lexeme if (row := self.vector_id(form.word)) is not None]
         return self.words[min(rows)] if rows else None
 
-    def vector(self, word: str) -> np.ndarray | None:
-        """The unit vector of ``word``, or None."""
-        i = self.vector_id(word)
-        return None if i is None else self.unit_vectors([i])[0]
-
-    def fit(self, word: str, context: Sequence[str]) -> float | None:
-        """How well ``word`` fits among ``context``: the mean cosine of its vector with theirs (None
-        when it or every context word lacks a vector)."""
-        fits = self.fits([word], context)
-        return None if fits is None or math.isnan(fits[0]) else float(fits[0])
-
-    def fits(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
-        """``fit`` of each of ``words`` to one context, as an array (NaN for a word without a vector);
-        None when no context word has one."""
-        similarities = self.similarities(words, context)
-        return None if similarities is None else similarities.mean(axis=1)
-
     def fits_beyond_common(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
-        """``fits`` less each word's cosine with ``common_direction`` (see the module docstring): the
-        dot product of its unit vector with the context's mean unit vector less the common direction,
-        one product per word."""
+        """Each of ``words``' fit to ``context`` less its cosine with ``common_direction`` (see the
+        module docstring): the dot product of its unit vector with the context's mean unit vector less
+        the common direction, one product per word; NaN for a word without a vector, None when no
+        context word has one."""
         context_ids = [i for i in map(self.vector_id, context) if i is not None]
         if not context_ids:
             return None
@@ -154,19 +137,6 @@ class MeaningModel:
         per_centroid = np.stack([np.bincount(self.codes[:, s], weights, minlength=centroids) for s in range(slots)])
         mean = (per_centroid[:, :, None] * self.codebook).sum(axis=1) / self.counts[: self.vector_words].sum()
         return mean.reshape(-1).astype(np.float32)
-
-    def similarities(self, words: Sequence[str], others: Sequence[str]) -> np.ndarray | None:
-        """The cosines of each of ``words`` (rows; NaN for a word without a vector) with each of
-        ``others`` that has a vector (columns); None when none of ``others`` has one."""
-        other_ids = [i for i in map(self.vector_id, others) if i is not None]
-        if not other_ids:
-            return None
-        present = [(k, i) for k, word in enumerate(words) if (i := self.vector_id(word)) is not None]
-        out = np.full((len(words), len(other_ids)), np.nan, dtype=np.float32)
-        if present:
-            rows, ids = zip(*present, strict=True)
-            out[list(rows)] = self.unit_vectors(ids) @ self.unit_vectors(other_ids).T
-        return out
 
     def neighbours(self, word: str) -> list[str]:
         """The nearest words of the same part of speech and another lemma, nearest first (one form
