@@ -56,9 +56,10 @@ def test_a_new_table_replaces_the_stale_ones_of_its_family_only(tmp_path):
     from pravka.lexicon import compiled_once
 
     older = tmp_path / "confusion-v1-old.dawg"
-    neighbour = tmp_path / "confusion-notes.txt"  # another suffix: not a table of the family
+    older_format = tmp_path / "confusion-v1-old.marshal"  # the same family in an earlier table format
+    neighbour = tmp_path / "confusion-notes.txt"  # not a table suffix: not a table of the family
     other_family = tmp_path / "blend-confusion-v1-old.dawg"
-    for path in (older, neighbour, other_family):
+    for path in (older, older_format, neighbour, other_family):
         path.write_text("old")
     built = []
 
@@ -69,9 +70,23 @@ def test_a_new_table_replaces_the_stale_ones_of_its_family_only(tmp_path):
     current = tmp_path / "confusion-v2-new.dawg"
     assert compiled_once(current, build, "confusion") == current
     assert built == [current] and current.read_text() == "new"
-    assert not older.exists() and neighbour.exists() and other_family.exists()
+    assert not older.exists() and not older_format.exists()
+    assert neighbour.exists() and other_family.exists()
     compiled_once(current, build, "confusion")
     assert built == [current]  # compiled once: a later call only opens it
+
+
+def test_any_build_removes_the_tables_of_families_this_version_no_longer_writes(tmp_path):
+    # An upgrader's cache holds the neighbour index under its old family name, «confusion-v2-…»,
+    # which no table of today's replaces; the tables of today's «confusion-sets» family stay.
+    from pravka.lexicon import compiled_once
+
+    retired = tmp_path / "confusion-v2-v5-2_4_417150_4580142-3_1_1.dawg"
+    current_sets = tmp_path / "confusion-sets-v5-new.dawg"
+    for path in (retired, current_sets):
+        path.write_text("old")
+    compiled_once(tmp_path / "freq-v6-new.dawg", lambda path: path.write_text("new"), "freq")
+    assert not retired.exists() and current_sets.exists()
 
 
 def _package(tmp_path, monkeypatch):

@@ -733,12 +733,23 @@ def compiled_once(path: Path, build, family: str) -> Path:
     return path
 
 
+# The suffixes pravka's tables have been written with: a family's table of an older format (a marshal
+# file where a DAWG is now) is as stale as one of older inputs.
+TABLE_SUFFIXES = frozenset({".dawg", ".marshal", ".model"})
+# Families that earlier versions of pravka wrote and this one no longer does (the confusion unit's
+# neighbour index was «confusion-v{format}» before it was «confusion-neighbours»): nothing would
+# ever replace their files, so any build removes them.
+RETIRED_FAMILIES = ("confusion-v1", "confusion-v2")
+
+
 def remove_stale(path: Path, family: str) -> None:
-    """Delete the other ``family-*`` files beside ``path`` with its suffix (a process still reading
-    one keeps it open until it ends: on POSIX an open file outlives its name)."""
-    for other in path.parent.glob(f"{family}-*{path.suffix}"):
-        if other != path:
-            other.unlink(missing_ok=True)
+    """Delete the other table files of ``family`` beside ``path``, whatever their table suffix, and
+    those of the retired families (a process still reading one keeps it open until it ends: on POSIX
+    an open file outlives its name)."""
+    for stale_family in (family, *RETIRED_FAMILIES):
+        for other in path.parent.glob(f"{stale_family}-*"):
+            if other != path and other.suffix in TABLE_SUFFIXES:
+                other.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=8)
