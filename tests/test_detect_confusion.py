@@ -132,6 +132,34 @@ def test_neighbours_are_one_edit_away(lexicon):
     assert "своей" in confusion.neighbours(lexicon, "свеой")  # two letters swapped
 
 
+BOUND_TEXT = [
+    *CLEAN,
+    "Депутаты нижней палеты парламента приняли закон.",
+    "У него болит коленный сустав после бега.",
+    "Я умаляю тебя, не уходи! Это было очен красиво.",
+    "Старик сидел у окна и смотрел, как по мокрой мостовой катятся пролетки и бегут прохожие.",
+]
+
+
+def test_a_word_stops_before_its_meaning_evidence_only_when_no_member_could_be_reported(corrector):
+    """The bound of ``meaning_gains``: with ``report_at`` a word's evidence is either the full evidence
+    or [] when even the full evidence reports nothing; both happen on these sentences."""
+    stopped = kept = 0
+    for text in BOUND_TEXT:
+        document = corrector._document(text)
+        for index in range(len(document.tokens)):
+            full = confusion.evidence(document, index)
+            bounded = confusion.evidence(document, index, report_at=confusion.REPORT_AT)
+            if bounded:
+                assert bounded == full
+                kept += 1
+            elif full:
+                ranked = confusion.probabilities(full)
+                assert not ranked or ranked[0][1] < confusion.REPORT_AT
+                stopped += 1
+    assert stopped and kept
+
+
 def test_registered_after_the_grammar_rules():
     names = [d.name for d in DETECTORS]
     assert names.index("confusion") == names.index("realword") + 1

@@ -14,11 +14,16 @@ def plain_fits(model, words, context):
     return model.unit_vectors([model.vector_id(word) for word in words]) @ context_vectors.T.mean(axis=1)
 
 
+def fits(model, words, context):
+    """The one fit the units use: each word's fit beyond the common direction to ``context``."""
+    return model.fits(words, model.context_direction(context))
+
+
 def test_a_word_fits_its_collocation_better_than_a_synonym():
     model = shared_model()
-    foreign, abroad = model.fits_beyond_common(["иностранных", "зарубежных"], ["министр", "дел"])
+    foreign, abroad = fits(model, ["иностранных", "зарубежных"], ["министр", "дел"])
     assert foreign > abroad + 0.1
-    nuclear, atomic = model.fits_beyond_common(["ядерной", "атомной"], ["оружия", "войны"])
+    nuclear, atomic = fits(model, ["ядерной", "атомной"], ["оружия", "войны"])
     assert nuclear > atomic
 
 
@@ -34,13 +39,26 @@ def test_news_frequency_tells_rare_words():
     assert model.news_zipf("министр") > model.news_zipf("канцелярском") + 2
     assert model.news_zipf("попрошено") < 0.5  # not among navec's 250k words at all
     assert model.vector_id("попрошено") is None
-    assert np.isnan(model.fits_beyond_common(["попрошено"], ["министр"])[0])
+    assert np.isnan(fits(model, ["попрошено"], ["министр"])[0])
 
 
 def test_a_context_without_vectors_has_no_fit():
     model = shared_model()
-    assert model.fits_beyond_common(["министр"], ["qwerty", "шмяквырк"]) is None
-    assert model.fits_beyond_common(["министр"], []) is None
+    assert model.context_direction(["qwerty", "шмяквырк"]) is None
+    assert model.context_direction([]) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=49_999), min_size=1, max_size=8),
+    st.lists(st.integers(0, 49_999), min_size=1, max_size=6),
+)
+def test_no_fit_is_further_from_zero_than_the_context_direction_is_long(rows, context_rows):
+    """The bound the confusion unit stops on before it works a word's stand-ins out (Cauchy–Schwarz)."""
+    model = shared_model()
+    direction = model.context_direction([model.words[row] for row in context_rows])
+    length = float(np.linalg.norm(direction))
+    assert np.all(np.abs(model.fits([model.words[row] for row in rows], direction)) <= length + 1e-5)
 
 
 @settings(max_examples=50, deadline=None)
@@ -65,11 +83,11 @@ def test_a_frequent_word_fits_every_context_until_the_common_direction_is_taken_
     model = shared_model()
     context = ["поэт", "написал", "стихотворение", "родине"]
     plain = plain_fits(model, ["год", "стихи"], context)
-    beyond = model.fits_beyond_common(["год", "стихи", "шмяквырк"], context)
+    beyond = fits(model, ["год", "стихи", "шмяквырк"], context)
     assert plain[0] > 0.1 and beyond[0] < 0  # «год» leans toward any sentence, not toward this one
     assert plain[1] > 0.3 and beyond[1] > 0.3  # «стихи» belongs here either way
     assert np.isnan(beyond[2])  # no vector, no fit
-    assert model.fits_beyond_common(["год"], ["шмяквырк"]) is None
+    assert model.context_direction(["шмяквырк"]) is None
 
 
 def test_a_rare_form_is_stood_in_for_by_its_lexemes_commonest_form_or_by_its_lemma(lexicon):

@@ -25,9 +25,11 @@ The plain fit of a word to a context would be the mean cosine of its vector with
 vectors (words without a vector left out). But frequent words lean toward every context: «год» fits
 «поэт написал стихотворение родине» with a mean cosine of 0.16, because its vector shares a direction
 with most of a text's words. So the one fit the model gives, the fit *beyond the common direction*
-(``fits_beyond_common``), compares words of very different frequency fairly: each word's cosine with
+(``fits``), compares words of very different frequency fairly: each word's cosine with
 the count-weighted mean of all unit vectors (``common_direction``) is taken off its plain fit, which
-leaves «год» at −0.10 there and «стихи» at 0.36 (0.41 before). A word without a vector has no fit.
+leaves «год» at −0.10 there and «стихи» at 0.36 (0.41 before). That is the dot product of the word's
+unit vector with the context's mean unit vector less the common direction (``context_direction``),
+so no fit is further from 0 than that direction's length. A word without a vector has no fit.
 """
 
 from __future__ import annotations
@@ -108,20 +110,24 @@ class MeaningModel:
         rows = [row for parse in parses for form in parse.lexeme if (row := self.vector_id(form.word)) is not None]
         return self.words[min(rows)] if rows else None
 
-    def fits_beyond_common(self, words: Sequence[str], context: Sequence[str]) -> np.ndarray | None:
-        """Each of ``words``' fit to ``context`` less its cosine with ``common_direction`` (see the
-        module docstring): the dot product of its unit vector with the context's mean unit vector less
-        the common direction, one product per word; NaN for a word without a vector, None when no
-        context word has one."""
+    def context_direction(self, context: Sequence[str]) -> np.ndarray | None:
+        """The mean unit vector of the ``context`` words that have one, less ``common_direction``: a
+        word's fit beyond the common direction is its unit vector's dot product with this (``fits``);
+        None when no context word has a vector. Its length bounds every fit (Cauchy–Schwarz)."""
         context_ids = [i for i in map(self.vector_id, context) if i is not None]
         if not context_ids:
             return None
+        return self.unit_vectors(context_ids).mean(axis=0) - self.common_direction
+
+    def fits(self, words: Sequence[str], direction: np.ndarray) -> np.ndarray:
+        """Each of ``words``' fit beyond the common direction to the context whose
+        ``context_direction`` is ``direction`` (see the module docstring), one dot product per word;
+        NaN for a word without a vector."""
         present = [(k, i) for k, word in enumerate(words) if (i := self.vector_id(word)) is not None]
         out = np.full(len(words), np.nan, dtype=np.float32)
         if present:
             rows, ids = zip(*present, strict=True)
-            beyond = self.unit_vectors(context_ids).mean(axis=0) - self.common_direction
-            out[list(rows)] = self.unit_vectors(ids) @ beyond
+            out[list(rows)] = self.unit_vectors(ids) @ direction
         return out
 
     @cached_property
