@@ -1,4 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.lexicon import lexeme_words
 
 
 @pytest.mark.parametrize("word", ["российской", "безопасности", "ёлка", "елка", "Ёжик", "пресс-секретарь", "какой-то"])
@@ -70,3 +74,23 @@ def test_kept_readings_are_pymorphy3s_readings_in_its_order(lexicon, word):
     # Read twice: the second answer comes from the cache and must be the first one.
     assert lexicon.parses(word) == tuple(lexicon.morph.parse(word)) == lexicon.parses(word)
     assert [parse.tag.POS for parse in lexicon.parses(word)] == [parse.tag.POS for parse in lexicon.morph.parse(word)]
+
+
+@pytest.fixture(scope="module")
+def written(lexicon):
+    return sorted(set(lexicon.written_words()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_lexemes_words_spelt_from_the_paradigm_are_pymorphy3s(lexicon, written, data):
+    """``lexeme_words`` reads pymorphy3's paradigm table itself; every reading of a written word, and of
+    words it guesses (unknown, prefixed, hyphenated), must give the words of its lexeme in its order."""
+    word = data.draw(
+        st.sampled_from(written)
+        | st.text(alphabet="абвгдежзийклмнопрстуфхцчшщъыьэюяё", min_size=2, max_size=12)
+        | st.sampled_from(written).map(lambda w: "супер" + w)
+        | st.sampled_from(written).map(lambda w: "пресс-" + w)
+    )
+    for parse in lexicon.parses(word):
+        assert lexeme_words(parse) == [form.word for form in parse.lexeme]

@@ -107,7 +107,9 @@ class MeaningModel:
             return word
         if by_lemma:
             return next((p.normal_form for p in parses if self.vector_id(p.normal_form) is not None), None)
-        rows = [row for parse in parses for form in parse.lexeme if (row := self.vector_id(form.word)) is not None]
+        from .lexicon import lexeme_words  # its tables load with the lexicon, which the callers hold
+
+        rows = [row for parse in parses for form in lexeme_words(parse) if (row := self.vector_id(form)) is not None]
         return self.words[min(rows)] if rows else None
 
     def context_direction(self, context: Sequence[str]) -> np.ndarray | None:
