@@ -64,6 +64,11 @@ def single_split(corrector, text):
         # «не» + a predicative adverb, no contrast around
         ("Мне не понятно, как это работает.", "не понятно", "Мне непонятно, как это работает.", "joined-ne"),
         ("Получилось не плохо.", "не плохо", "Получилось неплохо.", "joined-ne"),
+        # a particle written apart and with a slip: hyphenated and respelt
+        ("Кто нибуть знает, где ключи?", "Кто нибуть", "Кто-нибудь знает, где ключи?", "hyphen-particle"),
+        ("Если что небудь случится, звони.", "что небудь", "Если что-нибудь случится, звони.", "hyphen-particle"),
+        ("Когда нибуд я туда вернусь.", "Когда нибуд", "Когда-нибудь я туда вернусь.", "hyphen-particle"),
+        ("Есть ли какой либа выход?", "какой либа", "Есть ли какой-либо выход?", "hyphen-particle"),
     ],
 )
 def test_split_words_are_fixed(corrector, text, span, fixed, source):
@@ -72,6 +77,14 @@ def test_split_words_are_fixed(corrector, text, span, fixed, source):
     assert finding.suggestions[0].source == source
     assert finding.fix is not None
     assert corrector.fix(text) == fixed
+
+
+def test_a_slipped_particle_is_respelt_only_after_a_pronoun_base_and_for_an_unknown_word(corrector):
+    finding = single_split(corrector, "Кто нибуть знает?")
+    assert finding.suggestions[0].trail[0] == "respelt нибуть → нибудь"
+    assert corrector.fix("Он нибуть пришёл.") == "Он нибуть пришёл."  # «он» takes no particle
+    assert only_splits(corrector, "Кто небыл там, тот не поймёт.") == []  # «не был» glued, not «-нибудь»
+    assert only_splits(corrector, "Что небо сегодня ясное!") == []  # a dictionary word is meant
 
 
 def test_the_fix_keeps_letter_case_and_changes_only_the_space(corrector):

@@ -1,8 +1,9 @@
 """Split words: one word broken in two by a stray space («време ни» → «времени», «кто то» → «кто-то»).
 
-Two neighbouring word tokens separated by exactly one space are looked at as a pair. The fix only
-ever changes that space: it becomes nothing (the words are joined) or a hyphen. Everything else —
-letters, their case, the text around — stays as typed. Each rule below is tried in turn and the first
+Two neighbouring word tokens separated by exactly one space are looked at as a pair. The fix
+changes that space: it becomes nothing (the words are joined) or a hyphen. Everything else —
+letters, their case, the text around — stays as typed, but for a particle written apart with a slip
+(``hyphen-particle`` below), which is respelt too. Each rule below is tried in turn and the first
 that fires wins; all of them say nothing unless the joined or hyphenated spelling is a dictionary form.
 
 * ``joined`` — one half is not a word and the joined form is a known word that is not rare:
@@ -10,7 +11,8 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
 * ``hyphen-particle`` — an indefinite or emphatic particle written apart: «кто то», «кого нибудь»,
   «где либо», «кое как», «опять таки», «встретил таки», «давай ка». «нибудь», «либо» and «кое» after
   or before a pronoun or pronoun adverb (кто, что, какой, где, как, почему …) are hyphenated
-  whenever the hyphenated form is in the dictionary. «то» is the dangerous one, because it is also a
+  whenever the hyphenated form is in the dictionary; after a pronoun base, an unknown word one cheap
+  slip from «нибудь» or «либо» is that particle respelt: «кто нибуть» → «кто-нибудь». «то» is the dangerous one, because it is also a
   pronoun («то, что», «то же», «то есть», «одно и то же», «то место») and the second half of «если …,
   то …»; the rule stays silent when the word after «то» shows one of those readings (a comma and a
   relative word, «что», «же», «есть», «ли», a neuter noun «то» could point at, a colon as in «как то:»).
@@ -79,6 +81,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..candidates.channel import edit_cost
+from ..ru.alphabet import match_case
 from ..ru.grammar import CASED, GOVERNMENT
 from ..ru.punctuation import is_sentence_end
 from ..ru.words import word_set
@@ -105,6 +109,12 @@ CONFIDENCE_EMPHATIC_TO = 0.8
 CORRELATIVE_SPAN = 8  # words searched for a second «то» of «то …, то …»
 CONFIDENCE_TAKI = 0.9
 CONFIDENCE_KA = 0.9
+# «кто нибуть», «что небудь»: the particle written apart and with one cheap slip (the channel's price:
+# a devoiced «д» 1.4, a vowel 1.0, a lost letter up to 2.0; «либо» from «нибудь» costs 8)
+SLIPPED_PARTICLES = ("нибудь", "либо")
+MAX_PARTICLE_SLIP = 2.0
+MIN_SLIPPED_PARTICLE_LENGTH = 3
+CONFIDENCE_SLIPPED_PARTICLE = 0.9
 
 # ------------------------------------------------------------------ fixed spellings
 FIXED = {
@@ -175,14 +185,15 @@ def detect(document):
                 continue
             found = rule.reading(document, index, passed)
             if found is not None:
-                separator, confidence, source = found
-                replacement = left.text + separator + right.text
+                separator, confidence, source, *respelt = found
+                second_text = match_case(right.text, respelt[0]) if respelt else right.text
+                trail = (f"respelt {right.text} → {second_text}",) if respelt else ()
                 yield Finding(
                     left.start,
                     right.stop,
                     text[left.start : right.stop],
                     KIND,
-                    [Suggestion(replacement, confidence, source)],
+                    [Suggestion(left.text + separator + second_text, confidence, source, trail)],
                 )
                 break
 
@@ -305,6 +316,23 @@ def _particle(first, second, lexicon):
         tag = _first_tag(lexicon, first)
         if first in KA_WORDS or (tag.POS == "VERB" and tag.mood == "impr"):
             return "-", CONFIDENCE_KA, "hyphen-particle"
+    return None
+
+
+def _slipped_particle(document, index, passed):
+    """«кто нибуть» → «кто-нибудь»: after a pronoun base, an unknown word one cheap slip from
+    «нибудь» or «либо» (``MAX_PARTICLE_SLIP``) is that particle, hyphenated and respelt, when the
+    hyphenated form is a dictionary word; the reading names the particle (``detect``). Like
+    ``_joined_unknown`` it needs an unknown word, which the screen flags by itself."""
+    lexicon = document.lexicon
+    first, second = document.word(index), document.word(index + 1)
+    if len(second) < MIN_SLIPPED_PARTICLE_LENGTH or second in SLIPPED_PARTICLES or lexicon.is_known(second):
+        return None
+    if not _lemmas(lexicon, first) & PRONOUN_BASES:
+        return None
+    for particle in SLIPPED_PARTICLES:
+        if edit_cost(second, particle) <= MAX_PARTICLE_SLIP and lexicon.is_form(f"{first}-{particle}"):
+            return "-", CONFIDENCE_SLIPPED_PARTICLE, "hyphen-particle", particle
     return None
 
 
@@ -559,6 +587,7 @@ class PairRule(NamedTuple):
 RULES = (
     PairRule(None, _joined_unknown),
     PairRule(_particle, _settled, frozenset({"кое"}), frozenset({*ALWAYS_HYPHENATED, "таки", "ка"})),
+    PairRule(None, _slipped_particle),
     PairRule(_may_be_particle_to, _particle_to, second_words=frozenset({"то"})),
     PairRule(_fixed, _settled, frozenset(first for first, _ in FIXED)),
     PairRule(_pol, _settled, frozenset({"пол"})),
@@ -578,8 +607,8 @@ GATED_BY_HYPHENATED_OPENING = any(rule.opens_hyphenated for rule in RULES)
 
 
 def _may_fire(first: str, second: str, lexicon) -> bool:
-    """The screen's test: some rule could fire on this pair of words (``_joined_unknown`` needs an
-    unknown word, which the screen flags by itself). Asked of every pair once in a process's life,
+    """The screen's test: some rule could fire on this pair of words (``_joined_unknown`` and
+    ``_slipped_particle`` need an unknown word, which the screen flags by itself). Asked of every pair once in a process's life,
     and most of a long text's pairs are met once: four in five have no word that a test needs on
     its side, which two set look-ups and a cached one tell before ten tests are called; then a plain
     loop, not ``any`` over a generator, which costs as much again."""
