@@ -12,10 +12,11 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   «где либо», «кое как», «опять таки», «встретил таки», «давай ка». «нибудь», «либо» and «кое» after
   or before a pronoun or pronoun adverb (кто, что, какой, где, как, почему …) are hyphenated
   whenever the hyphenated form is in the dictionary; after a pronoun base, an unknown word one cheap
-  slip from «нибудь» or «либо» is that particle respelt: «кто нибуть» → «кто-нибудь». «то» is the dangerous one, because it is also a
-  pronoun («то, что», «то же», «то есть», «одно и то же», «то место») and the second half of «если …,
-  то …»; the rule stays silent when the word after «то» shows one of those readings (a comma and a
-  relative word, «что», «же», «есть», «ли», a neuter noun «то» could point at, a colon as in «как то:»).
+  slip from «нибудь» or «либо» is that particle respelt: «кто нибуть» → «кто-нибудь». «то» is the
+  dangerous one, because it is also a pronoun («то, что», «то же», «то есть», «одно и то же», «то
+  место») and the second half of «если …, то …»; the rule stays silent when the word after «то»
+  shows one of those readings (a comma and a relative word, «что», «же», «есть», «ли», a neuter noun
+  «то» could point at, a colon as in «как то:»).
   After a pronoun base «-то» is then almost certain. After any other word («любви то», «дело то»,
   «я то») the emphatic «-то» is likely, but «то» may still open the main clause of a conditional with
   its comma missing («если есть общение то оно …») or be one of a pair («то лежала, то сидела»), so
@@ -608,10 +609,10 @@ GATED_BY_HYPHENATED_OPENING = any(rule.opens_hyphenated for rule in RULES)
 
 def _may_fire(first: str, second: str, lexicon) -> bool:
     """The screen's test: some rule could fire on this pair of words (``_joined_unknown`` and
-    ``_slipped_particle`` need an unknown word, which the screen flags by itself). Asked of every pair once in a process's life,
-    and most of a long text's pairs are met once: four in five have no word that a test needs on
-    its side, which two set look-ups and a cached one tell before ten tests are called; then a plain
-    loop, not ``any`` over a generator, which costs as much again."""
+    ``_slipped_particle`` need an unknown word, which the screen flags by itself). Asked of every pair
+    once in a process's life, and most of a long text's pairs are met once: four in five have no word
+    that a test needs on its side, which two set look-ups and a cached one tell before ten tests are
+    called; then a plain loop, not ``any`` over a generator, which costs as much again."""
     if (
         first not in FIRST_WORDS
         and second not in SECOND_WORDS
