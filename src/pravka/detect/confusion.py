@@ -324,12 +324,12 @@ def meaning_gains(
         typed_fit = float(model.fits([typed_in], direction)[0])
         if not _may_reach(readings, reach - (0.0 if math.isnan(typed_fit) else typed_fit), report_at):
             return None
-    # one product for them all, as the weights were fitted (a lone row's rounds its last float32 bit apart)
+    # One product for them all, as when the weights were fitted: a row multiplied alone may differ in its
+    # last float32 bit. A typed word without a vector fits as an average word, a member without one gains
+    # nothing.
     fits = model.fits([typed_in, *(_stand_in(lexicon, model, reading.member) or "" for reading in readings)], direction)
-    typed_fit = 0.0 if math.isnan(fits[0]) else float(fits[0])  # a typed word without a vector fits as an average word
-    return [
-        0.0 if math.isnan(fit) else float(fit) - typed_fit for fit in fits[1:]
-    ]  # a member without one gains nothing
+    typed_fit = 0.0 if math.isnan(fits[0]) else float(fits[0])
+    return [0.0 if math.isnan(fit) else float(fit) - typed_fit for fit in fits[1:]]
 
 
 def _may_reach(readings: list[Reading], meaning_bound: float, level: float) -> bool:
