@@ -76,6 +76,15 @@ def test_kept_readings_are_pymorphy3s_readings_in_its_order(lexicon, word):
     assert [parse.tag.POS for parse in lexicon.parses(word)] == [parse.tag.POS for parse in lexicon.morph.parse(word)]
 
 
+def test_dictionary_readings_leave_out_the_guesses(lexicon):
+    # «ето» is a listed (marked) form, «чо-то» one with a particle; «суперкнига» is «книга» behind a known prefix, read by a guess
+    # whose trail still starts with the dictionary unit; «сторонтраница» is guessed outright
+    assert [p.word for p in lexicon.dictionary_parses("ето")] and lexicon.variant("ето")[0] == "это"
+    assert lexicon.dictionary_parses("чо-то") and lexicon.variant("чо-то")[0] == "что-то"  # a listed word and «-то»
+    assert lexicon.parses("суперкнига") and lexicon.dictionary_parses("суперкнига") == []
+    assert lexicon.parses("сторонтраница") and lexicon.dictionary_parses("сторонтраница") == []
+
+
 @pytest.fixture(scope="module")
 def written(lexicon):
     return sorted(set(lexicon.written_words()))

@@ -369,6 +369,11 @@ def read_respellings(path) -> dict[str, str]:
     return table
 
 
+# The pymorphy3 units whose trail keeps a reading one the dictionary lists: its look-up, and the particle
+# split that looks up the part before «-то», «-ка»…
+LISTED_UNITS = frozenset({"DictionaryAnalyzer", "HyphenSeparatedParticleAnalyzer"})
+
+
 class Lexicon:
     """Known-ness, frequency and sound-alike lookups over the dictionary and the user's word lists."""
 
@@ -511,12 +516,13 @@ class Lexicon:
         return self.parses(word)[0].tag.POS in FUNCTION_POS
 
     def dictionary_parses(self, word: str) -> list:
-        """The readings of ``word`` that pymorphy3's dictionary lists as this very form, not guessed
-        by its analyzers of unknown, prefixed or hyphenated words."""
+        """The readings of ``word`` that pymorphy3's dictionary lists as this very form, or as its part
+        before a particle («чо-то» is the listed «чо» with «-то»), not guessed by its analyzers of
+        unknown, prefixed or hyphenated words («суперкнига» is «книга» behind a known prefix)."""
         return [
             p
             for p in self.parses(word)
-            if fold(p.word) == fold(word) and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+            if fold(p.word) == fold(word) and all(type(unit).__name__ in LISTED_UNITS for unit, *_ in p.methods_stack)
         ]
 
     @staticmethod
