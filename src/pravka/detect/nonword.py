@@ -246,6 +246,8 @@ def _clearly_misspelt(suggestions, lexicon) -> bool:
     best = suggestions[0]
     if best.source == "twowords" and not SHORT_FUNCTION_WORDS.intersection(best.text.lower().split()):
         return False  # «Бойдел» is a surname, not «Бой дел»
+    if best.source == "colloquial":
+        return False  # «Жака Моно» is a surname, not «можно»: the informal don't capitalize a spoken form
     return (
         best.confidence >= NAME_MIN_CONFIDENCE
         and min(lexicon.zipf(part) for part in best.text.split()) >= NAME_MIN_ZIPF
