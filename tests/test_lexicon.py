@@ -77,8 +77,8 @@ def test_kept_readings_are_pymorphy3s_readings_in_its_order(lexicon, word):
 
 
 def test_dictionary_readings_leave_out_the_guesses(lexicon):
-    # «ето» is a listed (marked) form, «чо-то» one with a particle; «суперкнига» is «книга» behind a known prefix, read by a guess
-    # whose trail still starts with the dictionary unit; «сторонтраница» is guessed outright
+    # «ето» is a listed (marked) form, «чо-то» one with a particle; «суперкнига» is «книга» behind a
+    # known prefix, a guess whose trail still starts with the dictionary unit; «сторонтраница» is a guess
     assert [p.word for p in lexicon.dictionary_parses("ето")] and lexicon.variant("ето")[0] == "это"
     assert lexicon.dictionary_parses("чо-то") and lexicon.variant("чо-то")[0] == "что-то"  # a listed word and «-то»
     assert lexicon.parses("суперкнига") and lexicon.dictionary_parses("суперкнига") == []

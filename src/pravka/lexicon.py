@@ -73,6 +73,9 @@ MIN_BUILT_ON = 4  # letters of the dictionary word a prefix or a suffix builds o
 STEM_ENDINGS = ("", "а", "о", "ь", "ой", "ый", "ий", "ный", "ской", "ский")  # put back to find a stem's lemma
 SEPARATE_FROM_NE = frozenset({"VERB", "INFN", "GRND", "COMP"})
 _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
+# The pymorphy3 units a reading's trail may hold for it to be a form the dictionary lists: the look-up
+# itself, and the particle split, which looks up the part before «-то», «-ка»…
+LISTED_UNITS = frozenset({"DictionaryAnalyzer", "HyphenSeparatedParticleAnalyzer"})
 
 
 def lexeme_words(parse) -> list[str]:
@@ -367,11 +370,6 @@ def read_respellings(path) -> dict[str, str]:
                 typed, meant = entry.split("\t", 1)
                 table[typed.strip().lower()] = meant.strip()
     return table
-
-
-# The pymorphy3 units whose trail keeps a reading one the dictionary lists: its look-up, and the particle
-# split that looks up the part before «-то», «-ка»…
-LISTED_UNITS = frozenset({"DictionaryAnalyzer", "HyphenSeparatedParticleAnalyzer"})
 
 
 class Lexicon:
