@@ -1,7 +1,9 @@
 """The screen must not change what pravka finds: findings with screening against the whole text analysed.
 
-For every source and target sentence of the evaluation sets, and for texts of 25 of those sentences
-joined by line breaks (so that blocks, context lines and offsets are exercised), ``Corrector.raw_findings``
+For every source and target sentence of the evaluation sets, for texts of 25 of those sentences
+joined by line breaks (so that blocks, context lines and offsets are exercised), and for the same 25
+joined by spaces and hard-wrapped (line breaks inside sentences, which units read across: one at
+most, ``Document.reach``), ``Corrector.raw_findings``
 (which analyses only the lines ``detect.screen`` flags) is compared with the detectors run over one
 ``Document`` of the whole text. Any difference is printed; the exit status is 1 when there is one.
 It also prints the share of lines the screen let through unanalysed.
@@ -26,6 +28,20 @@ from pravka.tokenize import tokenize  # noqa: E402
 
 DEFAULT_SETS = ("spellrueval-tune", "spellrueval-heldout", "gera-train", "gera-dev", "relco")
 JOINED = 25
+WRAP_WIDTH = 40  # short lines, so that a sentence spans several
+
+
+def hard_wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    """``text`` with the first space between two words past each ``width`` characters of a line made a
+    line break (offsets stay as they were)."""
+    characters, column = list(text), 0
+    for at, character in enumerate(text):
+        if character == " " and column >= width and text[at - 1 : at].isalnum() and text[at + 1 : at + 2].isalpha():
+            characters[at], column = "\n", 0
+        else:
+            column = 0 if character == "\n" else column + 1
+    return "".join(characters)
+
 
 
 def unscreened(corrector: Corrector, text: str):
@@ -46,6 +62,7 @@ def main() -> None:
         sentences = [p.source for p in pairs] + [p.target for p in pairs]
         texts += sentences
         texts += ["\n".join(sentences[i : i + JOINED]) for i in range(0, len(sentences), JOINED)]
+        texts += [hard_wrapped(" ".join(sentences[i : i + JOINED])) for i in range(0, len(sentences), JOINED)]
     texts += [path.read_text(encoding="utf-8") for path in sorted(Path("samples").glob("*.txt"))]
     differing = lines = skipped = 0
     for text in texts:

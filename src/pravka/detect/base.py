@@ -16,11 +16,11 @@ the context step to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..ru.punctuation import OPENERS, SENTENCE_END
+from ..ru.punctuation import CARRIES_ON, OPENERS, SENTENCE_END
 from ..types import Finding, Suggestion, Token
 
 if TYPE_CHECKING:  # the detectors are handed these; they never build them
@@ -84,6 +84,37 @@ class Document:
         """True when a line break stands between token ``index`` and the one before it."""
         return index > 0 and "\n" in self.text[self.tokens[index - 1].stop : self.tokens[index].start]
 
+    def carries_on_before(self, index: int) -> bool:
+        """True when a line break stands before token ``index`` inside a sentence: hard-wrapped prose
+        and verse («Тебе\nя сердце поверял», «Куда\nНи едешь, попадаются»). The sentence goes on when
+        the line before ends with a word, a comma or a dash, even where this line opens with a capital
+        (each line of a verse does); a blank line, a sentence-ending mark or any other mark end it. A
+        heading without a full stop is read as going on into the line after it: that costs a fix
+        where its first word is a capitalized typo the name guards keep (``starts_sentence``), where
+        the other reading would fix names at the start of wrapped lines. Readers that walk across
+        such a break cross one at most: the screen (``detect.screen``) hands a unit the line before
+        and the line after the one it flagged, no more."""
+        if not self.breaks_line_before(index):
+            return False
+        before, after = self.tokens[index - 1], self.tokens[index]
+        if self.text.count("\n", before.stop, after.start) > 1 or before.text[-1] in SENTENCE_END:
+            return False
+        return before.kind == "word" or before.text in CARRIES_ON
+
+    def reach(self, index: int, step: int) -> Iterator[int]:
+        """The indices of the tokens walking away from token ``index`` (``step`` −1: back, 1: on), up
+        to a line break that ends the sentence or the second one that does not (``carries_on_before``)."""
+        crossed = False
+        at = index + step
+        while 0 <= at < len(self.tokens):
+            later = max(at, at - step)
+            if self.breaks_line_before(later):
+                if crossed or not self.carries_on_before(later):
+                    return
+                crossed = True
+            yield at
+            at += step
+
     def sentence_is_question(self, index: int) -> bool:
         """True when the sentence of token ``index`` ends, after it, with a question mark."""
         for at in range(index + 1, len(self.tokens)):
@@ -92,12 +123,13 @@ class Document:
         return False
 
     def starts_sentence(self, index: int) -> bool:
-        """True when token ``index`` is the first word of a sentence or of a line."""
+        """True when token ``index`` is the first word of a sentence, or of a line that does not carry
+        on the sentence of the line before (``carries_on_before``)."""
         j = index - 1
         while j >= 0:
             previous = self.tokens[j]
-            if "\n" in self.text[previous.stop : self.tokens[j + 1].start]:
-                return True
+            if self.breaks_line_before(j + 1):
+                return not self.carries_on_before(j + 1)
             if previous.text in OPENERS:
                 j -= 1
                 continue

@@ -341,15 +341,12 @@ def _may_reach(readings: list[Reading], meaning_bound: float, level: float) -> b
 
 def _content_words(document, index: int, model) -> list[str]:
     """The ``MEANING_WINDOW`` nearest words with a meaning vector on each side of token ``index``
-    within its sentence (cut at sentence-ending marks and line breaks), function words left out."""
+    within its sentence (``Document.reach``, cut at sentence-ending marks), function words left out."""
     found: list[str] = []
     for step in (-1, 1):
-        taken, at = 0, index
-        while taken < MEANING_WINDOW and 0 <= at + step < len(document.tokens):
-            if document.breaks_line_before(max(at, at + step)):
-                break
-            at += step
-            if document.ends_sentence(at):
+        taken = 0
+        for at in document.reach(index, step):
+            if taken >= MEANING_WINDOW or document.ends_sentence(at):
                 break
             word = document.word(at)
             if word and model.vector_id(word) is not None and not document.lexicon.is_function_word(word):

@@ -26,7 +26,9 @@ essays and blog posts): ``CLEAR`` findings were right 39 times of 40 and are app
 «не» / «ни»:
 
 * ``ni-ne`` — «ни» right before a verb, where the negation «не» belongs: «я ни знаю» → «не знаю»,
-  «ни только … но и» → «не только». Silent in «ни …, ни …» (another «ни» in the clause), and after a
+  «ни только … но и» → «не только». Silent in «ни …, ни …» (another «ни» in the clause), before an
+  infinitive after a «не» in the clause, which «ни» goes on with («не хочу от молньи грозовой, ни
+  слушать скрипок вой»), and after a
   relative word earlier in the clause, which makes the concessive «ни»: «кто бы ни пришёл», «как ни
   старался», «что ни говори», «куда ни глянь», «на что только ни способен» (but «потому что», «так
   что» are conjunctions: «потому что можно ничего ни делать» → «не»). «ни кто», «ни чуть» before
@@ -45,7 +47,8 @@ Two words that are one, and back:
 
 * ``tak-zhe`` — «так же» for «также» (also): after «а», «и», «но» or opening a sentence, unless a
   comparison follows (a «как» later in the sentence, «так же и …», an adverb or short adjective after:
-  «так же быстро») or an intensifier stands before («точно так же»). Elsewhere only offered.
+  «так же быстро», «так же тих») or an intensifier stands before («точно так же»). Elsewhere the raw
+  score is ``HINT`` (calibrated on its own, as the rule's findings are).
 * ``takzhe`` — «также как» (a comparison) → «так же как»; «точно также» → «так же».
 * ``to-zhe`` — «в тоже время» → «в то же», «одно и тоже» → «то же», «тоже самое» → «то же самое».
 * ``joined-adverb`` — fixed spellings of a preposition and a word that are one word: «не смотря на»
@@ -151,24 +154,20 @@ def _previous(document, index: int) -> str | None:
 
 def _clause_before(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words before token ``index``, nearest first, within the clause."""
-    return _clause_words(document, range(index - 1, -1, -1), span, stop_at_comma)
+    return _clause_words(document, index, -1, span, stop_at_comma)
 
 
 def _clause_after(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words after token ``index`` within the clause."""
-    return _clause_words(document, range(index + 1, len(document.tokens)), span, stop_at_comma)
+    return _clause_words(document, index, 1, span, stop_at_comma)
 
 
-def _clause_words(document, positions: range, span: int, stop_at_comma: bool) -> list[str]:
-    """The words at ``positions`` (walking away from a token), up to the clause's end, a line break
-    or ``span`` words."""
+def _clause_words(document, index: int, step: int, span: int, stop_at_comma: bool) -> list[str]:
+    """The words walking away from token ``index`` (``Document.reach``), up to the clause's end or
+    ``span`` words."""
     words: list[str] = []
-    tokens, text = document.tokens, document.text
-    for j in positions:
-        token, nearer = tokens[j], tokens[j - positions.step]
-        gap = text[token.stop : nearer.start] if positions.step < 0 else text[nearer.stop : token.start]
-        if "\n" in gap:
-            break
+    for j in document.reach(index, step):
+        token = document.tokens[j]
         if token.kind == "punct":
             if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
                 break
@@ -282,6 +281,8 @@ def _ni_for_ne(document, index):
             return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»; not «потому что»
     if following in NI_JOINED and document.lexicon.is_form("ни" + following):
         return index + 1, "ни" + following, CONFIDENCE_NI_NE, "ni-joined"  # «ни кто из нас не», «ни чуть»
+    if "не" in before and _tag(document.lexicon, following).POS == "INFN":
+        return None  # «ни» goes on with a negated verb: «не хочу …, ни слушать»; not «не знаю … ни хочу»
     if following in {"только", "так"} or _tag(document.lexicon, following).POS in NI_VERB_POS:
         return index, "не", CONFIDENCE_NI_NE, "ni-ne"
     return None
@@ -381,8 +382,8 @@ def _tak_zhe(document, index):
         return None  # «так же, как», «так же и доктор»
     opening = document.starts_sentence(index)
     pos = _tag(document.lexicon, following).POS if following is not None else None
-    if pos in {"ADJS", "COMP"} or (pos in COMPARING_POS and not opening):
-        return None  # «так же быстро»
+    if pos in {"ADJS", "COMP"} or (pos in COMPARING_POS and not opening) or _short_adjective(document, following):
+        return None  # «так же быстро», «так же тих» (first read as «тихнуть»)
     if pos in COMPARING_POS:
         return index + 1, "также", CONFIDENCE_TAK_ZHE_ELSEWHERE, "tak-zhe"  # «Так же можно …»: either
     previous = _clause_before(document, index, 1)
@@ -393,6 +394,14 @@ def _tak_zhe(document, index):
     if not previous:
         return None  # after a comma: «…, так же …» may start a comparison
     return index + 1, "также", CONFIDENCE_TAK_ZHE_ELSEWHERE, "tak-zhe"
+
+
+def _short_adjective(document, word: str | None) -> bool:
+    """A reading of ``word`` is a short adjective other than the neuter one, which is an adverb or a
+    predicative too («так же важно», «также нужно»)."""
+    return word is not None and any(
+        parse.tag.POS == "ADJS" and "neut" not in parse.tag for parse in document.lexicon.parses(word)
+    )
 
 
 def _comparison_follows(document, index: int) -> bool:

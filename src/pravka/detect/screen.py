@@ -29,7 +29,7 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    word lists only, and a lexicon with the user's own lists finds its verdicts as it goes; they are
    compiled again when the code or the data of this module or of a unit changes (``lexicon.sources_tag``).
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
-   little context), and neighbouring blocks are merged; a block is analysed by the units flagged on
+   little context, across one line break at most: ``Document.reach``), and neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
 
 Every test is a necessary condition of its own unit's findings, so a unit left out of a block would

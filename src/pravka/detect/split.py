@@ -239,24 +239,20 @@ def _previous_word(document, index: int) -> str | None:
 def _sentence_words_before(document, index: int) -> list[str]:
     """The lower-case words of the sentence up to token ``index`` (exclusive)."""
     words = []
-    j = index - 1
-    while j >= 0:
+    for j in document.reach(index, -1):
         token = document.tokens[j]
         if token.kind == "punct" and token.text[-1] in ".!?…":
             break
-        if "\n" in document.text[token.stop : document.tokens[j + 1].start]:
-            break
         if token.kind == "word":
             words.append(token.text.lower())
-        j -= 1
     return words
 
 
 def _clause_words_after(document, index: int, limit: int = 6) -> list[str]:
     """Up to ``limit`` lower-case words after token ``index``, up to the end of the sentence."""
     words = []
-    tokens = document.tokens
-    for token in tokens[index + 1 :]:
+    for j in document.reach(index, 1):
+        token = document.tokens[j]
         if token.kind == "punct" and token.text[-1] in ".!?…;":
             break
         if token.kind == "word":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 SENTENCE_END = frozenset(".!?…")  # the characters a sentence-ending mark is made of
 OPENERS = frozenset("«\"'„“(—–-[")  # marks that may stand before the first word of a sentence
+CARRIES_ON = frozenset({",", "-", "—", "–"})  # marks after which a line break leaves the sentence going on
 CLOSERS = frozenset({"»", ")", "]", '"', "”", "’"})
 HYPHENS = "-\u2010\u00ad"  # hyphen-minus, the Unicode hyphen, the soft hyphen
 SOFT_HYPHEN = "\u00ad"
