@@ -10,11 +10,12 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pravka.tokenize import MatchingView
 from test_properties import PIECES
 
 HOSTILE_PIECES = [
     "обьявила\u200b", "\u200bобьявила", "росийской росийской", "росийской\nросийской", "в в\nв",
-    "роси\u0301йской", "росси\u0306ской", "е\u0308лка", "\u202eросийской", "\u200fделегации",
+    "роси\u0301йской", "роси'йской", "несказа'нным", "росси\u0306ской", "е\u0308лка", "\u202eросийской", "\u200fделегации",
     "\ufeffросийской", "\x00", "безопас\u00adтности", "Poccия", "Poccии", "HATO",
 ]
 SEPARATORS = [" ", "  ", "\n", "\t", "", "\r\n", ", ", "\r"]
@@ -53,13 +54,28 @@ def test_a_repeated_damaged_word_is_fixed_in_both_copies(corrector):
 
 
 def test_stress_accents_decomposed_letters_and_bidi_marks_do_not_hide_a_word(corrector):
-    for hidden in ("роси\u0301йской", unicodedata.normalize("NFD", "росийской"), "\u202eросийской", "\u200eросийской",
+    for hidden in ("роси\u0301йской", "роси'йской", "роси’йской", unicodedata.normalize("NFD", "росийской"), "\u202eросийской", "\u200eросийской",
                    "роси\x00йской", "\ufeffросийской"):
         text = f"с участием {hidden} делегации"
         [finding] = [f for f in corrector.check(text) if "рос" in f.text]
         assert text[finding.start : finding.end] == finding.text
         fixed = corrector.fix(text)
         assert "российской" in unicodedata.normalize("NFC", fixed)
+
+
+def test_a_stress_typed_as_an_apostrophe_leaves_the_word_whole(corrector):
+    """Old editions online mark stress with an apostrophe after the vowel; cut there, each piece of the
+    word looked like a typo («нным» → «ним», «све» → «все»)."""
+    for text in ("Мы знали знаньем несказа'нным.", "Штык све'тил, плакали куранты.", "Не медли, в тёмных те’нях кроясь."):
+        assert corrector.check(text) == []
+        assert corrector.fix(text) == text
+
+
+def test_an_apostrophe_after_a_consonant_or_before_a_capital_is_not_a_stress(corrector):
+    """«об'явление» writes «ъ» as an apostrophe: the pieces stay apart (each a word); names keep theirs."""
+    assert corrector.fix("Читали про д'Артаньяна, а О'Коннор молчал.") == "Читали про д'Артаньяна, а О'Коннор молчал."
+    view = MatchingView("об'явление и несказа'нным")
+    assert view.text == "об'явление и несказанным"
 
 
 def test_words_in_nfd_are_known_and_left_byte_exact(corrector):

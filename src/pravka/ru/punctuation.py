@@ -6,6 +6,8 @@ SENTENCE_END = frozenset(".!?…")  # the characters a sentence-ending mark is m
 OPENERS = frozenset("«\"'„“(—–-[")  # marks that may stand before the first word of a sentence
 CARRIES_ON = frozenset({",", "-", "—", "–"})  # marks after which a line break leaves the sentence going on
 CLOSERS = frozenset({"»", ")", "]", '"', "”", "’"})
+# Typed after a stressed vowel where the combining accent is not at hand («несказа'нным», «случа’ю»).
+TYPED_STRESS_MARKS = "'’ʼ´`"
 HYPHENS = "-\u2010\u00ad"  # hyphen-minus, the Unicode hyphen, the soft hyphen
 SOFT_HYPHEN = "\u00ad"
 BYTE_ORDER_MARK = "\ufeff"

@@ -23,8 +23,8 @@ from razdel import tokenize as razdel_tokenize
 from razdel.segmenters.punct import DASHES, ENDINGS, SMILES
 from razdel.segmenters.tokenize import PUNCTS
 
-from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS
-from ..ru.punctuation import BYTE_ORDER_MARK, HYPHENS, INVISIBLE, SOFT_HYPHEN
+from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS, VOWELS
+from ..ru.punctuation import BYTE_ORDER_MARK, HYPHENS, INVISIBLE, SOFT_HYPHEN, TYPED_STRESS_MARKS
 from ..types import Token
 
 # Each mask is linear in the text. The e-mail's local part can fail only after its whole run, so it may
@@ -77,7 +77,11 @@ LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
 # * bidi controls and NUL are dropped (a bidi control between two letters becomes a space: a change of
 #   direction parts two words);
 # * stress accents (U+0300, U+0301) after a letter are dropped, and a letter with combining marks is
-#   composed (NFC: «и» + U+0306 is «й»);
+#   composed (NFC: «и» + U+0306 is «й»); so is a stress typed as an apostrophe or an acute sign
+#   between a vowel and a lower-case letter within a Cyrillic word («несказа'нным», «све'тил»; old
+#   editions online mark stress so), which would otherwise cut the word in two pieces, each «fixed»
+#   («нным» → «ним»). After a consonant it stays: «об'явление» (for «ъ»), «д'Артаньян»; so it does
+#   before a capital: «О'Коннор»;
 # * invisible characters touching a letter (zero-width space, joiners, word joiner, BOM, a soft hyphen
 #   before a line break and a word, which the hyphenation unit reads as a word broken across lines) are dropped and listed in
 #   ``MatchingView.invisible``: the Corrector deletes those that no finding covers. Damage hidden by
@@ -86,10 +90,14 @@ LETTERS_OR_OCR_DIGITS = re.compile(rf"(?:[^\W\d_]|[{OCR_DIGITS}])+")
 _DIRECTION_MARKS = r"\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _COMBINING_MARKS = r"\u0300-\u036f"
 _INVISIBLE_MARKS = r"\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_FOR_MATCHING = re.compile(rf"[{_DIRECTION_MARKS}]+|[^\W\d_][{_COMBINING_MARKS}]+|[{_INVISIBLE_MARKS}]+")
+_VOWEL = "".join(sorted(VOWELS | {vowel.upper() for vowel in VOWELS}))
+_TYPED_STRESS = rf"(?<=[{_VOWEL}])[{TYPED_STRESS_MARKS}](?=[а-яё])"
+_FOR_MATCHING = re.compile(
+    rf"[{_DIRECTION_MARKS}]+|[^\W\d_][{_COMBINING_MARKS}]+|[{_INVISIBLE_MARKS}]+|{_TYPED_STRESS}"
+)
 # Every match of ``_FOR_MATCHING`` holds one of these: most texts have none, and one search of a
 # character class says so many times faster than trying the alternation at every letter.
-_MAY_DIFFER = re.compile(rf"[{_DIRECTION_MARKS}{_COMBINING_MARKS}{_INVISIBLE_MARKS}]")
+_MAY_DIFFER = re.compile(rf"[{_DIRECTION_MARKS}{_COMBINING_MARKS}{_INVISIBLE_MARKS}{TYPED_STRESS_MARKS}]")
 STRESS_ACCENTS = frozenset("\u0300\u0301")
 _LINE_BREAK_THEN_LETTER = re.compile(r"[^\S\n\r]*(?:\r\n|\r|\n)\s*[^\W\d_]")  # a soft hyphen's line-end break
 
@@ -112,7 +120,9 @@ class MatchingView:
             raw, start, end = match.group(), match.start(), match.end()
             before = (text[position:start] or (pieces[-1] if pieces else ""))[-1:]  # as the view has it
             after = text[end : end + 1]
-            if raw[0] in INVISIBLE:
+            if raw in TYPED_STRESS_MARKS:
+                replacement = ""
+            elif raw[0] in INVISIBLE:
                 if not (before.isalpha() or after.isalpha()) or (
                     raw[-1] == SOFT_HYPHEN and _LINE_BREAK_THEN_LETTER.match(text, end)
                 ):
