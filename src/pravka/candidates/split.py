@@ -37,9 +37,16 @@ keep option. In such a long token one half may also be a word pymorphy lacks but
 («тропонин», «коронарография»), at a surcharge.
 
 Whatever its length, a numeral in the genitive, «много»/«мало»/«одно», a prefix-like word («полу»,
-«супер»), or an adverb whose «-о» after a consonant doubles as a linking vowel, before an adjective,
-is the head of a compound adjective («трех|часовой», «много|сосудистый», «полу|теплые»,
-«одно|тематический», «низко|интеллектуальный»), so that split costs ``COST_COMPOUND_HEAD`` more.
+«супер», the intensifying «пре»), or an adverb whose «-о» after a consonant doubles as a linking vowel,
+before an adjective in any of its forms (short, participle, or the adverb made of it), is the head of a
+compound adjective («трех|часовой», «много|сосудистый», «полу|теплые», «одно|тематический»,
+«низко|интеллектуальный», «пре|наивно»), so that split costs ``COST_COMPOUND_HEAD`` more.
+
+Nor is a token split before a short right half (``MAX_ENDING_LIKE`` letters) that ends many frequent
+words, when both halves are content words: «напомнилось» is not «напомнил ось», «поленами» not «поле
+нами», «деликатнейшее» not «деликатней шее». Such a token is one inflected word the dictionary lacks
+(the ending is where the split falls); two words run together end in a whole word, which few other
+words end with («сегодня|мрачная», «домашние|сады»).
 
 «не» written together with a known word other than a verb («нерасчетов», «необновленный») is a word
 of its own that no dictionary lists whole: the split after «не» is weighed (at ``COST_NE_SPLIT``), no
@@ -102,6 +109,7 @@ MIN_UNLISTED_HALF = 7
 MIN_UNLISTED_ZIPF = 1.0
 COST_UNLISTED_HALF = 0.5
 MAX_SUFFIX_TAILS = 20  # a never-seen right half ending more frequent words than this is a suffix
+MAX_ENDING_LIKE = 4  # … and so is a known one this short, after a content word
 # Endings that replace a token's last letters to give its other forms (word classes of Russian).
 OTHER_FORM_ENDINGS = (
     "а я о е ы и у ю ь й ой ей ий ый ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ом ем ам ям ах ях "
@@ -109,7 +117,9 @@ OTHER_FORM_ENDINGS = (
 ).split()
 COST_COMPOUND_HEAD = 2.0
 QUANTITY_HEADS = word_set("candidates.split.quantity_heads")
-ADJECTIVES = frozenset({"ADJF", "PRTF"})
+# A compound adjective's tail in any of its forms: full, short, participle, and the adverb made of it
+# («полу|теплые», «пара|лизирован», «пре|наивно»).
+ADJECTIVE_FORMS = frozenset({"ADJF", "PRTF", "ADJS", "PRTS", "ADVB"})
 COMPOUND_HEADS = word_set("candidates.split.compound_heads")
 # What gets glued in front of a word that has a slip of its own («необноружив»); a single
 # letter starts too many words for a guess («кстити» is no «к сити»).
@@ -150,6 +160,8 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue
         if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
+        if _is_ending_like(right, lexicon) and _is_content_word(left, lexicon) and _is_content_word(right, lexicon):
+            continue  # «напомнил ось», «поле нами»: one inflected word, whose ending many words share
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
         if _is_ne_guess(left, right, lexicon):
@@ -263,9 +275,9 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
 
 
 def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
-    """«трех|часовой», «пятидесяти|метровый», «много|сосудистый», «полу|теплые»: a compound
-    adjective's two parts."""
-    if lexicon.parses(right)[0].tag.POS not in ADJECTIVES:
+    """«трех|часовой», «пятидесяти|метровый», «много|сосудистый», «полу|теплые», «пре|наивно»: a
+    compound adjective's two parts (or its adverb's)."""
+    if lexicon.parses(right)[0].tag.POS not in ADJECTIVE_FORMS:
         return False
     return (
         left in QUANTITY_HEADS or left in COMPOUND_HEADS or _is_numeral(left, lexicon) or _is_adverb_head(left, lexicon)
@@ -321,6 +333,12 @@ def _is_only_preposition(word: str, lexicon) -> bool:
 def _is_name_or_abbreviation(word: str, lexicon) -> bool:
     tag = lexicon.parses(word)[0].tag
     return bool(NOT_GLUED_GRAMMEMES & set(tag.grammemes))
+
+
+def _is_ending_like(right: str, lexicon) -> bool:
+    """A right half of at most ``MAX_ENDING_LIKE`` letters that ends more frequent words than
+    ``MAX_SUFFIX_TAILS``: «ось» ends «полилось», «нами» «ранами», «шее» «лучшее»."""
+    return len(right) <= MAX_ENDING_LIKE and len(lexicon.words_ending_with(right)) > MAX_SUFFIX_TAILS
 
 
 def _is_content_word(word: str, lexicon) -> bool:
