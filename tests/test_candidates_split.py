@@ -208,3 +208,34 @@ def test_a_dictionary_word_edited_text_writes_apart_is_split(corrector):
     assert corrector.fix("А всели готовы?") == "А все ли готовы?"
     for text in ("Затяни ремень потуже.", "Он сделал туже ошибку.", "Я тоже приду, чтобы помочь."):
         assert [f for f in corrector.raw_findings(text) if f.kind == "glued"] == []
+
+
+@pytest.mark.parametrize(
+    "word, wrong",
+    [
+        ("напомнилось", "напомнил ось"),  # a reflexive form the dictionary lacks: «-ось» ends 1,600 words
+        ("деликатнейшее", "деликатней шее"),  # a superlative: «шее» ends «лучшее», «большее»
+        ("съездели", "съезд ели"),  # a typo of «съездили»: «ели» ends «хотели», «смотрели»
+    ],
+)
+def test_a_short_right_half_that_ends_many_words_is_not_split_off(word, wrong, lexicon):
+    assert wrong not in splits(word, lexicon)
+
+
+def test_two_whole_words_run_together_are_still_split(lexicon):
+    """The right half is a whole word few others end with: the space was lost."""
+    for word, meant in (("сегоднямрачная", "сегодня мрачная"), ("домашниесады", "домашние сады")):
+        assert meant in splits(word, lexicon)
+
+
+def test_the_intensifying_pre_heads_a_compound_adverb_or_adjective(lexicon):
+    """«пренаивно», «пребольной»: «пре» written with the word it strengthens (a prefix, not «пря»)."""
+    for word, split in (("пренаивно", "пре наивно"), ("пребольной", "пре больной")):
+        assert splits(word, lexicon)[split] > COST_MISSING_SPACE
+
+
+def test_a_word_the_books_write_whole_is_not_read_as_two(corrector):
+    """«отвека» (from time immemorial) is in the usage model's books a dozen times: a word pymorphy
+    lacks, not «от века» run together; «вконце», which edited text never writes, still is."""
+    assert [f for f in corrector.check("Смотрел отвека бог лукавый.") if f.kind == "glued"] == []
+    assert corrector.fix("Мы встретились вконце недели.") == "Мы встретились в конце недели."
