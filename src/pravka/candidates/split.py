@@ -36,17 +36,18 @@ A clean split costs ``COST_CLEAN_SPLIT`` instead of ``COST_MISSING_SPACE``: its 
 keep option. In such a long token one half may also be a word pymorphy lacks but web text has seen
 («тропонин», «коронарография»), at a surcharge.
 
-Whatever its length, a numeral in the genitive, «много»/«мало»/«одно», a prefix-like word («полу»,
-«супер», the intensifying «пре»), or an adverb whose «-о» after a consonant doubles as a linking vowel,
-before an adjective in any of its forms (short, participle, or the adverb made of it), is the head of a
-compound adjective («трех|часовой», «много|сосудистый», «полу|теплые», «одно|тематический»,
+Whatever its length, a numeral in the genitive, «много»/«мало»/«одно» or a prefix-like word («полу»,
+«супер», the intensifying «пре») before an adjective in any of its forms (short, participle, or the
+adverb made of it), or an adverb whose «-о» after a consonant doubles as a linking vowel before a full
+adjective or participle, is the head of a compound adjective («трех|часовой», «много|сосудистый», «полу|теплые», «одно|тематический»,
 «низко|интеллектуальный», «пре|наивно»), so that split costs ``COST_COMPOUND_HEAD`` more.
 
-Nor is a token split before a short right half (``MAX_ENDING_LIKE`` letters) that ends many frequent
-words, when both halves are content words: «напомнилось» is not «напомнил ось», «поленами» not «поле
-нами», «деликатнейшее» not «деликатней шее». Such a token is one inflected word the dictionary lacks
-(the ending is where the split falls); two words run together end in a whole word, which few other
-words end with («сегодня|мрачная», «домашние|сады»).
+Nor is a token split between two content words where an ending would be: where the right half, with
+the left half's last letter, ends many frequent words (``MAX_SUFFIX_TAILS``). «напомнилось» is not
+«напомнил ось» («-лось» ends 1,600 words), «деликатнейшее» not «деликатней шее», «лоскуточки» not
+«лоскут очки»: such a token is one inflected word the dictionary lacks. Two words run together join a
+word's end to a word's start, which no word has inside it: «больничный|лист» («-йлист» ends none),
+«сегодня|мрачная».
 
 «не» written together with a known word other than a verb («нерасчетов», «необновленный») is a word
 of its own that no dictionary lists whole: the split after «не» is weighed (at ``COST_NE_SPLIT``), no
@@ -109,7 +110,6 @@ MIN_UNLISTED_HALF = 7
 MIN_UNLISTED_ZIPF = 1.0
 COST_UNLISTED_HALF = 0.5
 MAX_SUFFIX_TAILS = 20  # a never-seen right half ending more frequent words than this is a suffix
-MAX_ENDING_LIKE = 4  # … and so is a known one this short, after a content word
 # Endings that replace a token's last letters to give its other forms (word classes of Russian).
 OTHER_FORM_ENDINGS = (
     "а я о е ы и у ю ь й ой ей ий ый ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ом ем ам ям ах ях "
@@ -120,6 +120,7 @@ QUANTITY_HEADS = word_set("candidates.split.quantity_heads")
 # A compound adjective's tail in any of its forms: full, short, participle, and the adverb made of it
 # («полу|теплые», «пара|лизирован», «пре|наивно»).
 ADJECTIVE_FORMS = frozenset({"ADJF", "PRTF", "ADJS", "PRTS", "ADVB"})
+FULL_ADJECTIVES = frozenset({"ADJF", "PRTF"})  # what an adverb heads («низко|интеллектуальный»)
 COMPOUND_HEADS = word_set("candidates.split.compound_heads")
 # What gets glued in front of a word that has a slip of its own («необноружив»); a single
 # letter starts too many words for a guess («кстити» is no «к сити»).
@@ -160,8 +161,8 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue
         if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
-        if _is_ending_like(right, lexicon) and _is_content_word(left, lexicon) and _is_content_word(right, lexicon):
-            continue  # «напомнил ось», «поле нами»: one inflected word, whose ending many words share
+        if _is_ending_like(left, right, lexicon) and _is_content_word(left, lexicon) and _is_content_word(right, lexicon):
+            continue  # «напомнил ось», «лоскут очки»: one inflected word, whose ending many words share
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
         if _is_ne_guess(left, right, lexicon):
@@ -277,11 +278,12 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
 def _is_compound_adjective(left: str, right: str, lexicon) -> bool:
     """«трех|часовой», «пятидесяти|метровый», «много|сосудистый», «полу|теплые», «пре|наивно»: a
     compound adjective's two parts (or its adverb's)."""
-    if lexicon.parses(right)[0].tag.POS not in ADJECTIVE_FORMS:
+    pos = lexicon.parses(right)[0].tag.POS
+    if pos not in ADJECTIVE_FORMS:
         return False
-    return (
-        left in QUANTITY_HEADS or left in COMPOUND_HEADS or _is_numeral(left, lexicon) or _is_adverb_head(left, lexicon)
-    )
+    if left in QUANTITY_HEADS or left in COMPOUND_HEADS or _is_numeral(left, lexicon):
+        return True
+    return pos in FULL_ADJECTIVES and _is_adverb_head(left, lexicon)  # «безболезненно учащённо» are two
 
 
 def _is_adverb_head(word: str, lexicon) -> bool:
@@ -335,10 +337,11 @@ def _is_name_or_abbreviation(word: str, lexicon) -> bool:
     return bool(NOT_GLUED_GRAMMEMES & set(tag.grammemes))
 
 
-def _is_ending_like(right: str, lexicon) -> bool:
-    """A right half of at most ``MAX_ENDING_LIKE`` letters that ends more frequent words than
-    ``MAX_SUFFIX_TAILS``: «ось» ends «полилось», «нами» «ранами», «шее» «лучшее»."""
-    return len(right) <= MAX_ENDING_LIKE and len(lexicon.words_ending_with(right)) > MAX_SUFFIX_TAILS
+def _is_ending_like(left: str, right: str, lexicon) -> bool:
+    """The right half with the left half's last letter ends more frequent words than
+    ``MAX_SUFFIX_TAILS``: «лось» ends «полилось», «йшее» «лучшее», «точки» «строчки»; «йлист» («больничный
+    лист») and «ьдать» («слесарь дать») end none."""
+    return len(lexicon.words_ending_with(left[-1] + right)) > MAX_SUFFIX_TAILS
 
 
 def _is_content_word(word: str, lexicon) -> bool:
