@@ -39,8 +39,9 @@ keep option. In such a long token one half may also be a word pymorphy lacks but
 Whatever its length, a numeral in the genitive, «много»/«мало»/«одно» or a prefix-like word («полу»,
 «супер», the intensifying «пре») before an adjective in any of its forms (short, participle, or the
 adverb made of it), or an adverb whose «-о» after a consonant doubles as a linking vowel before a full
-adjective or participle, is the head of a compound adjective («трех|часовой», «много|сосудистый», «полу|теплые», «одно|тематический»,
-«низко|интеллектуальный», «пре|наивно»), so that split costs ``COST_COMPOUND_HEAD`` more.
+adjective or participle, is the head of a compound adjective («трех|часовой», «много|сосудистый»,
+«полу|теплые», «одно|тематический», «низко|интеллектуальный», «пре|наивно»), so that split costs
+``COST_COMPOUND_HEAD`` more.
 
 Nor is a token split between two content words where an ending would be: where the right half, with
 the left half's last letter, ends many frequent words (``MAX_SUFFIX_TAILS``). «напомнилось» is not
@@ -161,7 +162,11 @@ def two_words(word: str, lexicon) -> list[Candidate]:
             continue
         if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
-        if _is_ending_like(left, right, lexicon) and _is_content_word(left, lexicon) and _is_content_word(right, lexicon):
+        if (
+            _is_ending_like(left, right, lexicon)
+            and _is_content_word(left, lexicon)
+            and _is_content_word(right, lexicon)
+        ):
             continue  # «напомнил ось», «лоскут очки»: one inflected word, whose ending many words share
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
             continue
@@ -268,7 +273,7 @@ def _is_clean_split(left: str, right: str, lexicon) -> bool:
         return False
     if _is_numeral(left, lexicon):
         return False
-    if lexicon.zipf(right) == 0 and len(lexicon.words_ending_with(right)) > MAX_SUFFIX_TAILS:
+    if lexicon.zipf(right) == 0 and _ends_many_words(right, lexicon):
         return False
     if other_form_seen(left + right, len(right), lexicon) or _is_typo(left + right, lexicon):
         return False
@@ -338,10 +343,14 @@ def _is_name_or_abbreviation(word: str, lexicon) -> bool:
 
 
 def _is_ending_like(left: str, right: str, lexicon) -> bool:
-    """The right half with the left half's last letter ends more frequent words than
-    ``MAX_SUFFIX_TAILS``: «лось» ends «полилось», «йшее» «лучшее», «точки» «строчки»; «йлист» («больничный
-    лист») and «ьдать» («слесарь дать») end none."""
-    return len(lexicon.words_ending_with(left[-1] + right)) > MAX_SUFFIX_TAILS
+    """The right half with the left half's last letter is an ending: «лось» ends «полилось», «йшее»
+    «лучшее», «точки» «строчки»; «йлист» («больничный лист») and «ьдать» («слесарь дать») end none."""
+    return _ends_many_words(left[-1] + right, lexicon)
+
+
+def _ends_many_words(tail: str, lexicon) -> bool:
+    """More frequent words than ``MAX_SUFFIX_TAILS`` end with ``tail``: an ending, not a word."""
+    return len(lexicon.words_ending_with(tail)) > MAX_SUFFIX_TAILS
 
 
 def _is_content_word(word: str, lexicon) -> bool:
