@@ -89,3 +89,36 @@ def test_a_worker_imports_only_its_body_before_it_ignores_ctrl_c():
     probe = "import sys, pravka.parallel; print(sorted(m for m in sys.modules if m.startswith('pravka')))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['pravka', 'pravka.parallel', 'pravka.types']"
+
+
+def test_a_worker_stopped_from_two_threads_at_once_closes_its_pipe_once():
+    """The pool's close and a pool thread that saw the worker die both stop it. The pipe's close is
+    slowed here so that the two overlap: the second must find it closed, not close it again (EBADF)."""
+    import os
+    import threading
+    import time
+
+    from pravka.parallel import _Worker
+
+    worker = _Worker(CountingChecker())
+    descriptor = worker.connection.fileno()
+
+    def slow_close():  # what Connection._close does, a moment later
+        time.sleep(0.3)
+        os.close(descriptor)
+
+    worker.connection._close = slow_close
+    errors = []
+
+    def stop():
+        try:
+            worker.stop()
+        except Exception as error:  # noqa: BLE001 - any failure of either thread fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=stop) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and worker.connection.closed and not worker.process.is_alive()

@@ -174,6 +174,7 @@ def _send(connection: Any, message: Any) -> bool:
 class _Worker:
     def __init__(self, corrector: Any) -> None:
         context = multiprocessing.get_context("spawn")
+        self.stopping = threading.Lock()
         self.connection, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
@@ -217,10 +218,14 @@ class _Worker:
         return result
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=10)
-        self.connection.close()
+        # The pool's close and a pool thread that saw this worker die may stop it at once: unserialized,
+        # both would close the pipe's descriptor, and the second close fails (EBADF), hiding the error
+        # that ended the run («pravka fix big.txt | head» said «standard output: Bad file descriptor»).
+        with self.stopping:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(timeout=10)
+            self.connection.close()
 
 
 class WorkerPool:
@@ -312,7 +317,8 @@ class WorkerPool:
             workers, self.workers = self.workers, []
         for worker in workers:
             if not kill:
-                worker.connection.close()
+                with worker.stopping:
+                    worker.connection.close()
                 worker.process.join(timeout=1)
             worker.stop()
         if self._threads is not None:
