@@ -48,6 +48,7 @@ import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, resources
+from itertools import islice
 from pathlib import Path
 
 import dawg
@@ -560,6 +561,10 @@ class Lexicon:
     def words_ending_with(self, tail: str) -> list[str]:
         """Frequent dictionary words that end with ``tail``."""
         return [entry[::-1] for entry in self.tails.keys(tail[::-1])]
+
+    def ends_more_words_than(self, tail: str, count: int) -> bool:
+        """Whether more than ``count`` frequent dictionary words end with ``tail`` (read no further)."""
+        return next(islice(self.tails.iterkeys(tail[::-1]), count, None), None) is not None
 
     def written_words(self):
         """Every dictionary word (no hyphen) that web text has: the words the sound table files,

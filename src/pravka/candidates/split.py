@@ -163,9 +163,9 @@ def two_words(word: str, lexicon) -> list[Candidate]:
         if not glued_function_word and not never_seen and not _is_function_word(left, lexicon):
             continue  # two content words: web text has seen this spelling, so it is a compound
         if (
-            _is_ending_like(left, right, lexicon)
-            and _is_content_word(left, lexicon)
+            _is_content_word(left, lexicon)
             and _is_content_word(right, lexicon)
+            and _is_ending_like(left, right, lexicon)
         ):
             continue  # «напомнил ось», «лоскут очки»: one inflected word, whose ending many words share
         if _is_only_preposition(left, lexicon) and not _is_governed(left, right, lexicon):
@@ -350,7 +350,7 @@ def _is_ending_like(left: str, right: str, lexicon) -> bool:
 
 def _ends_many_words(tail: str, lexicon) -> bool:
     """More frequent words than ``MAX_SUFFIX_TAILS`` end with ``tail``: an ending, not a word."""
-    return len(lexicon.words_ending_with(tail)) > MAX_SUFFIX_TAILS
+    return lexicon.ends_more_words_than(tail, MAX_SUFFIX_TAILS)
 
 
 def _is_content_word(word: str, lexicon) -> bool:

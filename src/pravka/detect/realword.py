@@ -281,9 +281,10 @@ def _ni_for_ne(document, index):
             return None  # «кто бы ни пришёл», «как ни старался», «что ни говори»; not «потому что»
     if following in NI_JOINED and document.lexicon.is_form("ни" + following):
         return index + 1, "ни" + following, CONFIDENCE_NI_NE, "ni-joined"  # «ни кто из нас не», «ни чуть»
-    if "не" in before and _tag(document.lexicon, following).POS == "INFN":
+    pos = _tag(document.lexicon, following).POS
+    if "не" in before and pos == "INFN":
         return None  # «ни» goes on with a negated verb: «не хочу …, ни слушать»; not «не знаю … ни хочу»
-    if following in {"только", "так"} or _tag(document.lexicon, following).POS in NI_VERB_POS:
+    if following in {"только", "так"} or pos in NI_VERB_POS:
         return index, "не", CONFIDENCE_NI_NE, "ni-ne"
     return None
 
