@@ -22,7 +22,8 @@ group: SpellRuEval tune and GERA train pooled) and turns the tiered labels into 
 maps, all written to ``src/pravka/data/calibration.json``: one command refits both. The script prints
 each learned model's cross-validated L2 and its weights, and reports, on the SpellRuEval **held-out**
 half labeled the same way, the reliability table (confidence bin → share right) and the expected
-calibration error. On the tune half it prints the threshold sweep to choose
+calibration error, and the same error for the findings' second suggestions as the shipped calibration
+gives them (``Calibration.apply``). On the tune half it prints the threshold sweep to choose
 ``Corrector.DEFAULT_THRESHOLD`` from, *cross-fitted*: each tune pair is calibrated by a calibration
 (learned model and maps) fitted without the fifth of the tune pairs it belongs to, since a model
 measured on the pairs it was fitted on looks surer than it is.
@@ -60,6 +61,7 @@ from pravka.detect import DETECTORS_BY_NAME  # noqa: E402
 CALIBRATION_FILE = Path(__file__).resolve().parent.parent / "src" / "pravka" / "data" / "calibration.json"
 MIN_REAL = 30
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001)
+RUNNER_UP_BINS = tuple(i / 10 for i in range(10)) + (1.0001,)  # runner-ups are mostly below 0.5
 SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
 
 
@@ -119,10 +121,33 @@ def tiered(tiers: list[tuple[str, list[tuple]]]) -> tuple[list[tuple], set[str]]
 
 def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int, float, float]], float]:
     """Rows (bin, findings, mean confidence, share right) and the expected calibration error."""
+    return binned([(calibration.confidence(group, raw, features, rule), right) for group, raw, right, features, _, rule in samples])
+
+
+def runner_ups(corrector: Corrector, pairs) -> list[tuple[float, bool]]:
+    """(calibrated confidence, right?) of the second suggestion of every finding that has one, labeled
+    as ``label_real`` labels a first suggestion: the runner-up alone applied (``Calibration.apply``
+    sets its confidence from the first's)."""
+    found = []
+    for pair in pairs:
+        for finding in corrector.check(pair.source):
+            if len(finding.suggestions) < 2:
+                continue
+            second = finding.suggestions[1]
+            answer = pair.source[: finding.start] + second.text + pair.source[finding.end :]
+            result = compare_sentence(pair.source, pair.target, answer)
+            right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
+            found.append((second.confidence, right))
+    return found
+
+
+def binned(
+    scored: list[tuple[float, bool]], bins_at: tuple[float, ...] = BINS
+) -> tuple[list[tuple[str, int, float, float]], float]:
+    """``reliability`` of (probability, right?) pairs, in the bins that start at ``bins_at``."""
     bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for group, raw, right, features, _, rule in samples:
-        probability = calibration.confidence(group, raw, features, rule)
-        index = next(i for i in range(len(BINS) - 1) if BINS[i] <= probability < BINS[i + 1])
+    for probability, right in scored:
+        index = next(i for i in range(len(bins_at) - 1) if bins_at[i] <= probability < bins_at[i + 1])
         bins[index].append((probability, right))
     rows, error, total = [], 0.0, sum(len(v) for v in bins.values())
     for index in sorted(bins):
@@ -130,7 +155,7 @@ def reliability(samples, calibration: Calibration) -> tuple[list[tuple[str, int,
         confidence = sum(p for p, _ in members) / len(members)
         accuracy = sum(r for _, r in members) / len(members)
         error += len(members) / total * abs(confidence - accuracy)
-        rows.append((f"{BINS[index]:.2f}–{min(BINS[index + 1], 1.0):.2f}", len(members), confidence, accuracy))
+        rows.append((f"{bins_at[index]:.2f}–{min(bins_at[index + 1], 1.0):.2f}", len(members), confidence, accuracy))
     return rows, error
 
 
@@ -214,6 +239,12 @@ def main() -> None:
         print("| confidence | findings | mean confidence | share right |\n|---|---:|---:|---:|")
         for name, n, confidence, accuracy in rows:
             print(f"| {name} | {n} | {confidence:.3f} | {accuracy:.3f} |")
+    seconds = runner_ups(corrector, heldout)
+    _, error = binned(seconds, RUNNER_UP_BINS)
+    print(
+        f"\nSpellRuEval held-out, the second suggestions (as shipped): {len(seconds)}, {sum(r for _, r in seconds)} right,"
+        f" mean confidence {sum(p for p, _ in seconds) / max(1, len(seconds)):.3f}; expected calibration error {error:.3f}"
+    )
 
     print(
         f"\nThreshold sweep, SpellRuEval tune half (fix mode), each pair calibrated without its fold of {FOLDS}:"

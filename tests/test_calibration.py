@@ -231,3 +231,37 @@ def test_a_finding_after_a_long_run_without_spaces_is_calibrated(corrector):
     text = "#" + "хэштег#" * 10 + "росийской"
     [finding] = corrector.check(text)
     assert finding.text == "росийской" and finding.suggestions[0].text == "российской"
+
+
+raw_shares = st.lists(st.floats(0.001, 1.0), min_size=2, max_size=5).map(
+    lambda weights: sorted((w / (sum(weights) + 0.1) for w in weights), reverse=True)
+)
+
+
+@settings(max_examples=300)
+@given(raw_shares, st.floats(0.0, 1.0))
+def test_the_other_suggestions_move_with_the_first_and_stay_one_distribution(shares, calibrated):
+    # A map that sends every raw score of the group to one probability: the first gets it whatever it was.
+    calibration = Calibration({"nonword/nonword": ((0.0, calibrated), (1.0, calibrated))})
+    finding = Finding(0, 7, "Мужчиты", "nonword", [Suggestion(f"s{i}", p, "badchar") for i, p in enumerate(shares)], detector="nonword")
+    first, *others = calibration.apply(finding).suggestions
+    assert first.confidence == pytest.approx(calibrated)
+    confidences = [first.confidence] + [other.confidence for other in others]
+    assert confidences == sorted(confidences, reverse=True)
+    assert sum(confidences) <= 1.0 + 1e-9
+    for raw, other in zip(shares[1:], others, strict=True):
+        if calibrated <= shares[0]:
+            # doubted: each other keeps its odds against the first; what was taken goes to keeping the word
+            assert other.confidence == pytest.approx(raw * calibrated / shares[0])
+        else:
+            # trusted more: the others share what is left, in proportion
+            assert other.confidence == pytest.approx(min(calibrated, raw * (1 - calibrated) / (1 - shares[0])))
+
+
+def test_a_doubted_first_suggestion_does_not_lift_the_runner_up_to_its_level(corrector):
+    # The ranker puts «Муж читы» more than ten times below «Мужчины»; calibration doubts «Мужчины» (0.47
+    # for a raw 0.93), and the glued reading must not be offered as just as likely for it.
+    [finding] = corrector.check("Мужчиты и женщины пришли")
+    first, second = finding.suggestions[:2]
+    assert (first.text, second.text) == ("Мужчины", "Муж читы")
+    assert second.confidence < first.confidence / 5
