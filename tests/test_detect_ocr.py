@@ -24,3 +24,20 @@ def test_numbers_and_model_names_stay_silent(corrector, text):
 
 def test_numbers_joined_to_words_by_a_hyphen_are_not_misread_letters(corrector):
     assert corrector.check("Юбилей 40-летней давности и 3-й этаж") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Популярная в 1950-1960ых годах песня", "В 90ых годах мы жили в 60е", "Около 20ти человек пришли к 21му веку", "В 1960ые годы"],
+)
+def test_a_numeral_with_its_ending_glued_on_is_a_number(corrector, text):
+    # «ых» of «90ых» was «fixed» to «их», and «60е» read as «бое» with OCR's 6 and 0.
+    assert corrector.check(text) == []
+    assert corrector.fix(text) == text
+
+
+def test_one_digit_before_letters_is_still_read_as_a_misread_letter(corrector):
+    # «3а» is more often «за» than an ordinal written so; the numeral reading needs two digits or a
+    # digit OCR does not confuse («5ти»).
+    assert corrector.fix("Мы стояли 3а домом") == "Мы стояли за домом"
+    assert corrector.fix("Пришли 5ти минутами позже") == "Пришли 5ти минутами позже"

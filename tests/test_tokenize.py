@@ -204,3 +204,12 @@ def test_a_long_stretch_is_cut_by_razdel_without_being_kept():
     kept = _razdel_cut_cached.cache_info().currsize
     assert [t.text for t in tokenize(f"в {run} году")] == ["в", run, "году"]
     assert _razdel_cut_cached.cache_info().currsize == kept
+
+
+def test_a_numeral_keeps_its_ending_in_one_token():
+    assert kinds("в 90ых годах, в 1950-1960ых и 60е")[1:] == [
+        ("90ых", "number"), ("годах", "word"), (",", "punct"), ("в", "word"), ("1950-1960ых", "number"),
+        ("и", "word"), ("60е", "number"),
+    ]  # fmt: skip
+    # a word glued to a year is a word, not an ending
+    assert ("году", "word") in kinds("в 2010году")

@@ -19,6 +19,7 @@ import itertools
 import re
 
 from ..ru.alphabet import CYRILLIC_LETTER, OCR_LETTERS, OCR_SEQUENCES, match_case
+from ..ru.grammar import numeral_with_ending
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 
@@ -48,8 +49,8 @@ def detect(document):
         word = token.text
         if token.kind not in ("word", "number") or not CYRILLIC_LETTER.search(word) or not SUSPECT.search(word):
             continue
-        if any(part.isdigit() for part in word.split("-")):
-            continue  # «40-летней», «2-й»: a number in its own right, not letters misread
+        if any(part.isdigit() for part in word.split("-")) or numeral_with_ending(word):
+            continue  # «40-летней», «2-й», «60е»: a number in its own right, not letters misread
         if lexicon.is_known(word):
             continue
         for candidate in rewrites(word):

@@ -11,6 +11,8 @@
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
 * ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
+* ``numeral_with_ending`` — a numeral written in digits with its ending glued on («90ых», «60е»,
+  «5ти», «1950-1960ых»): a number, whose letters are neither a word to check nor letters misread.
 * ``VARIANT_MARKS`` — OpenCorpora's marks for forms that are in the dictionary only because people
   write them: «Erro» a misspelling («тайланд»), «Dist» a distortion («ето», «што»), «Infr» an informal
   form («седня», «щас»).
@@ -18,6 +20,9 @@
 
 from __future__ import annotations
 
+import re
+
+from .alphabet import OCR_DIGITS
 from .words import word_set
 
 GOVERNMENT = {
@@ -77,3 +82,18 @@ NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", 
 # Particles Russian always writes apart, never with a hyphen («как бы», «что ли», «тот же»): a hyphen
 # before them is a slip («какими-бы»), and the word before it is what the grammar reads.
 SEPARATE_PARTICLES = word_set("ru.grammar.separate_particles")
+
+
+NUMERAL_ENDINGS = word_set("ru.grammar.numeral_endings")
+_DIGITS_THEN_LETTERS = re.compile(r"(\d+(?:[-–]\d+)?)([а-яё]+)")
+
+
+def numeral_with_ending(text: str) -> bool:
+    """True for digits with a numeral's ending glued on («90ых», «60е», «5ти», «1950-1960ых»). One digit
+    that OCR reads for a letter is left to the OCR reading: «3а» and «4ем» are more often «за» and «чем»
+    than «третья» and «четвёртом», written so; two digits are not letters misread («60е»: «бое»)."""
+    match = _DIGITS_THEN_LETTERS.fullmatch(text)
+    if match is None or match.group(2) not in NUMERAL_ENDINGS:
+        return False
+    digits = match.group(1)
+    return len(digits) > 1 or digits not in OCR_DIGITS

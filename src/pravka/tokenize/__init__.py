@@ -3,10 +3,12 @@
 Razdel does the cutting where its rules matter; the whitespace runs where they cannot (letters
 alone, or letters between ordinary marks) are cut here the way razdel would cut them (``_pieces``),
 which is most of any text. Before it runs, spans that are not prose — URLs, e-mail addresses, #hashtags,
-@mentions — are masked by a few named patterns so razdel cannot cut them into pieces. After it runs, one
-repair rule glues back letter runs that touch with no gap: razdel splits a Cyrillic word at a Latin
+@mentions — are masked by a few named patterns so razdel cannot cut them into pieces. After it runs, two
+repair rules glue back pieces that touch with no gap: razdel splits a Cyrillic word at a Latin
 look-alike letter («Pocc» + «ия» for «Poccия» with Latin P, o, c) or at a digit that OCR read for a
-letter («н» + «0» + «вых»), and the homoglyph and OCR detectors need the whole word. Each token then gets a kind: ``word`` (has a Cyrillic letter), ``latin``, ``number`` (has a
+letter («н» + «0» + «вых»), and the homoglyph and OCR detectors need the whole word; and it cuts a
+numeral's ending off its digits («90» + «ых», «60» + «е»: ``ru.grammar.numeral_with_ending``), which
+would leave the ending to be «fixed» as a word («ых» → «их»). Each token then gets a kind: ``word`` (has a Cyrillic letter), ``latin``, ``number`` (has a
 digit: «Ту-154», «COVID-19», «10,5»), ``punct``, ``other`` (anything longer than any word, so no
 detector spends quadratic time on a 50,000-letter run), or a masked kind. Only ``word`` tokens are checked for
 spelling; the others pass through untouched.
@@ -24,6 +26,7 @@ from razdel.segmenters.punct import DASHES, ENDINGS, SMILES
 from razdel.segmenters.tokenize import PUNCTS
 
 from ..ru.alphabet import CYRILLIC_LETTER, OCR_DIGITS, VOWELS
+from ..ru.grammar import numeral_with_ending
 from ..ru.punctuation import BYTE_ORDER_MARK, HYPHENS, INVISIBLE, SOFT_HYPHEN, TYPED_STRESS_MARKS
 from ..types import Token
 
@@ -205,11 +208,14 @@ def _is_letter_run(text: str) -> bool:
 
 
 def _glues(left: str, right: str) -> bool:
-    """Touching pieces that belong to one word: letter runs, or OCR digits inside a Cyrillic word."""
+    """Touching pieces that belong to one token: letter runs, OCR digits inside a Cyrillic word, or a
+    numeral and its ending."""
     if _is_letter_run(left) and _is_letter_run(right):
         return True
     joined = left + right
-    return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC_LETTER.search(joined))
+    return bool(LETTERS_OR_OCR_DIGITS.fullmatch(joined) and CYRILLIC_LETTER.search(joined)) or numeral_with_ending(
+        joined
+    )
 
 
 def _letters_kind(letters: str) -> str:
