@@ -1,4 +1,4 @@
-"""Grammar context: prepositions govern case, adjectives agree with their nouns."""
+"""Grammar context: prepositions govern case, adjectives agree with their nouns, verbs with their subject."""
 
 import pytest
 
@@ -22,6 +22,33 @@ def test_adjective_agrees_with_its_noun(context):
     assert context.grammar("стороны", "международная", None) < 0
     assert context.grammar("новую", None, "программу") > 0
     assert context.grammar("новой", None, "программу") < 0
+
+
+@pytest.mark.parametrize(
+    "before, subject",
+    [
+        (["мне", "ты"], "ты"),  # «ты мне нравишься»
+        (["очень", "не", "мы"], "мы"),  # «мы не очень любим»
+        (["ты"], None),  # the left neighbour: read as such by ``grammar``
+        (["хочешь", "ты"], None),  # «ты хочешь учиться»: the verb between has the subject
+        (["и", "она"], None),  # «она и …»: a conjunction between opens another part
+        (["дом", "большой", "видел", "я"], None),  # «я видел большой дом …»: the pronoun has its verb
+    ],
+)
+def test_the_clause_subject_is_a_pronoun_a_few_words_back(context, before, subject):
+    assert context.clause_subject(before) == subject
+
+
+def test_a_verb_agrees_with_its_subject_further_back(context):
+    assert context.grammar("нравишься", "мне", None, subject="ты") > 0
+    assert context.grammar("нравится", "мне", None, subject="ты") < 0
+    assert context.grammar("нравится", "мне", None) == context.grammar("нравишься", "мне", None)
+
+
+def test_a_subject_a_few_words_back_chooses_the_verbs_person(corrector):
+    # «мне нравится» is the commoner pair by far; «ты» two words back wants «нравишься».
+    assert corrector.fix("Ты мне нравишся, честно") == "Ты мне нравишься, честно"
+    assert corrector.fix("Мы с ним давно дружим, и он мне нравитса") == "Мы с ним давно дружим, и он мне нравится"
 
 
 def test_neighbours_that_say_nothing_leave_the_score_alone(context):

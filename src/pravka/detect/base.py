@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ..rank.context import SUBJECT_SPAN
 from ..ru.punctuation import CARRIES_ON, OPENERS, SENTENCE_END
 from ..types import Finding, Suggestion, Token
 
@@ -66,14 +67,35 @@ class Document:
         return left, right
 
     def suggest_in_context(self, index: int) -> list[Suggestion]:
-        """The speller's suggestions for token ``index``, re-ranked by its neighbours when a context
-        model is there."""
+        """The speller's suggestions for token ``index``, re-ranked by its neighbours and the words
+        before it in its clause when a context model is there."""
         word = self.tokens[index].text
         suggestions = self.suggest(word)
         if self.context is None or len(suggestions) == 0:
             return suggestions
-        reranked = self.context.rerank(word, suggestions, *self.neighbours(index))
+        reranked = self.context.rerank(word, suggestions, *self.neighbours(index), self.words_before(index))
         return [replace(s, trail=(*s.trail, "context")) for s in reranked]
+
+    def words_before(self, index: int) -> list[str]:
+        """The words the context reads before token ``index`` for the subject of its clause, nearest
+        first (``rank.context.SUBJECT_SPAN`` of them at most, up to a comma)."""
+        return self.clause_words(index, -1, SUBJECT_SPAN, stop_at_comma=True)
+
+    def clause_words(self, index: int, step: int, span: int, stop_at_comma: bool) -> list[str]:
+        """The lower-case tokens walking away from token ``index`` (``reach``; ``step`` −1: back, 1:
+        on) that are no marks, up to the clause's end (a sentence's end, «;», «:», and a comma when
+        ``stop_at_comma``) or ``span`` of them."""
+        words: list[str] = []
+        for j in self.reach(index, step):
+            token = self.tokens[j]
+            if token.kind == "punct":
+                if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
+                    break
+                continue
+            words.append(token.text.lower())
+            if len(words) >= span:
+                break
+        return words
 
     def ends_sentence(self, index: int) -> bool:
         """True when token ``index`` is a sentence-ending mark («.», «?!», «…»)."""

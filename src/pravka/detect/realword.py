@@ -154,28 +154,12 @@ def _previous(document, index: int) -> str | None:
 
 def _clause_before(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words before token ``index``, nearest first, within the clause."""
-    return _clause_words(document, index, -1, span, stop_at_comma)
+    return document.clause_words(index, -1, span, stop_at_comma)
 
 
 def _clause_after(document, index: int, span: int = CLAUSE_SPAN, stop_at_comma: bool = True) -> list[str]:
     """Up to ``span`` lower-case words after token ``index`` within the clause."""
-    return _clause_words(document, index, 1, span, stop_at_comma)
-
-
-def _clause_words(document, index: int, step: int, span: int, stop_at_comma: bool) -> list[str]:
-    """The words walking away from token ``index`` (``Document.reach``), up to the clause's end or
-    ``span`` words."""
-    words: list[str] = []
-    for j in document.reach(index, step):
-        token = document.tokens[j]
-        if token.kind == "punct":
-            if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
-                break
-            continue
-        words.append(token.text.lower())
-        if len(words) >= span:
-            break
-    return words
+    return document.clause_words(index, 1, span, stop_at_comma)
 
 
 def _tag(lexicon, word: str):

@@ -8,7 +8,10 @@ sources of evidence, both in log10 units added to a candidate's score:
   noun next to it in case and number, a verb after a personal pronoun agrees with it in person and
   number («ты будеш» → «будешь», not «будет»; «он учицца» → «учится», not «учиться»). A candidate
   that can satisfy the neighbour gets a bonus, one that cannot a penalty; a candidate the neighbour
-  says nothing about is left alone.
+  says nothing about is left alone. The pronoun need not stand next to the verb: up to
+  ``SUBJECT_SPAN`` words back within the clause, with no verb or conjunction between, it is the
+  clause's subject (``clause_subject``: «ты мне нравишся» → «нравишься», not the commoner
+  «нравится», which «мне» alone would choose).
 * a word n-gram model: the usage model shipped with pravka (``pravka.usage``), with the user's own
   ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
   between its left and right neighbours. For a run of words from a split the model also knows how
@@ -42,6 +45,10 @@ PERSONAL_PRONOUNS = word_set("rank.context.personal_pronouns")
 VERB_FORMS = frozenset({"VERB", "INFN"})
 
 BONUS = 0.4
+SUBJECT_SPAN = 4  # words looked back for the clause's subject pronoun
+# A verb or a conjunction between a pronoun and the word ends the pronoun's claim: «ты знаешь, он …»
+# has a comma, «я думаю он придёт» a verb of its own, «ты и он пришли» a conjunction.
+NOT_BETWEEN_SUBJECT_AND_VERB = frozenset({"VERB", "INFN", "CONJ", "PRTF", "PRTS", "GRND"})
 PENALTY = -0.6
 RUN_WEIGHT = 0.5  # tune half and GERA train: 0.25 and 1.0 ranked a few runs fewer first
 CONTEXT_WEIGHT = 0.5  # on the SpellRuEval tune half 0.25 and 0.5 tie with the usage model (benchmarks/lm_gain.py)
@@ -58,11 +65,27 @@ class Context:
     def _parse_tags(self, word: str) -> tuple:
         return tuple(p.tag for p in self.lexicon.parses(word)[:4])
 
-    def grammar(self, candidate: str, left: str | None, right: str | None) -> float:
+    def clause_subject(self, before) -> str | None:
+        """The personal pronoun that is the subject of the clause whose words before a candidate are
+        ``before`` (nearest first), when it is not the nearest (``grammar`` reads that one as the
+        left neighbour) and no verb or conjunction stands between; else None."""
+        for distance, word in enumerate(before):
+            if distance > 0 and word in PERSONAL_PRONOUNS:
+                return word
+            tags = self._tags(word)
+            if not tags or tags[0].POS in NOT_BETWEEN_SUBJECT_AND_VERB or word in PERSONAL_PRONOUNS:
+                return None
+        return None
+
+    def grammar(self, candidate: str, left: str | None, right: str | None, subject: str | None = None) -> float:
+        """The grammar evidence for ``candidate`` between ``left`` and ``right`` (module docstring),
+        with ``subject`` the clause's subject pronoun further back, if any (``clause_subject``)."""
         if " " in candidate or "-" in candidate:
             return 0.0
         tags = self._tags(candidate)
         score = 0.0
+        if subject is not None and any(t.POS in VERB_FORMS for t in tags[:1]):
+            score += BONUS if any(_agrees_with_subject(self._tags(subject)[0], t) for t in tags) else PENALTY / 2
         if left is not None and left in GOVERNMENT:
             cases = GOVERNMENT[left]
             score += BONUS if any(t.case in cases for t in tags if t.POS in CASED) else PENALTY
@@ -79,8 +102,8 @@ class Context:
                 score += BONUS if _agree(tags, right_tags) else PENALTY / 2
         return score
 
-    def score(self, candidate: str, left: str | None, right: str | None) -> float:
-        score = self.grammar(candidate.lower(), left, right)
+    def score(self, candidate: str, left: str | None, right: str | None, subject: str | None = None) -> float:
+        score = self.grammar(candidate.lower(), left, right, subject)
         if self.model is not None:
             score += CONTEXT_WEIGHT * self.model.context_logprob(candidate.lower(), left, right)
             if " " in candidate and SHORT_FUNCTION_WORDS.intersection(candidate.lower().split(" ")):
@@ -105,9 +128,13 @@ class Context:
         preferred = hyphen_spellings(text.lower(), self.model, self.lexicon)
         return match_case(text, preferred[0][0]) if preferred else text
 
-    def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None) -> list:
+    def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None, before=()) -> list:
+        """``suggestions`` for ``typed`` re-weighted by ``score`` and renormalised with the keep mass,
+        best first; ``before`` are the words before it in its clause, nearest first, read for its
+        subject (``clause_subject``)."""
         if len(suggestions) == 0:
             return suggestions
+        subject = self.clause_subject(before)
         texts = {s.text for s in suggestions}
         respelt = [self.edited_spelling(s.text) for s in suggestions]
         suggestions = [
@@ -117,7 +144,7 @@ class Context:
         keep = max(0.0, 1.0 - sum(s.confidence for s in suggestions))
         if self.model is not None:
             keep *= 10 ** (CONTEXT_WEIGHT * self.model.context_logprob(typed.lower(), left, right))
-        weights = [s.confidence * 10 ** self.score(s.text, left, right) for s in suggestions]
+        weights = [s.confidence * 10 ** self.score(s.text, left, right, subject) for s in suggestions]
         total = keep + sum(weights)
         if total <= 0:
             return suggestions
