@@ -106,3 +106,11 @@ def test_content_words_the_books_never_show_together_keep_the_channels_price(cor
         left, right = meant.split()
         assert corrector._context.model.count(left, right) == 0
         assert corrector.fix(f"Отмечен {glued} без изменений.") == f"Отмечен {meant} без изменений."
+
+
+def test_an_infinitive_after_a_word_that_takes_one_is_preferred(context, corrector):
+    assert context.grammar("развиться", "помог", None) > context.grammar("развития", "помог", None) == 0
+    assert context.grammar("развиться", "город", None) == 0
+    # «развития» is the commoner word one letter away; «помог» wants an infinitive
+    [finding] = corrector.check("Он помог развится Кирсановым, привнёс радость")
+    assert finding.suggestions[0].text == "развиться"

@@ -63,7 +63,7 @@ Two words that are one, and back:
 from __future__ import annotations
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS, SEPARATE_PARTICLES
+from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS, SEPARATE_PARTICLES, takes_infinitive
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector, Triggers
@@ -71,8 +71,6 @@ from .base import HINT, Detector, Triggers
 KIND = "context"
 CLEAR = 0.8  # the raw level of a rule whose pattern leaves one reading (see the module docstring)
 
-TAKES_INFINITIVE = word_set("detect.realword.takes_infinitive")
-FUTURE_BE = word_set("detect.realword.future_be")
 PURPOSE = word_set("detect.realword.purpose")
 SKIPPED_BEFORE = word_set("detect.realword.skipped_before")
 SUBJECT_PRONOUNS = word_set("detect.realword.subject_pronouns")
@@ -170,13 +168,6 @@ def _lemmas(lexicon, word: str) -> set[str]:
     return {p.normal_form for p in lexicon.parses(word)}
 
 
-def _takes_infinitive(lexicon, word: str) -> bool:
-    if word in TAKES_INFINITIVE or word in FUTURE_BE:
-        return True
-    parse = lexicon.parses(word)[0]
-    return parse.tag.POS in {"VERB", "INFN", "PRED", "ADJS"} and parse.normal_form in TAKES_INFINITIVE
-
-
 # ------------------------------------------------------------------ «-тся» / «-ться»
 
 
@@ -198,12 +189,12 @@ def _tsya(document, index):
         return None
     before = _adjacent_before(document, index)
     if word.endswith("тся"):
-        if before is not None and (before in PURPOSE or _takes_infinitive(document.lexicon, before)):
+        if before is not None and (before in PURPOSE or takes_infinitive(document.lexicon, before)):
             return index, other, CONFIDENCE_TSYA, "tsya-infinitive"
         if before == "и" and _nearest_verb_is_infinitive(document, index - 1):
             return index, other, CONFIDENCE_TSYA, "tsya-infinitive-coordinated"  # «хочет вернуть … и избавится»
         return None
-    if before is None or any(_takes_infinitive(document.lexicon, w) for w in _clause_after(document, index, 2)):
+    if before is None or any(takes_infinitive(document.lexicon, w) for w in _clause_after(document, index, 2)):
         return None
     if before in SUBJECT_PRONOUNS:
         return index, other, CONFIDENCE_TSYA, "tsya-finite"
@@ -244,7 +235,7 @@ def _person_subject(lexicon, noun: str, finite: str) -> bool:
 
 
 def _governed_from_further(document, index: int) -> bool:
-    return any(_takes_infinitive(document.lexicon, w) for w in _clause_before(document, index, 4))
+    return any(takes_infinitive(document.lexicon, w) for w in _clause_before(document, index, 4))
 
 
 # ------------------------------------------------------------------ «ни» for «не»
@@ -500,7 +491,7 @@ def _tsya_may_fire(before: str, word: str, lexicon) -> bool:
         return True
     if word.endswith("ться"):
         return before in SUBJECT_PRONOUNS or _person_subject(lexicon, before, other)
-    return before in PURPOSE or before == "и" or _takes_infinitive(lexicon, before)
+    return before in PURPOSE or before == "и" or takes_infinitive(lexicon, before)
 
 
 DETECTOR = Detector(

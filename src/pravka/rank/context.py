@@ -8,7 +8,8 @@ sources of evidence, both in log10 units added to a candidate's score:
   noun next to it in case and number, a verb after a personal pronoun agrees with it in person and
   number («ты будеш» → «будешь», not «будет»; «он учицца» → «учится», not «учиться»). A candidate
   that can satisfy the neighbour gets a bonus, one that cannot a penalty; a candidate the neighbour
-  says nothing about is left alone. The pronoun need not stand next to the verb: up to
+  says nothing about is left alone. An infinitive after a word that takes one gets the bonus too
+  («помог развится» → «развиться», not «развития»; ``ru.grammar.takes_infinitive``). The pronoun need not stand next to the verb: up to
   ``SUBJECT_SPAN`` words back within the clause, with no verb or conjunction between, it is the
   clause's subject (``clause_subject``: «ты мне нравишся» → «нравишься», not the commoner
   «нравится», which «мне» alone would choose).
@@ -36,7 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import AGREEING, CASED, GOVERNMENT, SHORT_FUNCTION_WORDS
+from ..ru.grammar import AGREEING, CASED, GOVERNMENT, SHORT_FUNCTION_WORDS, takes_infinitive
 from ..ru.words import word_set
 from ..usage import hyphen_spellings
 from .noisy_channel import candidate_logprob
@@ -92,6 +93,8 @@ class Context:
         elif left is not None and left in PERSONAL_PRONOUNS:
             if any(t.POS in VERB_FORMS for t in tags[:1]):
                 score += BONUS if any(_agrees_with_subject(self._tags(left)[0], t) for t in tags) else PENALTY / 2
+        elif left is not None and any(t.POS == "INFN" for t in tags[:1]) and takes_infinitive(self.lexicon, left):
+            score += BONUS
         elif left is not None:
             left_tags = self._tags(left)
             if any(t.POS in AGREEING for t in left_tags[:1]) and any(t.POS == "NOUN" for t in tags):

@@ -11,6 +11,8 @@
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
 * ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
+* ``takes_infinitive`` — a word that an infinitive can follow: a form of «хотеть», «мочь», «стараться»…,
+  a predicative («можно», «надо»), or the future «будет» («хочет учиться», «будем ждать»).
 * ``numeral_with_ending`` — a numeral written in digits with its ending glued on («90ых», «60е»,
   «5ти», «1950-1960ых»): a number, whose letters are neither a word to check nor letters misread.
 * ``VARIANT_MARKS`` — OpenCorpora's marks for forms that are in the dictionary only because people
@@ -97,3 +99,16 @@ def numeral_with_ending(text: str) -> bool:
         return False
     digits = match.group(1)
     return len(digits) > 1 or digits not in OCR_DIGITS
+
+
+TAKES_INFINITIVE = word_set("ru.grammar.takes_infinitive")
+FUTURE_BE = word_set("ru.grammar.future_be")
+
+
+def takes_infinitive(lexicon, word: str) -> bool:
+    """True for a lower-case word that an infinitive can follow (``TAKES_INFINITIVE``, in any form, or
+    ``FUTURE_BE``)."""
+    if word in TAKES_INFINITIVE or word in FUTURE_BE:
+        return True
+    parse = lexicon.parses(word)[0]
+    return parse.tag.POS in {"VERB", "INFN", "PRED", "ADJS"} and parse.normal_form in TAKES_INFINITIVE
