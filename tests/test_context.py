@@ -114,3 +114,22 @@ def test_an_infinitive_after_a_word_that_takes_one_is_preferred(context, correct
     # «развития» is the commoner word one letter away; «помог» wants an infinitive
     [finding] = corrector.check("Он помог развится Кирсановым, привнёс радость")
     assert finding.suggestions[0].text == "развиться"
+
+
+def test_a_word_joined_by_i_takes_the_case_of_the_other(context):
+    assert context.coordinated_words(["и", "третьим"], ["этажами"]) == ("третьим",)
+    assert context.coordinated_words(["между"], ["и", "женщины"]) == ("женщины",)
+    assert context.coordinated_words(["и"], ["но", "женщины"]) == ()
+    assert context.grammar("четвёртым", None, None, coordinated=("третьим",)) > 0
+    assert context.grammar("четверти", None, None, coordinated=("третьим",)) == 0  # a noun: no claim either way
+    assert context.grammar("мужчины", None, None, coordinated=("женщины",)) > 0
+    assert context.grammar("мужчине", None, None, coordinated=("женщины",)) == 0
+
+
+def test_coordination_raises_the_reading_in_the_other_words_form(corrector):
+    # the ranker's own shares, before calibration: «и женщины» speaks for «Мужчины»
+    def share(text):
+        [finding] = corrector.raw_findings(text)
+        return {s.text: s.confidence for s in finding.suggestions}["Мужчины"]
+
+    assert share("Мужчиты и женщины могут прийти") > share("Мужчиты могут прийти")

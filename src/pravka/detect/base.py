@@ -73,13 +73,21 @@ class Document:
         suggestions = self.suggest(word)
         if self.context is None or len(suggestions) == 0:
             return suggestions
-        reranked = self.context.rerank(word, suggestions, *self.neighbours(index), self.words_before(index))
+        reranked = self.context.rerank(
+            word, suggestions, *self.neighbours(index), self.words_before(index), self.words_after(index)
+        )
         return [replace(s, trail=(*s.trail, "context")) for s in reranked]
 
     def words_before(self, index: int) -> list[str]:
-        """The words the context reads before token ``index`` for the subject of its clause, nearest
-        first (``rank.context.SUBJECT_SPAN`` of them at most, up to a comma)."""
+        """The words the context reads before token ``index`` for the subject of its clause and the
+        word «и» joins to it, nearest first (``rank.context.SUBJECT_SPAN`` of them at most, up to a
+        comma)."""
         return self.clause_words(index, -1, SUBJECT_SPAN, stop_at_comma=True)
+
+    def words_after(self, index: int) -> list[str]:
+        """The two words after token ``index`` in its clause, nearest first: the context reads «и» and
+        the word it joins to this one («мужчиты и женщины»)."""
+        return self.clause_words(index, 1, 2, stop_at_comma=True)
 
     def clause_words(self, index: int, step: int, span: int, stop_at_comma: bool) -> list[str]:
         """The lower-case tokens walking away from token ``index`` (``reach``; ``step`` −1: back, 1:

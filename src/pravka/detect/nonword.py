@@ -180,7 +180,9 @@ def _spoken_form(document, index: int) -> Finding | None:
         return None  # the neighbours' counts want the dictionary word: «сила тока»
     if document.context.grammar(lower, left, right) > document.context.grammar(best, left, right):
         return None  # and so does their grammar: «из альпийского стока»
-    ranked = document.context.rerank(word, ranked, left, right, document.words_before(index))
+    ranked = document.context.rerank(
+        word, ranked, left, right, document.words_before(index), document.words_after(index)
+    )
     suggestions = [replace(s, text=match_case(word, s.text), trail=(*s.trail, "context")) for s in ranked]
     if damage_probability(suggestions) < document.report_threshold:
         return None

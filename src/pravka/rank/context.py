@@ -12,7 +12,11 @@ sources of evidence, both in log10 units added to a candidate's score:
   («помог развится» → «развиться», not «развития»; ``ru.grammar.takes_infinitive``). The pronoun need not stand next to the verb: up to
   ``SUBJECT_SPAN`` words back within the clause, with no verb or conjunction between, it is the
   clause's subject (``clause_subject``: «ты мне нравишся» → «нравишься», not the commoner
-  «нравится», which «мне» alone would choose).
+  «нравится», which «мне» alone would choose). A word joined to another by «и» or «или» takes its
+  case (``coordinated_word``): a candidate of the other's case and, for adjectives, number gets the
+  bonus («между третьим и четвёрты» → «четвёртым», not «четверти»; «о угрюмом и лешившимся» →
+  «лишившемся»); one that does not is left alone, since «и» may join it to a word further away («дом
+  отца и мать»).
 * a word n-gram model: the usage model shipped with pravka (``pravka.usage``), with the user's own
   ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
   between its left and right neighbours. For a run of words from a split the model also knows how
@@ -37,7 +41,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import AGREEING, CASED, GOVERNMENT, SHORT_FUNCTION_WORDS, takes_infinitive
+from ..ru.grammar import AGREEING, CASED, COORDINATING, GOVERNMENT, SHORT_FUNCTION_WORDS, takes_infinitive
 from ..ru.words import word_set
 from ..usage import hyphen_spellings
 from .noisy_channel import candidate_logprob
@@ -78,15 +82,27 @@ class Context:
                 return None
         return None
 
-    def grammar(self, candidate: str, left: str | None, right: str | None, subject: str | None = None) -> float:
+    @staticmethod
+    def coordinated_words(before, after) -> tuple[str, ...]:
+        """The words that «и» or «или» joins a candidate to, given the words before it and after it in
+        its clause (each nearest first): «третьим» in «третьим и [четвёрты]», «женщины» in «[мужчиты]
+        и женщины»."""
+        return tuple(words[1] for words in (before, after) if len(words) > 1 and words[0] in COORDINATING)
+
+    def grammar(
+        self, candidate: str, left: str | None, right: str | None, subject: str | None = None, coordinated=()
+    ) -> float:
         """The grammar evidence for ``candidate`` between ``left`` and ``right`` (module docstring),
-        with ``subject`` the clause's subject pronoun further back, if any (``clause_subject``)."""
+        with ``subject`` the clause's subject pronoun further back, if any (``clause_subject``), and
+        ``coordinated`` the words «и» or «или» joins it to (``coordinated_words``)."""
         if " " in candidate or "-" in candidate:
             return 0.0
         tags = self._tags(candidate)
         score = 0.0
         if subject is not None and any(t.POS in VERB_FORMS for t in tags[:1]):
             score += BONUS if any(_agrees_with_subject(self._tags(subject)[0], t) for t in tags) else PENALTY / 2
+        if any(_same_form(tags, self._tags(other)) for other in coordinated):
+            score += BONUS
         if left is not None and left in GOVERNMENT:
             cases = GOVERNMENT[left]
             score += BONUS if any(t.case in cases for t in tags if t.POS in CASED) else PENALTY
@@ -105,8 +121,10 @@ class Context:
                 score += BONUS if _agree(tags, right_tags) else PENALTY / 2
         return score
 
-    def score(self, candidate: str, left: str | None, right: str | None, subject: str | None = None) -> float:
-        score = self.grammar(candidate.lower(), left, right, subject)
+    def score(
+        self, candidate: str, left: str | None, right: str | None, subject: str | None = None, coordinated=()
+    ) -> float:
+        score = self.grammar(candidate.lower(), left, right, subject, coordinated)
         if self.model is not None:
             score += CONTEXT_WEIGHT * self.model.context_logprob(candidate.lower(), left, right)
             if " " in candidate and SHORT_FUNCTION_WORDS.intersection(candidate.lower().split(" ")):
@@ -131,13 +149,15 @@ class Context:
         preferred = hyphen_spellings(text.lower(), self.model, self.lexicon)
         return match_case(text, preferred[0][0]) if preferred else text
 
-    def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None, before=()) -> list:
+    def rerank(self, typed: str, suggestions: list, left: str | None, right: str | None, before=(), after=()) -> list:
         """``suggestions`` for ``typed`` re-weighted by ``score`` and renormalised with the keep mass,
-        best first; ``before`` are the words before it in its clause, nearest first, read for its
-        subject (``clause_subject``)."""
+        best first; ``before`` and ``after`` are the words before and after it in its clause, nearest
+        first, read for its subject (``clause_subject``) and the words it is coordinated with
+        (``coordinated_words``)."""
         if len(suggestions) == 0:
             return suggestions
         subject = self.clause_subject(before)
+        coordinated = self.coordinated_words(before, after)
         texts = {s.text for s in suggestions}
         respelt = [self.edited_spelling(s.text) for s in suggestions]
         suggestions = [
@@ -147,7 +167,7 @@ class Context:
         keep = max(0.0, 1.0 - sum(s.confidence for s in suggestions))
         if self.model is not None:
             keep *= 10 ** (CONTEXT_WEIGHT * self.model.context_logprob(typed.lower(), left, right))
-        weights = [s.confidence * 10 ** self.score(s.text, left, right, subject) for s in suggestions]
+        weights = [s.confidence * 10 ** self.score(s.text, left, right, subject, coordinated) for s in suggestions]
         total = keep + sum(weights)
         if total <= 0:
             return suggestions
@@ -163,6 +183,22 @@ def _agrees_with_subject(pronoun, verb) -> bool:
     if verb.tense == "past":
         return verb.number == "plur" or pronoun.gender is None or verb.gender == pronoun.gender
     return verb.person == pronoun.person
+
+
+def _same_form(candidate_tags, other_tags) -> bool:
+    """A reading of the candidate and one of the other word that coordination can join: both nouns, or
+    both adjectives or participles, in one case (adjectives in one number too: «третьим и четвёртым»,
+    but «мужчины и женщина»)."""
+    for c in candidate_tags:
+        if c.POS not in CASED or c.POS == "NPRO" or c.POS == "NUMR":
+            continue
+        for o in other_tags:
+            kinds = {c.POS, o.POS}
+            if c.case is None or c.case != o.case or not (kinds == {"NOUN"} or kinds <= AGREEING):
+                continue
+            if c.POS == "NOUN" or c.number == o.number:
+                return True
+    return False
 
 
 def _agree(adjective_tags, noun_tags) -> bool:

@@ -8,6 +8,8 @@
   «нельзя»), which fit any context and so say nothing about a neighbour's meaning.
 * ``SHORT_FUNCTION_WORDS`` — the one- and two-letter words people write and glue most (pronouns too:
   «поэтомуее», «люблюее»; the demonstratives before «же»: «теже», «таже»).
+* ``COORDINATING`` — the conjunctions that join two words of one form («третьим и четвёртым»,
+  «мужчины и женщины», «о нём или о ней»).
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
 * ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
@@ -73,6 +75,7 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"
 SHORT_FUNCTION_WORDS = frozenset(
     "в к с у о и а я на за по до от из во со ко об не ни бы б же ж ли то та те ту он мы вы ты да но ну уж их ей им ею ее её".split()
 )
+COORDINATING = frozenset({"и", "или", "либо"})
 RELATIVE_WORDS = frozenset(
     "кто что как где куда откуда когда сколько какой чей каков зачем почему отчего насколько который".split()
 )
