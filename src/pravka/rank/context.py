@@ -9,14 +9,14 @@ sources of evidence, both in log10 units added to a candidate's score:
   number («ты будеш» → «будешь», not «будет»; «он учицца» → «учится», not «учиться»). A candidate
   that can satisfy the neighbour gets a bonus, one that cannot a penalty; a candidate the neighbour
   says nothing about is left alone. An infinitive after a word that takes one gets the bonus too
-  («помог развится» → «развиться», not «развития»; ``ru.grammar.takes_infinitive``). The pronoun need not stand next to the verb: up to
-  ``SUBJECT_SPAN`` words back within the clause, with no verb or conjunction between, it is the
-  clause's subject (``clause_subject``: «ты мне нравишся» → «нравишься», not the commoner
-  «нравится», which «мне» alone would choose). A word joined to another by «и» or «или» takes its
-  case (``coordinated_word``): a candidate of the other's case and, for adjectives, number gets the
-  bonus («между третьим и четвёрты» → «четвёртым», not «четверти»; «о угрюмом и лешившимся» →
-  «лишившемся»); one that does not is left alone, since «и» may join it to a word further away («дом
-  отца и мать»).
+  («помог развится» → «развиться», not «развития»; ``ru.grammar.takes_infinitive``). The pronoun
+  need not stand next to the verb: up to ``SUBJECT_SPAN`` words back within the clause, with no verb
+  or conjunction between, it is the clause's subject (``clause_subject``: «ты мне нравишся» →
+  «нравишься», not the commoner «нравится», which «мне» alone would choose). A word joined to another
+  by «и» or «или» takes its case (``coordinated_words``): a candidate of the other's case and, for
+  adjectives, number gets the bonus («Мужчиты и женщины» → «Мужчины», not «Муж читы»; «третьим и
+  четвёрты» speaks for «четвёртым»); one that does not is left alone, since «и» may join it to a word
+  further away («дом отца и мать»).
 * a word n-gram model: the usage model shipped with pravka (``pravka.usage``), with the user's own
   ``pravka learn`` model mixed into it when one is given: the smoothed probability of the candidate
   between its left and right neighbours. For a run of words from a split the model also knows how
@@ -51,8 +51,9 @@ VERB_FORMS = frozenset({"VERB", "INFN"})
 
 BONUS = 0.4
 SUBJECT_SPAN = 4  # words looked back for the clause's subject pronoun
-# A verb or a conjunction between a pronoun and the word ends the pronoun's claim: «ты знаешь, он …»
-# has a comma, «я думаю он придёт» a verb of its own, «ты и он пришли» a conjunction.
+# A verb or a conjunction between a pronoun and the word ends the pronoun's claim: in «я думаю он
+# придёт» the pronoun has a verb of its own, in «ты и он пришли» the conjunction joins it to another.
+# (A comma ends the clause before: ``Document.words_before`` stops there.)
 NOT_BETWEEN_SUBJECT_AND_VERB = frozenset({"VERB", "INFN", "CONJ", "PRTF", "PRTS", "GRND"})
 PENALTY = -0.6
 RUN_WEIGHT = 0.5  # tune half and GERA train: 0.25 and 1.0 ranked a few runs fewer first
