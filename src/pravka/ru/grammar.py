@@ -9,7 +9,7 @@
 * ``SHORT_FUNCTION_WORDS`` — the one- and two-letter words people write and glue most (pronouns too:
   «поэтомуее», «люблюее»; the demonstratives before «же»: «теже», «таже»).
 * ``COORDINATING`` — the conjunctions that join two words of one form («третьим и четвёртым»,
-  «мужчины и женщины», «о нём или о ней»).
+  «мужчины и женщины», «брат или сестра»).
 * ``RELATIVE_WORDS`` — lemmas of the words that open a relative or concessive clause («кто бы ни»,
   «слово, которое»).
 * ``NAME_MARKS`` — OpenCorpora's marks of names, places, organisations, abbreviations and initials.
@@ -95,8 +95,8 @@ _DIGITS_THEN_LETTERS = re.compile(r"(\d+(?:[-–]\d+)?)([а-яё]+)")
 
 def numeral_with_ending(text: str) -> bool:
     """True for digits with a numeral's ending glued on («90ых», «60е», «5ти», «1950-1960ых»). One digit
-    that OCR reads for a letter is left to the OCR reading: «3а» and «4ем» are more often «за» and «чем»
-    than «третья» and «четвёртом», written so; two digits are not letters misread («60е»: «бое»)."""
+    that OCR reads for a letter is left to the OCR reading: «4ем» and «6ой» are more often «чем» and
+    «бой» than «4-м» and «6-й» written so; two digits are not letters misread («60е» is no «бое»)."""
     match = _DIGITS_THEN_LETTERS.fullmatch(text)
     if match is None or match.group(2) not in NUMERAL_ENDINGS:
         return False
