@@ -133,3 +133,11 @@ def test_coordination_raises_the_reading_in_the_other_words_form(corrector):
         return {s.text: s.confidence for s in finding.suggestions}["Мужчины"]
 
     assert share("Мужчиты и женщины могут прийти") > share("Мужчиты могут прийти")
+
+
+def test_a_token_no_grammar_can_read_ends_the_words_the_context_reads(corrector):
+    # Hypothesis found it: «𗀀» (an unassigned code point) before the clause made pymorphy3 fail.
+    assert corrector.fix("𗀀 с участием росийской делегации ") == "𗀀 с участием российской делегации "
+    document = corrector._document("Мужчиты 2 и женщины, ты мне RTVI нравишся")
+    assert document.words_after(0) == []  # the number ends the words read after «Мужчиты»
+    assert document.words_before(len(document.tokens) - 1) == []  # and «RTVI» those before «нравишся»

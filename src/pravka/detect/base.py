@@ -81,18 +81,21 @@ class Document:
     def words_before(self, index: int) -> list[str]:
         """The words the context reads before token ``index`` for the subject of its clause and the
         word «и» joins to it, nearest first (``rank.context.SUBJECT_SPAN`` of them at most, up to a
-        comma)."""
-        return self.clause_words(index, -1, SUBJECT_SPAN, stop_at_comma=True)
+        comma or a token that is no word)."""
+        return self.clause_words(index, -1, SUBJECT_SPAN, stop_at_comma=True, words_only=True)
 
     def words_after(self, index: int) -> list[str]:
         """The two words after token ``index`` in its clause, nearest first: the context reads «и» and
         the word it joins to this one («мужчиты и женщины»)."""
-        return self.clause_words(index, 1, 2, stop_at_comma=True)
+        return self.clause_words(index, 1, 2, stop_at_comma=True, words_only=True)
 
-    def clause_words(self, index: int, step: int, span: int, stop_at_comma: bool) -> list[str]:
+    def clause_words(
+        self, index: int, step: int, span: int, stop_at_comma: bool, words_only: bool = False
+    ) -> list[str]:
         """The lower-case tokens walking away from token ``index`` (``reach``; ``step`` −1: back, 1:
         on) that are no marks, up to the clause's end (a sentence's end, «;», «:», and a comma when
-        ``stop_at_comma``) or ``span`` of them."""
+        ``stop_at_comma``), ``span`` of them, or, when ``words_only``, the first token that is no
+        Cyrillic word (a number, a Latin word, a symbol: nothing the grammar can read)."""
         words: list[str] = []
         for j in self.reach(index, step):
             token = self.tokens[j]
@@ -100,6 +103,8 @@ class Document:
                 if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
                     break
                 continue
+            if words_only and token.kind != "word":
+                break
             words.append(token.text.lower())
             if len(words) >= span:
                 break
