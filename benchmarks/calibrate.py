@@ -65,8 +65,18 @@ RUNNER_UP_BINS = tuple(i / 10 for i in range(10)) + (1.0001,)  # runner-ups are 
 SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
 
 
-def apply_one(text: str, finding) -> str:
-    return text[: finding.start] + finding.suggestions[0].text + text[finding.end :]
+def apply_one(text: str, finding, rank: int = 0) -> str:
+    """``text`` with the finding's suggestion of that ``rank`` (the first by default) applied alone."""
+    return text[: finding.start] + finding.suggestions[rank].text + text[finding.end :]
+
+
+def is_right(pair, answer: str) -> bool | None:
+    """Whether ``answer`` makes exactly one of the gold's corrections and nothing else; None when it
+    changes no word the metric sees (no label)."""
+    result = compare_sentence(pair.source, pair.target, answer)
+    if not result.answer:
+        return None
+    return len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
 
 
 def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list[float], int, str]]:
@@ -78,10 +88,9 @@ def label_real(corrector: Corrector, pairs) -> list[tuple[str, float, bool, list
         for finding in corrector.raw_findings(pair.source):
             if not finding.suggestions or finding.detector == "homoglyph":
                 continue
-            result = compare_sentence(pair.source, pair.target, apply_one(pair.source, finding))
-            if not result.answer:
+            right = is_right(pair, apply_one(pair.source, finding))
+            if right is None:
                 continue
-            right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
             samples.append(
                 (group_of(finding), finding.suggestions[0].confidence, right, evidence.features(finding), index, rule_group_of(finding))
             )
@@ -133,11 +142,7 @@ def runner_ups(corrector: Corrector, pairs) -> list[tuple[float, bool]]:
         for finding in corrector.check(pair.source):
             if len(finding.suggestions) < 2:
                 continue
-            second = finding.suggestions[1]
-            answer = pair.source[: finding.start] + second.text + pair.source[finding.end :]
-            result = compare_sentence(pair.source, pair.target, answer)
-            right = len(result.answer) == 1 and not result.false_alarms and not result.wrong_fixes
-            found.append((second.confidence, right))
+            found.append((finding.suggestions[1].confidence, bool(is_right(pair, apply_one(pair.source, finding, 1)))))
     return found
 
 

@@ -100,16 +100,15 @@ class Context:
             return 0.0
         tags = self._tags(candidate)
         score = 0.0
-        if subject is not None and any(t.POS in VERB_FORMS for t in tags[:1]):
-            score += BONUS if any(_agrees_with_subject(self._tags(subject)[0], t) for t in tags) else PENALTY / 2
+        if subject is not None:
+            score += self._person_agreement(subject, tags)
         if any(_same_form(tags, self._tags(other)) for other in coordinated):
             score += BONUS
         if left is not None and left in GOVERNMENT:
             cases = GOVERNMENT[left]
             score += BONUS if any(t.case in cases for t in tags if t.POS in CASED) else PENALTY
         elif left is not None and left in PERSONAL_PRONOUNS:
-            if any(t.POS in VERB_FORMS for t in tags[:1]):
-                score += BONUS if any(_agrees_with_subject(self._tags(left)[0], t) for t in tags) else PENALTY / 2
+            score += self._person_agreement(left, tags)
         elif left is not None and any(t.POS == "INFN" for t in tags[:1]) and takes_infinitive(self.lexicon, left):
             score += BONUS
         elif left is not None:
@@ -121,6 +120,13 @@ class Context:
             if any(t.POS == "NOUN" for t in right_tags[:1]):
                 score += BONUS if _agree(tags, right_tags) else PENALTY / 2
         return score
+
+    def _person_agreement(self, pronoun: str, tags) -> float:
+        """The bonus of a verb candidate (``tags``) that the personal pronoun can be the subject of, the
+        penalty of one it cannot; 0 for a candidate that is no verb."""
+        if not any(t.POS in VERB_FORMS for t in tags[:1]):
+            return 0.0
+        return BONUS if any(_agrees_with_subject(self._tags(pronoun)[0], t) for t in tags) else PENALTY / 2
 
     def score(
         self, candidate: str, left: str | None, right: str | None, subject: str | None = None, coordinated=()
@@ -191,13 +197,10 @@ def _same_form(candidate_tags, other_tags) -> bool:
     both adjectives or participles, in one case (adjectives in one number too: «третьим и четвёртым»,
     but «мужчины и женщина»)."""
     for c in candidate_tags:
-        if c.POS not in CASED or c.POS == "NPRO" or c.POS == "NUMR":
-            continue
         for o in other_tags:
-            kinds = {c.POS, o.POS}
-            if c.case is None or c.case != o.case or not (kinds == {"NOUN"} or kinds <= AGREEING):
+            if c.case is None or c.case != o.case:
                 continue
-            if c.POS == "NOUN" or c.number == o.number:
+            if (c.POS == o.POS == "NOUN") or (c.POS in AGREEING and o.POS in AGREEING and c.number == o.number):
                 return True
     return False
 
