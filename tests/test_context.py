@@ -141,3 +141,16 @@ def test_a_token_no_grammar_can_read_ends_the_words_the_context_reads(corrector)
     document = corrector._document("Мужчиты 2 и женщины, ты мне RTVI нравишся")
     assert document.words_after(0) == []  # the number ends the words read after «Мужчиты»
     assert document.words_before(len(document.tokens) - 1) == []  # and «RTVI» those before «нравишся»
+
+
+def test_the_walks_through_a_clause_and_a_sentence_stop_at_their_own_marks(corrector):
+    # One walk for every reader: a clause ends at «;» and «:» (and, when asked, a comma); a sentence
+    # only at its end mark, whatever commas stand between («если … , то …» is read across the comma).
+    document = corrector._document("Он ушёл. Если есть общение, то оно: живое; то нет")
+    words = [token.text for token in document.tokens]
+    at_to = words.index("то")
+    assert document.sentence_words(at_to, -1) == ["общение", "есть", "если"]
+    assert document.clause_words(at_to, -1, 5, stop_at_comma=True) == []
+    assert document.clause_words(at_to, -1, 5, stop_at_comma=False) == ["общение", "есть", "если"]
+    assert document.clause_words(at_to, 1, 5, stop_at_comma=False) == ["оно"]
+    assert document.sentence_words(at_to, 1) == ["оно", "живое", "то", "нет"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..rank.context import SUBJECT_SPAN
-from ..ru.punctuation import CARRIES_ON, OPENERS, SENTENCE_END
+from ..ru.punctuation import CARRIES_ON, CLAUSE_END, OPENERS, SENTENCE_END
 from ..types import Finding, Suggestion, Token
 
 if TYPE_CHECKING:  # the detectors are handed these; they never build them
@@ -90,17 +90,24 @@ class Document:
         return self.clause_words(index, 1, 2, stop_at_comma=True, words_only=True)
 
     def clause_words(
-        self, index: int, step: int, span: int, stop_at_comma: bool, words_only: bool = False
+        self,
+        index: int,
+        step: int,
+        span: int,
+        stop_at_comma: bool,
+        words_only: bool = False,
+        ends: frozenset[str] = CLAUSE_END,
     ) -> list[str]:
         """The lower-case tokens walking away from token ``index`` (``reach``; ``step`` −1: back, 1:
-        on) that are no marks, up to the clause's end (a sentence's end, «;», «:», and a comma when
-        ``stop_at_comma``), ``span`` of them, or, when ``words_only``, the first token that is no
-        Cyrillic word (a number, a Latin word, a symbol: nothing the grammar can read)."""
+        on) that are no marks, up to the clause's end (a mark ending in one of ``ends``: a sentence's
+        end, «;», «:»; and a comma when ``stop_at_comma``), ``span`` of them, or, when ``words_only``,
+        the first token that is no Cyrillic word (a number, a Latin word, a symbol: nothing the
+        grammar can read)."""
         words: list[str] = []
         for j in self.reach(index, step):
             token = self.tokens[j]
             if token.kind == "punct":
-                if token.text[-1] in ".!?…;:" or (stop_at_comma and token.text == ","):
+                if token.text[-1] in ends or (stop_at_comma and token.text == ","):
                     break
                 continue
             if words_only and token.kind != "word":
@@ -109,6 +116,11 @@ class Document:
             if len(words) >= span:
                 break
         return words
+
+    def sentence_words(self, index: int, step: int) -> list[str]:
+        """``clause_words`` up to the sentence's end, however many («если есть общение то оно …»:
+        «если» opens the sentence that «то» is in, past any comma)."""
+        return self.clause_words(index, step, len(self.tokens), stop_at_comma=False, ends=SENTENCE_END)
 
     def ends_sentence(self, index: int) -> bool:
         """True when token ``index`` is a sentence-ending mark («.», «?!», «…»)."""

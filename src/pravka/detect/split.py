@@ -236,32 +236,6 @@ def _previous_word(document, index: int) -> str | None:
     return None
 
 
-def _sentence_words_before(document, index: int) -> list[str]:
-    """The lower-case words of the sentence up to token ``index`` (exclusive)."""
-    words = []
-    for j in document.reach(index, -1):
-        token = document.tokens[j]
-        if token.kind == "punct" and token.text[-1] in ".!?…":
-            break
-        if token.kind == "word":
-            words.append(token.text.lower())
-    return words
-
-
-def _clause_words_after(document, index: int, limit: int = 6) -> list[str]:
-    """Up to ``limit`` lower-case words after token ``index``, up to the end of the sentence."""
-    words = []
-    for j in document.reach(index, 1):
-        token = document.tokens[j]
-        if token.kind == "punct" and token.text[-1] in ".!?…;":
-            break
-        if token.kind == "word":
-            words.append(token.text.lower())
-            if len(words) >= limit:
-                break
-    return words
-
-
 def _lemmas(lexicon, word: str) -> set[str]:
     return {parse.normal_form for parse in lexicon.parses(word)}
 
@@ -365,10 +339,12 @@ def _particle_to(document, index, passed):
     # Not a pronoun base, so by the test a part of speech that takes the particle.
     if mark is None and following is not None and _is_neuter_adjective(document, following):
         return None  # «возьми то красное яблоко» (after a pronoun, «что-то красное» is the particle)
-    before = _sentence_words_before(document, index)
+    before = document.sentence_words(index, -1)
     if CONDITIONAL_WORDS & set(before):
         return None  # «если есть общение то оно …»: the comma before «то» is what is missing
-    if "то" in before[:CORRELATIVE_SPAN] or "то" in _clause_words_after(document, index + 1, CORRELATIVE_SPAN):
+    if "то" in before[:CORRELATIVE_SPAN] or "то" in document.clause_words(
+        index + 1, 1, CORRELATIVE_SPAN, stop_at_comma=False
+    ):
         return None  # «то прилягу, то присяду»
     if mark is None and following is not None and _first_tag(lexicon, following).POS == "PREP":
         return "-", HINT, "hyphen-particle"  # «понял то в чём ошибка»: maybe the pronoun and its clause
@@ -503,7 +479,7 @@ def _po_adverb(document, index, tag):
 
 
 def _chtoby(document, index, passed):
-    after = _clause_words_after(document, index + 1, limit=3)
+    after = document.clause_words(index + 1, 1, 3, stop_at_comma=False)
     if "ни" in after:
         return None  # «что бы ни случилось»
     if document.sentence_is_question(index):
@@ -538,14 +514,14 @@ def _ne_joined(first, word, lexicon):
 
 
 def _ne(document, index, joined):
-    before = _sentence_words_before(document, index)
+    before = document.sentence_words(index, -1)
     if before and before[0] in NE_STRENGTHENERS:
         return None
     if {"не", "ни"} & set(before[:3]):
         return None  # the second half of «не плохо и не хорошо»
     if any(w.startswith("ни") and _first_tag(document.lexicon, w).POS in {"NPRO", "ADVB"} for w in before[:4]):
         return None  # «ничего не понятно», «никому не интересно»
-    after = _clause_words_after(document, index + 1, limit=4)
+    after = document.clause_words(index + 1, 1, 4, stop_at_comma=False)
     if CONTRAST_WORDS & set(after) or {"не", "ни"} & set(after):
         return None  # «не плохо, а отлично», «не плохо и не хорошо»
     if after and _first_tag(document.lexicon, after[0]).POS == "INFN":

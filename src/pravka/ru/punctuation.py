@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 SENTENCE_END = frozenset(".!?…")  # the characters a sentence-ending mark is made of
+CLAUSE_END = SENTENCE_END | {";", ":"}  # … and the last characters of a mark that ends a clause
 OPENERS = frozenset("«\"'„“(—–-[")  # marks that may stand before the first word of a sentence
 CARRIES_ON = frozenset({",", "-", "—", "–"})  # marks after which a line break leaves the sentence going on
 CLOSERS = frozenset({"»", ")", "]", '"', "”", "’"})
