@@ -124,6 +124,21 @@ def test_inflection_swaps_and_rare_members_stay_out_of_the_confusion_set(lexicon
         assert 0 < cost <= confusion.MAX_SLIP_COST
 
 
+def test_reflexive_verbs_have_paronyms_and_leave_tsya_to_the_grammar_rules(lexicon):
+    # «развевается» (of a flag) for «развивается» (develops): both reflexive, one vowel apart, a paronym
+    # like any other; «учится»/«учиться» differ only in «ь», which the grammar rules judge
+    assert "развивается" in {word for word, *_ in confusion.confusion_set(lexicon, "развевается")}
+    assert "смириться" in {word for word, *_ in confusion.confusion_set(lexicon, "смериться")}
+    assert "учится" not in {word for word, *_ in confusion.confusion_set(lexicon, "учиться")}
+    assert "учиться" not in {word for word, *_ in confusion.confusion_set(lexicon, "учится")}
+
+
+def test_a_reflexive_paronym_is_offered_in_a_real_sentence(corrector):
+    # GERA train: the school essay wrote «смериться» (to measure oneself) for «смириться» (to accept)
+    [finding] = corrector.check("Катерина не желает смериться с существующими порядками.")
+    assert finding.detector == "confusion" and finding.suggestions[0].text == "смириться"
+
+
 def test_neighbours_are_one_edit_away(lexicon):
     found = confusion.neighbours(lexicon, "кено")
     assert {"кино", "кено"} & found == {"кино"}  # a replaced letter; the word itself is not its neighbour

@@ -114,8 +114,13 @@ FIT_ROUNDING = 1e-4  # a float32 fit's error is about 1e-7 per dimension summed
 MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
 NEIGHBOUR_TABLE_FORMAT = 2
 NEIGHBOUR_FAMILY = "confusion-neighbours"
-# «-тся»/«-ться» belongs to the grammar rules (detect.realword), not to word frequency.
-_LEFT_TO_GRAMMAR = ("тся", "ться")
+
+
+def _tsya_swap(word: str, other: str) -> bool:
+    """Whether the two differ only in «-тся»/«-ться» («учится»/«учиться»): the grammar rules' business
+    (``detect.realword``), not word frequency's. Two reflexive verbs that differ elsewhere are a
+    paronym like any other («смериться»/«смириться», «развевается»/«развивается»)."""
+    return word.endswith("ться") and other == word[:-4] + "тся" or other.endswith("ться") and word == other[:-4] + "тся"
 
 
 def _deletions(word: str) -> list[str]:
@@ -230,7 +235,7 @@ def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
         unpriced = Reading(other, gain, 0.0, seen_zipf).score()
         if unpriced < MIN_PRIOR_SCORE:
             continue
-        if other.endswith(_LEFT_TO_GRAMMAR) and word.endswith(_LEFT_TO_GRAMMAR):
+        if _tsya_swap(word, other):
             continue
         if _lemmas(lexicon, word) & _lemmas(lexicon, other):  # before the cost: a parse is cheaper
             continue
