@@ -98,3 +98,18 @@ def test_latin_majority_look_alikes_are_fixed(corrector):
     [nato] = corrector.check("генсек HATO заявил")
     assert nato.suggestions[0].text == "НАТО"  # all-Latin: offered; applied only as calibration allows
     assert corrector.fix("Microsoft и Google") == "Microsoft и Google"
+
+
+def test_a_page_with_a_fix_on_every_line_is_settled_without_checking_it_whole_again_each_round(corrector, monkeypatch):
+    # Every line has a fix; the last one's split exposes a typo («беседыросийской» → «беседы росийской»),
+    # which takes a second round. That round looks again only around the fix the first one added.
+    page = "Вчера прошли переговры министров.\n" * 30 + "Итоги беседыросийской делегации.\n"
+    checked: list[str] = []
+    check_once = corrector._check_once
+    monkeypatch.setattr(corrector, "_check_once", lambda text, documents=None: checked.append(text) or check_once(text, documents))
+    fixed = corrector.fix(page)
+    first, *settling = checked[checked.index(page) :]  # the page itself, then the settling rounds' windows
+    assert fixed == "Вчера прошли переговоры министров.\n" * 30 + "Итоги беседы российской делегации.\n"
+    assert sum(map(len, settling)) < 1.5 * len(page)  # once whole (every line has a fix), then one line
+    assert "беседы российской" in settling[-1] and len(settling[-1]) < 200
+    assert corrector.fix(fixed) == fixed

@@ -158,9 +158,21 @@ class Corrector:
         findings = self._check_once(text, documents)
         if not findings:
             return findings  # nothing to fix, so nothing to settle: most lines of most texts
+        # The fixes whose surroundings are still to be checked again: at first every one; after a round,
+        # only those it added or merged, since the text changed around them alone (around the others it
+        # was checked with their fixes in, and found settled). So a page with a fix on every line is
+        # checked whole twice at most, not once per round.
+        unsettled: set[int] | None = None
         for _ in range(SETTLE_ROUNDS):
             fixed, applied = apply_fixes_with_spans(text, findings)
-            around = windows(fixed, [(start, end) for start, end, finding in applied if changes_words(finding)])
+            around = windows(
+                fixed,
+                [
+                    (start, end)
+                    for start, end, finding in applied
+                    if changes_words(finding) and (unsettled is None or id(finding) in unsettled)
+                ],
+            )
             later = [
                 shifted(f, start)
                 for start, end in around
@@ -169,7 +181,9 @@ class Corrector:
             ]
             if not later:
                 break
+            settled = findings  # held, so that no id of theirs is taken by a new finding
             findings = folded(text, fixed, findings, applied, later)
+            unsettled = {id(f) for f in findings} - {id(f) for f in settled}
         return findings
 
     def _check_once(self, text: str, documents: list[Document] | None = None) -> list[Finding]:
