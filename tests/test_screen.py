@@ -86,13 +86,16 @@ def test_a_block_is_analysed_only_by_the_units_flagged_on_it(corrector):
     assert not names & {"repeat", "punctuation", "confusion"}  # their tests see damage in any word
 
 
-def test_a_damaged_line_is_analysed_with_its_neighbours(corrector):
+def test_a_damaged_line_is_analysed_with_the_lines_its_sentence_runs_into(corrector):
     screen = shared_screen(DETECTORS, corrector.lexicon)
-    lines = [*CLEAN, DAMAGED[1], *CLEAN]
+    lines = [*CLEAN, DAMAGED[1], *CLEAN]  # a sentence a line: no rule reads across their breaks
     text = "\n".join(lines)
     [(start, end)] = screen.blocks(text)
-    damaged = len(CLEAN)
-    assert text[start:end] == "\n".join(lines[damaged - 1 : damaged + 2]) + "\n"
+    assert text[start:end] == DAMAGED[1] + "\n"
+    wrapped = "Вчера в Женеве\nделегация росийской стороны\nпровела переговоры.\nПотом все ушли."
+    [(start, end)] = screen.blocks(wrapped)
+    assert wrapped[start:end] == "Вчера в Женеве\nделегация росийской стороны\nпровела переговоры.\n"
+    assert screened_findings(corrector, wrapped) == whole_text_findings(corrector, wrapped)
 
 
 def test_every_damaged_line_keeps_its_findings(corrector):

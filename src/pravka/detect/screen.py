@@ -29,7 +29,9 @@ that, and for which units, from each unit's ``Triggers`` (``detect.base``):
    word lists only, and a lexicon with the user's own lists finds its verdicts as it goes; they are
    compiled again when the code or the data of this module or of a unit changes (``lexicon.sources_tag``).
 3. A line with anything flagged is analysed together with the line before and after it (rules read a
-   little context, across one line break at most: ``Document.reach``), and neighbouring blocks are merged; a block is analysed by the units flagged on
+   little context, across one line break at most: ``Document.reach``), except across a break that ends
+   a sentence (the line before it ends with «.», «!», «?» or «…»), which no rule reads across: a text of one
+   sentence a line (essays, news, subtitles) is analysed line by line. Neighbouring blocks are merged; a block is analysed by the units flagged on
    any of its lines, in their priority order. Lines are cut at «\\n» only.
 
 Every test is a necessary condition of its own unit's findings, so a unit left out of a block would
@@ -54,6 +56,7 @@ import dawg
 
 from ..lexicon import compiled_once, compiled_path, save_atomically
 from ..ru.alphabet import CYRILLIC_LETTER
+from ..ru.punctuation import SENTENCE_END
 from .base import Detector
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -64,7 +67,6 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 UNEXPECTED = r"[^\w\s.,;:!?…«»\"'„“”‘’()\[\]{}<>/\\|@#$%&*+=~^`—–\-№§°]"
 UNEXPECTED_TOUCHING = rf"(?<=\S){UNEXPECTED}|{UNEXPECTED}(?=\S)"
 VERDICT_CACHE_SIZE = 200_000
-CONTEXT_LINES = 1
 
 
 class Screen:
@@ -227,7 +229,9 @@ class Screen:
         blocks: list[list[int]] = []  # [start, end, units]
         last_line = len(line_starts) - 1
         for line in sorted(flagged):
-            first, last = max(0, line - CONTEXT_LINES), min(last_line, line + CONTEXT_LINES)
+            # the line before and the one after, unless a sentence ends at the break between
+            first = line - 1 if line > 0 and not _ends_a_sentence(lines[line - 1]) else line
+            last = line + 1 if line < last_line and not _ends_a_sentence(lines[line]) else line
             start = line_starts[first]
             end = line_starts[last + 1] if last + 1 <= last_line else len(text)
             if blocks and start <= blocks[-1][1]:
@@ -245,6 +249,14 @@ class Screen:
         if found is None:
             found = self._units[units] = tuple(d for bit, d in enumerate(self.detectors) if units >> bit & 1)
         return found
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a sentence-ending mark («.», «?!», «…», spaces after it allowed). No
+    reader crosses the line break after it: ``Document.reach`` stops there, the neighbours of the
+    words on either side are the mark, and whatever follows starts a sentence anyway
+    (``Document.starts_sentence``)."""
+    return line.rstrip()[-1:] in SENTENCE_END
 
 
 def _remember(cache: dict, key, value) -> None:
