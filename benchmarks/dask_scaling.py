@@ -22,8 +22,6 @@ cores away mid-run; the CPU column shows whether the workers actually got them.
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import re
 import sys
 import time
@@ -35,65 +33,23 @@ from dask.distributed import Client, LocalCluster
 from pravka import Corrector
 from pravka.integrations.dask import fix_bag, preload
 
-DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "spellrueval2016" / "train_raw.jsonl"
-FALLBACK_SENTENCES = [
-    "Учёные обсудили вопросы безопасности данных на конференции в Москве.",
-    "Представители российской компании рассказали, как защитить свои пароли.",
-    "Завтра в городе ожидается солнечная погода без осадков.",
-    "Мы долго ждали ответа, но так и не дождались его до самого вечера.",
-    "Это очень интересная книга о жизни в маленькой деревне на севере.",
-    "Директор подписал приказ о назначении нового сотрудника в отдел продаж.",
-    "Вечером мы пошли гулять в парк и встретили старых друзей.",
-    "Новый закон вступит в силу с первого января следующего года.",
-]
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.datasets import DEFAULT_NOISY_SOURCE, noisy_texts  # noqa: E402
+
 WORD = re.compile(r"\w+")
-CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-
-
-def garble(text: str, rng: random.Random, rate: float = 0.125) -> str:
-    """Put a one-letter typo into roughly ``rate`` of the longer words."""
-
-    def typo(match: re.Match) -> str:
-        word = match.group()
-        if len(word) < 4 or rng.random() >= rate:
-            return word
-        i = rng.randrange(1, len(word) - 1)
-        kind = rng.randrange(4)
-        if kind == 0:  # drop
-            return word[:i] + word[i + 1 :]
-        if kind == 1:  # double
-            return word[: i + 1] + word[i:]
-        if kind == 2:  # swap neighbours
-            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        return word[:i] + rng.choice(CYRILLIC) + word[i + 1 :]  # replace
-
-    return WORD.sub(typo, text)
-
-
-def build_corpus(size: int, source: Path | None, seed: int = 2016) -> tuple[list[str], str]:
-    if source is not None and source.is_file():
-        with source.open(encoding="utf-8") as handle:
-            base = [json.loads(line)["source"] for line in handle if line.strip()]
-        origin = str(source)
-    else:
-        base = FALLBACK_SENTENCES
-        origin = "built-in sentences"
-    rng = random.Random(seed)
-    corpus = [text if i < len(base) else garble(text, rng) for i, text in zip(range(size), _cycle(base))]
-    return corpus, origin
-
-
-def _cycle(items: list[str]):
-    while True:
-        yield from items
 
 
 def run_cluster(corpus: list[str], workers: int, partitions: int) -> tuple[float, float, float, list[str]]:
     """(seconds to load the Corrector on all workers, wall seconds and summed worker CPU seconds for
     the timed fix_bag, results)."""
-    with LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.wait_for_workers(workers)
         started = time.perf_counter()
         preload(client)
@@ -111,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to try")
     parser.add_argument("--partitions", type=int, default=32, help="bag partitions, same for every run")
     parser.add_argument("--repeat", type=int, default=3, help="fresh clusters per worker count; best is kept")
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="JSONL with a 'source' field")
+    parser.add_argument("--source", type=Path, default=DEFAULT_NOISY_SOURCE, help="JSONL with a 'source' field")
     args = parser.parse_args(argv)
 
-    corpus, origin = build_corpus(args.texts, args.source)
+    corpus, origin = noisy_texts(args.texts, args.source)
     tokens = sum(len(WORD.findall(text)) for text in corpus)
     print(f"corpus: {len(corpus)} texts, {tokens} tokens, from {origin}; {args.partitions} partitions")
 
@@ -133,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             load, seconds, cpu, results = run_cluster(corpus, workers, args.partitions)
             if results != expected:
-                wrong = sum(a != b for a, b in zip(results, expected))
+                wrong = sum(a != b for a, b in zip(results, expected, strict=True))
                 print(f"ERROR: {workers} worker(s): {wrong} texts differ from Corrector().fix", file=sys.stderr)
                 return 1
             runs.append((seconds, load, cpu))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,12 +54,16 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("gera-train", "gera/train.spell_only.jsonl", "GERA train, spelling edits"),
         DatasetSpec("relco", "relco_nonword/nonword.jsonl", "ReLCo non-word (L2 learners)"),
         DatasetSpec(
-            "med-missing_space-tune", "medspellchecker_synthetic/missing_space.jsonl",
-            "Med synthetic missing_space tune (even lines)", parity=0,
+            "med-missing_space-tune",
+            "medspellchecker_synthetic/missing_space.jsonl",
+            "Med synthetic missing_space tune (even lines)",
+            parity=0,
         ),
         DatasetSpec(
-            "med-missing_space-heldout", "medspellchecker_synthetic/missing_space.jsonl",
-            "Med synthetic missing_space held-out (odd lines)", parity=1,
+            "med-missing_space-heldout",
+            "medspellchecker_synthetic/missing_space.jsonl",
+            "Med synthetic missing_space held-out (odd lines)",
+            parity=1,
         ),
         *[
             DatasetSpec(f"med-{kind}", f"medspellchecker_synthetic/{kind}.jsonl", f"Med synthetic {kind}")
@@ -134,3 +139,56 @@ def essay_text(size: int, names: tuple[str, ...] = ("gera-train", "gera-dev")) -
             if total >= size:
                 break
     return "\n".join(lines) + "\n"
+
+
+# Noisy text for the scaling benchmarks (``dask_scaling.py``, ``jobs_scaling.py``): SpellRuEval's sources,
+# every copy after the first with fresh typos, so that no per-word cache turns repeats into free hits.
+DEFAULT_NOISY_SOURCE = REPO_ROOT.parent / "shared" / "eval" / "spellrueval2016" / "train_raw.jsonl"
+FALLBACK_SENTENCES = [
+    "Учёные обсудили вопросы безопасности данных на конференции в Москве.",
+    "Представители российской компании рассказали, как защитить свои пароли.",
+    "Завтра в городе ожидается солнечная погода без осадков.",
+    "Мы долго ждали ответа, но так и не дождались его до самого вечера.",
+    "Это очень интересная книга о жизни в маленькой деревне на севере.",
+    "Директор подписал приказ о назначении нового сотрудника в отдел продаж.",
+    "Вечером мы пошли гулять в парк и встретили старых друзей.",
+    "Новый закон вступит в силу с первого января следующего года.",
+]
+_WORD = re.compile(r"\w+")
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def garble(text: str, rng: random.Random, rate: float = 0.125) -> str:
+    """Put a one-letter typo (a letter dropped, doubled, swapped or replaced) into roughly ``rate`` of
+    the words of four letters or more."""
+
+    def typo(match: re.Match) -> str:
+        word = match.group()
+        if len(word) < 4 or rng.random() >= rate:
+            return word
+        i = rng.randrange(1, len(word) - 1)
+        kind = rng.randrange(4)
+        if kind == 0:  # drop
+            return word[:i] + word[i + 1 :]
+        if kind == 1:  # double
+            return word[: i + 1] + word[i:]
+        if kind == 2:  # swap neighbours
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        return word[:i] + rng.choice(_CYRILLIC) + word[i + 1 :]  # replace
+
+    return _WORD.sub(typo, text)
+
+
+def noisy_texts(size: int, source: Path | None = DEFAULT_NOISY_SOURCE, seed: int = 2016) -> tuple[list[str], str]:
+    """``size`` texts: the ``source`` side of ``source`` (a JSONL file; the built-in sentences when it is
+    missing) cycled, every copy after the first garbled afresh (seeded); and where they came from."""
+    if source is not None and source.is_file():
+        with source.open(encoding="utf-8") as handle:
+            base = [json.loads(line)["source"] for line in handle if line.strip()]
+        origin = str(source)
+    else:
+        base = FALLBACK_SENTENCES
+        origin = "built-in sentences"
+    rng = random.Random(seed)
+    texts = [base[i % len(base)] if i < len(base) else garble(base[i % len(base)], rng) for i in range(size)]
+    return texts, origin
