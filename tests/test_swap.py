@@ -30,6 +30,15 @@ def test_a_broken_phrase_is_reported_and_only_offered(corrector):
     assert corrector.fix(text) == text
 
 
+def test_a_hard_wrapped_sentence_is_read_whole(corrector):
+    # the same words with a line break at every fifth space: the breaks inside a sentence carry it on
+    text = "Возвращение войск к рубежам по расстройству на 1997 год обсуждалось на переговорах. Потом все ушли."
+    words = text.split(" ")
+    wrapped = "".join(word + ("\n" if i % 5 == 4 else " ") for i, word in enumerate(words)).rstrip()
+    assert "\n" in wrapped and _scores(corrector, wrapped) == _scores(corrector, text)
+    assert [f.text for f in corrector.check(wrapped) if f.kind == "swap"] == ["расстройству"]
+
+
 def test_the_swapped_word_is_the_most_suspicious_with_the_original_as_its_candidate(corrector):
     scores = _scores(corrector, SPUN)
     assert max(scores, key=lambda word: scores[word][1]) == "зарубежных"

@@ -222,11 +222,13 @@ def candidates(lexicon, word: str) -> tuple[str, ...]:
 
 
 def sentences(document) -> list[list[int]]:
-    """The word token indices of each sentence (cut at sentence-ending marks and line breaks)."""
+    """The word token indices of each sentence: cut at sentence-ending marks and at the line breaks
+    that do not carry a sentence on (``Document.carries_on_before``: a blank line, a line that a mark
+    other than a comma or a dash ends), so a hard-wrapped sentence is read whole."""
     found: list[list[int]] = []
     current: list[int] = []
     for index, token in enumerate(document.tokens):
-        if document.breaks_line_before(index) and current:
+        if current and document.breaks_line_before(index) and not document.carries_on_before(index):
             found.append(current)
             current = []
         if token.kind == "word":
