@@ -78,7 +78,7 @@ from ..candidates.channel import edit_cost
 from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, save_atomically
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
-from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS
+from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS, tsya_twin
 from ..types import Finding, Suggestion
 from .base import Detector, Triggers
 
@@ -114,13 +114,6 @@ FIT_ROUNDING = 1e-4  # a float32 fit's error is about 1e-7 per dimension summed
 MEMBER_MIN_ZIPF = 2.5  # only words at least this common are indexed as possible meant words
 NEIGHBOUR_TABLE_FORMAT = 2
 NEIGHBOUR_FAMILY = "confusion-neighbours"
-
-
-def _tsya_swap(word: str, other: str) -> bool:
-    """Whether the two differ only in «-тся»/«-ться» («учится»/«учиться»): the grammar rules' business
-    (``detect.realword``), not word frequency's. Two reflexive verbs that differ elsewhere are a
-    paronym like any other («смериться»/«смириться», «развевается»/«развивается»)."""
-    return word.endswith("ться") and other == word[:-4] + "тся" or other.endswith("ться") and word == other[:-4] + "тся"
 
 
 def _deletions(word: str) -> list[str]:
@@ -235,8 +228,8 @@ def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
         unpriced = Reading(other, gain, 0.0, seen_zipf).score()
         if unpriced < MIN_PRIOR_SCORE:
             continue
-        if _tsya_swap(word, other):
-            continue
+        if other == tsya_twin(word):
+            continue  # «учится»/«учиться» is the grammar rules' (detect.realword), not word frequency's
         if _lemmas(lexicon, word) & _lemmas(lexicon, other):  # before the cost: a parse is cheaper
             continue
         cost = edit_cost(word, other)

@@ -63,7 +63,7 @@ Two words that are one, and back:
 from __future__ import annotations
 
 from ..ru.alphabet import match_case
-from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS, SEPARATE_PARTICLES, takes_infinitive
+from ..ru.grammar import PREPOSITIONS, RELATIVE_WORDS, SEPARATE_PARTICLES, takes_infinitive, tsya_twin
 from ..ru.words import word_set
 from ..types import Finding, Suggestion
 from .base import HINT, Detector, Triggers
@@ -172,14 +172,9 @@ def _lemmas(lexicon, word: str) -> set[str]:
 
 
 def _other_tsya(word: str, lexicon) -> str | None:
-    """The «-тся» form of a «-ться» word and back, when the dictionary has it."""
-    if word.endswith("ться"):
-        other = word[:-4] + "тся"
-    elif word.endswith("тся"):
-        other = word[:-3] + "ться"
-    else:
-        return None
-    return other if lexicon.is_form(other) else None
+    """The «-тся» form of a «-ться» word and back (``ru.grammar.tsya_twin``), when the dictionary has it."""
+    other = tsya_twin(word)
+    return other if other is not None and lexicon.is_form(other) else None
 
 
 def _tsya(document, index):

@@ -108,6 +108,16 @@ TAKES_INFINITIVE = word_set("ru.grammar.takes_infinitive")
 FUTURE_BE = word_set("ru.grammar.future_be")
 
 
+def tsya_twin(word: str) -> str | None:
+    """The «-тся» spelling of a «-ться» word and back («учиться» ↔ «учится»), known or not; None for a
+    word with neither ending."""
+    if word.endswith("ться"):
+        return word[:-4] + "тся"
+    if word.endswith("тся"):
+        return word[:-3] + "ться"
+    return None
+
+
 def takes_infinitive(lexicon, word: str) -> bool:
     """True for a lower-case word that an infinitive can follow (``TAKES_INFINITIVE``, in any form, or
     ``FUTURE_BE``)."""
