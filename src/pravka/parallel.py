@@ -138,7 +138,15 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker_main(connection: Any, pickled_corrector: bytes, parent: int) -> None:
-    """Body of a worker process: take the warm Corrector, then run tasks until the pipe closes."""
+    """Body of a worker process: take the warm Corrector, then run tasks until the pipe closes, then
+    leave at once (``os._exit``): a worker holds nothing to flush or remove, while tearing its heap of
+    dictionaries and caches down object by object takes 0.3–0.7 s after a megabyte of text, which the
+    pool's close, and so the user, would wait for."""
+    _serve(connection, pickled_corrector, parent)
+    os._exit(0)
+
+
+def _serve(connection: Any, pickled_corrector: bytes, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # where a platform passed _Worker's block on
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
