@@ -59,7 +59,7 @@ from .ru.sound import sound_key
 from .ru.words import word_set, word_tuple
 
 CACHE_FORMAT = 5
-KNOWN_CACHE_SIZE = 200_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
+KNOWN_CACHE_SIZE = 50_000  # words; a text's vocabulary repeats, and the bound keeps memory flat
 PARSES_CACHE_SIZE = 20_000  # words; a word's readings weigh a kilobyte or two, so fewer than verdicts
 LEXEMES_CACHE_SIZE = 4096  # readings; a lexeme holds 20 forms on average, 200 at most
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")

@@ -53,17 +53,24 @@ class MeaningModel:
         with np.load(archive) as data:
             if int(data["format"]) != FORMAT:
                 raise ValueError(f"{DATA}: not a pravka meaning model of format {FORMAT}")
-            self.words: list[str] = data["words"].tobytes().decode("utf-8").split("\n")
+            every_word = data["words"].tobytes().decode("utf-8")
             self.counts = data["counts"].astype(np.int64)
             self.total = int(data["total"])
             self.codes = data["codes"]
             self.codebook = data["codebook"]
             self.neighbour_ids = data["neighbours"]
         self.vector_words = len(self.codes)
-        # The words with vectors come first; only they are looked up by the blend unit, so the index of
-        # all 236k words (their news counts: the swap unit's) is built when first asked, 0.1 s later.
-        self._vector_index = dict(zip(self.words[: self.vector_words], range(self.vector_words), strict=True))
+        # The words with vectors come first, and only they are read by the blend and confusion units;
+        # the other 186k (the swap unit reads their news counts) stay one string until ``words`` is
+        # first asked for: 20 MB of string objects that a process without swaps never holds.
+        *self._with_vectors, self._without_vectors = every_word.split("\n", self.vector_words)
+        self._vector_index = dict(zip(self._with_vectors, range(self.vector_words), strict=True))
         self._slots = np.arange(self.codes.shape[1])
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word, row by row: the vector words, most frequent first, then the others."""
+        return self._with_vectors + self._without_vectors.split("\n")
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -71,7 +78,7 @@ class MeaningModel:
         return dict(zip(self.words, range(len(self.words)), strict=True))
 
     def __repr__(self) -> str:
-        return f"MeaningModel({len(self.words)} words, {self.vector_words} with vectors)"
+        return f"MeaningModel({len(self.counts)} words, {self.vector_words} with vectors)"
 
     def news_zipf(self, word: str) -> float:
         """log10 of the word's frequency per billion words of news (its count + 1, so never −∞)."""
@@ -110,7 +117,7 @@ class MeaningModel:
         from .lexicon import lexeme_words  # its tables load with the lexicon, which the callers hold
 
         rows = [row for parse in parses for form in lexeme_words(parse) if (row := self.vector_id(form)) is not None]
-        return self.words[min(rows)] if rows else None
+        return self._with_vectors[min(rows)] if rows else None
 
     def context_direction(self, context: Sequence[str]) -> np.ndarray | None:
         """The mean unit vector of the ``context`` words that have one, less ``common_direction``: a
@@ -152,7 +159,7 @@ class MeaningModel:
         i = self.vector_id(word)
         if i is None:
             return []
-        return [self.words[j] for j in self.neighbour_ids[i] if j != NO_NEIGHBOUR]
+        return [self._with_vectors[j] for j in self.neighbour_ids[i] if j != NO_NEIGHBOUR]
 
 
 @lru_cache(maxsize=1)

@@ -479,7 +479,7 @@ def _cosines(words, others, model, lexicon) -> list[list[float | None]]:
     ]
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=12_500)
 def _vector_row(word: str, model, lexicon) -> int | None:
     """The row of the vector that stands for ``word`` (``MeaningModel.stand_in`` by lemma, over its two
     likeliest readings). The word is parsed only when it lacks one of its own: a cut weighs up to
@@ -617,7 +617,7 @@ def _compiled_index(family: str, settings: str, entries):
     )
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=12_500)
 def _form_keys(word: str, lexicon) -> frozenset[tuple]:
     """(part of speech, case, number, person, tense, gender where it inflects, mood) of each reading."""
     keys = set()
@@ -639,7 +639,7 @@ def _in_form_of(head_word: str, synonym: str, lexicon) -> set[str]:
     }
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=12_500)
 def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]]:
     """(part of speech, grammemes) of each content reading of ``synonym``: what the original is
     inflected to (gender only where it inflects: not for nouns, not in the plural)."""
@@ -656,7 +656,7 @@ def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]
     return frozenset(found)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=25_000)
 def _inflections(head_word: str, pos: str, wanted: frozenset[str], lexicon) -> tuple[str, ...]:
     """The frequent forms of ``head_word``'s lexemes of part of speech ``pos`` with ``wanted``."""
     forms = set()

@@ -537,7 +537,7 @@ def _is_predicative(document, word: str) -> bool:
     return word == "неохота" or tag.POS == "PRED" or (tag.POS == "ADVB" and "Prdx" in tag)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=25_000)
 def _opens_hyphenated(word: str, lexicon) -> bool:
     """Some dictionary form starts with «word-» (one look-up per word, not per pair)."""
     return lexicon.has_prefix(word + "-")
