@@ -221,6 +221,43 @@ def test_a_demonstrative_that_points_at_something_is_not_fixed_joined(corrector,
     assert corrector.fix(text) == text
 
 
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("Все наши усилия ушли в пустую.", "впустую"),  # the sentence ends: no noun can follow
+        ("В пустую тратить время не стоит.", "Впустую"),  # a verb follows
+        ("Эти детали собирают в ручную.", "вручную"),
+        ("Он играл в слепую.", "вслепую"),
+    ],
+)
+def test_a_preposition_and_an_adjective_without_its_noun_are_the_adverb(corrector, text, joined):
+    [finding] = only_splits(corrector, text)
+    assert finding.suggestions[0].text == joined and finding.suggestions[0].source == "joined-adverb"
+    assert corrector.fix(text) == text.replace(finding.text, joined)
+
+
+def test_a_preposition_and_an_adjective_before_a_comma_are_only_offered_as_the_adverb(corrector):
+    text = "Всё время ушло в пустую, а жаль."  # «в пустую, тёмную комнату» would go on with its noun
+    [finding] = only_splits(corrector, text)
+    assert finding.suggestions[0].text == "впустую" and finding.fix is None
+    assert corrector.fix(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он вошёл в пустую комнату.",  # the adjective's noun
+        "Он смотрел в пустую холодную даль.",  # another adjective in its case, then the noun
+        "Каждый отвечает за одно.",  # a pronoun's form: «заодно» is not meant
+        "Наконец мы вышли на прямую.",  # «прямая» stands as a noun: the straight
+        "В первой, в своем домике, жила вдова.",  # an ordinal: «впервой» is not meant
+    ],
+)
+def test_a_preposition_and_an_adjective_that_has_its_noun_stay_apart(corrector, text):
+    assert corrector.fix(text) == text
+    assert [f for f in only_splits(corrector, text) if f.suggestions[0].source == "joined-adverb"] == []
+
+
 def test_ne_before_a_full_adjective_is_offered_joined(corrector):
     # Fixed or only offered as the calibration measures the rule's hint level (11 right of 14 on tune data).
     finding = single_split(corrector, "На столе лежал не понятный прибор.")

@@ -57,6 +57,14 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   writes the joined word at least ``JOINED_DOMINANCE`` times as often as the pair («по этому не
   пришёл»; the usage model's counts); otherwise it is only offered («от того что …»: both are
   written). The pronoun may stand alone («по этому можно судить»), which the counts do not see.
+* ``joined-adverb`` — a preposition and an adjective form it governs that joined make a frequent
+  dictionary adverb: «в пустую» → «впустую», «в ручную» → «вручную», «в слепую» → «вслепую». The
+  adjective is right apart only with its noun, so the rule is silent when a word follows that can be
+  that noun or another adjective in its case («в пустую комнату», «в пустую холодную даль»); it fixes
+  where no noun can follow: the sentence ends («ушли в пустую.») or a verb comes next («в пустую
+  тратить время»), and only offers the join otherwise («в пустую, …» may go on with a noun). A
+  pronoun's or an ordinal's form («за одно» → «заодно»: «отвечает за одно»; «В первой, в своем домике»)
+  and a word that is also a noun («на прямую»: the straight) are left alone.
 * ``hyphen-compound`` — two nouns whose hyphenated form is a dictionary noun: «рок звезда» →
   «рок-звезда», «веб камеру» → «веб-камеру»; an adverb and an adjective whose hyphenated form is a
   dictionary adjective: «темно синее» → «темно-синее», «научно популярный» → «научно-популярный»
@@ -154,6 +162,7 @@ ADVERB_PREFIX_CASES = {"по": "datv", "во": "loct"}  # «по-моему», �
 NOMINALS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 PREDICATES = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRED"})  # a clause goes on: «по X» closed before it
 CONFIDENCE_PO_ADVERB = 0.9
+CONFIDENCE_JOINED_ADVERB = 0.9
 POSSESSIVES = word_set("detect.split.possessives")
 
 WISH_WORDS = word_set("detect.split.wish_words")
@@ -429,6 +438,40 @@ def _demonstrative_without_noun(document, index, passed):
     return "", HINT, "joined-demonstrative"  # «от того что»: edited text writes both
 
 
+def _adjective_cases(first, second, lexicon) -> frozenset[str] | None:
+    """``_adverb_without_noun``'s test: a preposition and an adjective form it governs that joined
+    make a frequent dictionary adverb («в пустую»); the cases of those adjective readings."""
+    governed = GOVERNMENT.get(first)
+    joined = first + second
+    if governed is None or not lexicon.is_form(joined) or lexicon.zipf(joined) < MIN_JOINED_ZIPF:
+        return None
+    if _first_tag(lexicon, joined).POS != "ADVB":
+        return None
+    readings = lexicon.parses(second)
+    if any(p.tag.POS == "NOUN" for p in readings):
+        return None  # «на прямую»: the adjective stands as a noun
+    cases = frozenset(
+        p.tag.case
+        for p in readings
+        if p.tag.POS == "ADJF" and not {"Apro", "Anum"} & p.tag.grammemes and governed & p.tag.grammemes
+    )
+    return cases or None
+
+
+def _adverb_without_noun(document, index, cases):
+    mark, following = _next_after(document, index + 1)
+    if mark is None and following is not None:
+        readings = document.lexicon.parses(following)
+        if any(p.tag.POS in NOMINALS and p.tag.case in cases for p in readings):
+            return None  # «в пустую комнату», «в пустую холодную даль»: the adjective's noun phrase
+        if readings[0].tag.POS in PREDICATES:
+            return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «в пустую тратить»: no noun can follow
+        return "", HINT, "joined-adverb"
+    if mark is None or is_sentence_end(mark):
+        return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «ушли в пустую.»: the phrase ends there
+    return "", HINT, "joined-adverb"  # «в пустую, …»: a noun may still follow
+
+
 def _compound(first, second, lexicon):
     if not _opens_hyphenated(first, lexicon):
         return None
@@ -567,6 +610,7 @@ RULES = (
     PairRule(_detached_prefix, _settled, frozenset(GOVERNMENT)),
     PairRule(_demonstrative_adverb, _demonstrative_without_noun, frozenset(GOVERNMENT)),
     PairRule(_adverb_tag, _po_adverb, frozenset(ADVERB_PREFIX_CASES)),
+    PairRule(_adjective_cases, _adverb_without_noun, frozenset(GOVERNMENT)),
     PairRule(_compound, _settled, opens_hyphenated=True),
     PairRule(lambda first, second, lexicon: first == "что" and second == "бы", _chtoby, frozenset({"что"})),
     PairRule(_ne_joined, _ne, frozenset({"не"})),
