@@ -269,6 +269,28 @@ def test_ne_before_a_short_adjective_stays_apart(corrector):
     assert only_splits(corrector, "Мне было не понятно, о чём речь.") != []  # the adverb is still offered
 
 
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Не возможно сказать, кто прав.", "Невозможно сказать, кто прав."),
+        ("Ему не возможно помочь.", "Ему невозможно помочь."),
+    ],
+)
+def test_ne_and_a_predicative_that_edited_text_joins_are_joined_before_an_infinitive(corrector, text, fixed):
+    assert corrector.fix(text) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он не готов ждать.",  # a short adjective that takes the infinitive
+        "К этому не легко привыкнуть.",  # edited text writes «не легко» apart about as often as joined
+    ],
+)
+def test_ne_before_an_infinitive_stays_apart_unless_edited_text_joins_it(corrector, text):
+    assert only_splits(corrector, text) == []
+
+
 def test_the_conjunction_budto_is_not_the_particle(corrector):
     assert only_splits(corrector, "Война не игра, будь то даже шахматы.") == []
     assert only_splits(corrector, "Кто то постучал в дверь.") != []  # the particle rule still fires

@@ -78,7 +78,10 @@ that fires wins; all of them say nothing unless the joined or hyphenated spellin
   with a contrast («а», «но» later in the clause), after a strengthened negation («вовсе не»,
   «далеко не», «ничего … не»), before a modal («не нужно», «не надо»), and only offers the join. A
   short adjective is left apart: «он был не прав» is right, and the join was wrong 3 times of 3 on
-  the tune data.
+  the tune data. Before an infinitive the word may be one that takes it («не готов ждать»), so the
+  rule is silent there, unless the joined form is a predicative that edited text writes joined at
+  least ``JOINED_DOMINANCE`` times as often as apart («не возможно сказать» → «невозможно»; «не легко
+  разыскать» is written both ways).
 
 Two valid words outside these rules are never joined: «без опасности» is good Russian. A doubled word
 («тихо тихо» → «тихо-тихо») is left to the repeat detector, which runs first.
@@ -431,9 +434,7 @@ def _demonstrative_without_noun(document, index, passed):
         return None  # «по этому пути», «при том условии», «по том мосту»: the pronoun's noun
     if any(p.tag.POS in SUBJECTS and p.tag.case == "nomn" for p in readings[:1]):
         return "", CONFIDENCE_DEMONSTRATIVE, "joined-demonstrative"  # «по этому оно …»: a clause begins
-    first, second = document.word(index), document.word(index + 1)
-    model = document.context.model if document.context is not None else None
-    if model is not None and model.count(first + second) >= JOINED_DOMINANCE * model.count(first, second):
+    if _written_joined(document, index):
         return "", CONFIDENCE_DEMONSTRATIVE, "joined-demonstrative"  # «по этому не пришёл»
     return "", HINT, "joined-demonstrative"  # «от того что»: edited text writes both
 
@@ -470,6 +471,14 @@ def _adverb_without_noun(document, index, cases):
     if mark is None or is_sentence_end(mark):
         return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «ушли в пустую.»: the phrase ends there
     return "", HINT, "joined-adverb"  # «в пустую, …»: a noun may still follow
+
+
+def _written_joined(document, index: int) -> bool:
+    """Whether edited text (the usage model's counts) writes the words at ``index`` and ``index + 1``
+    joined at least ``JOINED_DOMINANCE`` times as often as apart."""
+    model = document.context.model if document.context is not None else None
+    first, second = document.word(index), document.word(index + 1)
+    return model is not None and model.count(first + second) >= JOINED_DOMINANCE * model.count(first, second)
 
 
 def _compound(first, second, lexicon):
@@ -568,7 +577,12 @@ def _ne(document, index, joined):
     if CONTRAST_WORDS & set(after) or {"не", "ни"} & set(after):
         return None  # «не плохо, а отлично», «не плохо и не хорошо»
     if after and _first_tag(document.lexicon, after[0]).POS == "INFN":
-        return None  # «не способны растопить», «не готов ждать»
+        # «не способны растопить», «не готов ждать»: a word that takes the infinitive; but a predicative
+        # takes one too, and edited text that all but always joins it settles that («не возможно сказать»);
+        # «не легко разыскать» is written either way
+        if not (_is_predicative(document, joined) and _written_joined(document, index)):
+            return None
+        return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
     if _is_predicative(document, joined):
         return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
     return "", HINT, "joined-ne"
