@@ -582,7 +582,6 @@ def _ne(document, index, joined):
         # «не легко разыскать» is written either way
         if not (_is_predicative(document, joined) and _written_joined(document, index)):
             return None
-        return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
     if _is_predicative(document, joined):
         return "", CONFIDENCE_NE_PREDICATIVE, "joined-ne"
     return "", HINT, "joined-ne"
