@@ -460,17 +460,24 @@ def _adjective_cases(first, second, lexicon) -> frozenset[str] | None:
 
 
 def _adverb_without_noun(document, index, cases):
-    mark, following = _next_after(document, index + 1)
-    if mark is None and following is not None:
-        readings = document.lexicon.parses(following)
-        if any(p.tag.POS in NOMINALS and p.tag.case in cases for p in readings):
-            return None  # «в пустую комнату», «в пустую холодную даль»: the adjective's noun phrase
-        if readings[0].tag.POS in PREDICATES:
-            return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «в пустую тратить»: no noun can follow
-        return "", HINT, "joined-adverb"
-    if mark is None or is_sentence_end(mark):
-        return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «ушли в пустую.»: the phrase ends there
+    after = _phrase_after(document.lexicon, *_next_after(document, index + 1), cases)
+    if after == "noun":
+        return None  # «в пустую комнату», «в пустую холодную даль»: the adjective's noun phrase
+    if after == "ends":
+        return "", CONFIDENCE_JOINED_ADVERB, "joined-adverb"  # «в пустую тратить», «ушли в пустую.»
     return "", HINT, "joined-adverb"  # «в пустую, …»: a noun may still follow
+
+
+def _phrase_after(lexicon, mark: str | None, following: str | None, cases) -> str:
+    """How a preposition's phrase cut short before ``mark`` and ``following`` (``_next_after``) goes
+    on: "noun" when ``following`` can be a noun or adjective of it in one of ``cases``, "ends" when no
+    noun can follow (a verb comes next, or the sentence ends), "open" otherwise (a comma, another word)."""
+    if mark is None and following is not None:
+        readings = lexicon.parses(following)
+        if any(p.tag.POS in NOMINALS and p.tag.case in cases for p in readings):
+            return "noun"
+        return "ends" if readings[0].tag.POS in PREDICATES else "open"
+    return "ends" if mark is None or is_sentence_end(mark) else "open"
 
 
 def _written_joined(document, index: int) -> bool:
@@ -511,22 +518,18 @@ def _adverb_tag(first, second, lexicon):
 def _po_adverb(document, index, tag):
     lexicon = document.lexicon
     first, second = document.word(index), document.word(index + 1)
-    case = ADVERB_PREFIX_CASES[first]
     mark, following = _next_after(document, index + 1)
-    if mark is None and following is not None:
-        # «по моему мнению», «по другому пути», «во первых рядах»: a preposition and its noun phrase
-        if any(p.tag.POS in NOMINALS and case in p.tag for p in lexicon.parses(following)):
-            return None
+    after = _phrase_after(lexicon, mark, following, {ADVERB_PREFIX_CASES[first]})
+    if after == "noun":
+        return None  # «по моему мнению», «по другому пути», «во первых рядах»: a preposition and its noun phrase
     if _first_tag(document.lexicon, second).POS == "ADVB":
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по русски»: «по» cannot govern an adverb
     if (second in POSSESSIVES or "Prnt" in tag) and (mark is not None or following is None):
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по моему, …», «во вторых, …»: parenthetical
     if "Prnt" in tag and document.starts_sentence(index):
         return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «Во первых она …»: the sentence opens with it
-    if mark is None and following is not None and _first_tag(document.lexicon, following).POS in PREDICATES:
-        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по разному реагировали»: no noun can follow
-    if (mark is not None and is_sentence_end(mark)) or (mark is None and following is None):
-        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «стало по другому.»: the phrase ends there
+    if after == "ends":
+        return "-", CONFIDENCE_PO_ADVERB, "hyphen-adverb"  # «по разному реагировали», «стало по другому.»
     return "-", HINT, "hyphen-adverb"
 
 
