@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pravka.lexicon import cache_dir
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pravka.lexicon import cache_dir, mapped_trie, saved_trie
 
 DAMAGED = "В Женеве прошли беседы с участием росийской делегации.\n"
 
@@ -216,3 +219,30 @@ def test_a_table_compiled_on_its_own_says_so_once(tmp_path, caplog):
             compiled_once(tmp_path / f"{family}-v1.dawg", lambda path: path.write_text("table"), family)
     notices = [r.getMessage() for r in caplog.records if "compiling the word tables once" in r.getMessage()]
     assert notices == [f"pravka: compiling the word tables once into {tmp_path} (about a minute, later starts are instant)"]
+
+
+# Words drawn from a few letters, so that prefixes are shared and a query returns several keys.
+_WORDS = st.lists(st.text(alphabet="аеёжоя \t", min_size=1, max_size=6), min_size=1, max_size=60, unique=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys=_WORDS, prefix=st.text(alphabet="аеёжоя \t", max_size=2))
+def test_a_mapped_trie_answers_a_prefix_query_in_sorted_order(tmp_path_factory, keys, prefix):
+    # The blend unit's tail index stops after the first entries under a tail, which it files most
+    # frequent first through their sorted order: an unordered answer would pick other words.
+    path = tmp_path_factory.mktemp("trie") / "words.marisa"
+    saved_trie(keys, path)
+    table = mapped_trie(path)
+    assert table.keys(prefix) == sorted(key for key in keys if key.startswith(prefix))
+    assert list(table.iterkeys(prefix)) == table.keys(prefix)
+
+
+@settings(max_examples=30, deadline=None)
+@given(sets=st.dictionaries(st.text(alphabet="абвгд", min_size=1, max_size=5), st.binary(max_size=12), max_size=30))
+def test_a_mapped_trie_of_values_gives_back_every_byte(tmp_path_factory, sets):
+    # The confusion sets are marshal's bytes, which may hold the trie's own value separator (0xff).
+    path = tmp_path_factory.mktemp("trie") / "sets.marisa"
+    saved_trie(((key, value + b"\xff") for key, value in sets.items()), path, values=True)
+    table = mapped_trie(path, values=True)
+    assert {key: table[key] for key in sets} == {key: [value + b"\xff"] for key, value in sets.items()}
+    assert table.get("ё") is None

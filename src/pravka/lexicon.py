@@ -6,15 +6,15 @@ dictionary holds it (an exact DAWG lookup, never the predictor's guess), or a wo
 candidates: wordfreq's large Russian list also contains common misspellings («росийской»,
 «безопастности»), so it must never accept a word.
 
-Two derived tables are compiled once from pymorphy3 and wordfreq into the user's cache folder (see
-``cache_dir``) and memory-mapped on later starts, so a cold start does not pay wordfreq's 0.7 s and
-265 MB:
+Derived tables are compiled once from pymorphy3 and wordfreq into the user's cache folder (see
+``cache_dir``) and read from there on later starts, so a cold start does not pay wordfreq's 0.7 s and
+265 MB (``saved_trie`` says which are mapped from their file rather than loaded):
 
 * ``freq``: every Cyrillic wordfreq word → its Zipf frequency × 100 (misspellings included: the ranker
   needs to know how common the typed word itself is).
 * ``sound``: the words of that list which the dictionary knows, keyed by a *sound key* (``ru.sound.sound_key``) that folds the
   spellings Russians confuse (unstressed о/а, е/и/я, doubled consonants, ь/ъ, -тся/-ться), stored as
-  ``"key word"`` strings in a completion DAWG so that all words sharing a key are one prefix query.
+  ``"key word"`` strings in a trie so that all words sharing a key are one prefix query.
 * ``tails``: the same words reversed, so that "which words end in «траница»" is one prefix query (the
   blend detector needs it).
 * ``yo``: every dictionary form spelt with «ё», written with «е» («еще», «молодежь»). Russians rarely
@@ -25,7 +25,7 @@ Two derived tables are compiled once from pymorphy3 and wordfreq into the user's
   them, not for every word of a text.
 
 Tables computed by pravka's own rules (the confusion sets of ``detect.confusion``, the screen's verdicts
-of ``detect.screen``) are compiled the same way (``compiled_path``, both as DAWGs), under a name holding a checksum of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
+of ``detect.screen``) are compiled the same way (``compiled_path``), under a name holding a checksum of what the table is built from (``sources_tag``): the modules that build it, every pravka module they
 import, transitively, and the package data those modules name. A change to any of them compiles the
 table again; a change elsewhere (a calibration refit, the command line, another unit's data) does not.
 """
@@ -52,6 +52,7 @@ from itertools import islice
 from pathlib import Path
 
 import dawg
+import marisa_trie
 
 from .ru.alphabet import CONSONANTS, IOTATED_VOWELS, fold
 from .ru.grammar import FUNCTION_POS, VARIANT_MARKS
@@ -578,11 +579,12 @@ class Lexicon:
 
 def load_compiled_tables(
     dictionary,
-) -> tuple[dawg.IntDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.CompletionDAWG, dawg.DAWG]:
+) -> tuple[dawg.IntDAWG, marisa_trie.Trie, marisa_trie.Trie, dawg.CompletionDAWG, dawg.DAWG]:
     folder = cache_dir()
     tag = cache_tag()
     families = ("freq", "sound", "tails", "yo", "marked")
-    paths = [folder / f"{family}-{tag}.dawg" for family in families]
+    suffixes = (".dawg", ".marisa", ".marisa", ".dawg", ".dawg")
+    paths = [folder / f"{family}-{tag}{suffix}" for family, suffix in zip(families, suffixes, strict=True)]
     if not all(path.exists() for path in paths):
         folder.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(folder / ".build.lock"):
@@ -594,8 +596,8 @@ def load_compiled_tables(
     freq_path, sound_path, tails_path, yo_path, marked_path = paths
     return (
         dawg.IntDAWG().load(str(freq_path)),
-        dawg.CompletionDAWG().load(str(sound_path)),
-        dawg.CompletionDAWG().load(str(tails_path)),
+        mapped_trie(sound_path),
+        mapped_trie(tails_path),
         dawg.CompletionDAWG().load(str(yo_path)),
         dawg.DAWG().load(str(marked_path)),
     )
@@ -704,9 +706,9 @@ def _compile_tables(
     step(1, "frequencies")
     save_atomically(dawg.IntDAWG(zipf_by_word.items()), freq_path)
     step(2, "sound keys")
-    save_atomically(dawg.CompletionDAWG(f"{sound_key(word)} {word}" for word in known_words), sound_path)
+    saved_trie((f"{sound_key(word)} {word}" for word in known_words), sound_path)
     step(3, "word endings")
-    save_atomically(dawg.CompletionDAWG(word[::-1] for word in known_words), tails_path)
+    saved_trie((word[::-1] for word in known_words), tails_path)
     step(4, "ё forms")
     save_atomically(dawg.CompletionDAWG(fold(form) for form in forms.iterkeys() if "ё" in form), yo_path)
     step(5, "marked forms")
@@ -734,7 +736,7 @@ def _marked_forms(dictionary):
 
 
 def save_atomically(table, path: Path) -> None:
-    """Write ``table`` (bytes, or anything with ``save(filename)``: a DAWG) to a temporary file beside
+    """Write ``table`` (bytes, or anything with ``save(filename)``: a DAWG, a trie) to a temporary file beside
     ``path`` and rename it over ``path``, so that no reader ever sees half a table."""
     temporary = path.with_suffix(f".tmp{os.getpid()}")
     if isinstance(table, bytes):
@@ -742,6 +744,26 @@ def save_atomically(table, path: Path) -> None:
     else:
         table.save(str(temporary))
     os.replace(temporary, path)
+
+
+# The large tables, read only for the words a check cannot settle at once or once per word into a
+# cache, are marisa tries mapped from their file: a fifth of the size of a DAWG of the same keys, and
+# only the pages a run reads come into memory, shared by every process of the machine that maps the
+# file (the workers of ``--jobs``). The small tables read for every word of a text (``freq``, ``yo``,
+# ``marked``, the screen's verdicts) stay DAWGs loaded into memory, whose look-up is twice as fast.
+# Both answer a prefix query in sorted order: the tries are built in label order, and readers that stop
+# after the first entries rely on it.
+def saved_trie(entries: Iterable, path: Path, *, values: bool = False) -> None:
+    """Compile ``entries`` (keys, or (key, bytes) pairs if ``values``) to a trie saved at ``path``."""
+    kind = marisa_trie.BytesTrie if values else marisa_trie.Trie
+    save_atomically(kind(entries, order=marisa_trie.LABEL_ORDER), path)
+
+
+def mapped_trie(path: Path, *, values: bool = False):
+    """The trie ``saved_trie`` saved at ``path``, mapped from the file."""
+    table = marisa_trie.BytesTrie() if values else marisa_trie.Trie()
+    table.mmap(str(path))
+    return table
 
 
 def compiled_once(path: Path, build, family: str) -> Path:
@@ -763,7 +785,7 @@ def compiled_once(path: Path, build, family: str) -> Path:
 
 # The suffixes pravka's tables have been written with: a family's table of an older format (a marshal
 # file where a DAWG is now) is as stale as one of older inputs.
-TABLE_SUFFIXES = frozenset({".dawg", ".marshal", ".model"})
+TABLE_SUFFIXES = frozenset({".dawg", ".marisa", ".marshal", ".model"})
 # Families that earlier versions of pravka wrote and this one no longer does (the confusion unit's
 # neighbour index was «confusion-v{format}» before it was «confusion-neighbours»): nothing would
 # ever replace their files, so any build removes them.

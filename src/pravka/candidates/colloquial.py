@@ -17,8 +17,8 @@ edits), and they are too many to list. They are *generated* instead, from the st
    key (``ru.sound.sound_key``) with the standard word and the rules. The key folds what needs no rule
    — unstressed о/а and е/и/я, doubled and held-down letters, «ь», the spellings of «щ» and «ц» — so
    «пасиба», «пасибо» and «пассиба» all find «спасибо» through the one variant «пасибо». The index is
-   compiled once into the cache folder (a completion DAWG, like the lexicon's tables; a few seconds)
-   and loaded on later starts in milliseconds; its name carries a checksum of the rules and prices, so
+   compiled once into the cache folder (a trie, like the lexicon's large tables; a few seconds) and
+   mapped from it on later starts in milliseconds; its name carries a checksum of the rules and prices, so
    changing them compiles it anew.
 3. **Look-up.** An unknown word's sound key gives every variant sharing it. The word and a variant
    may still differ where the key folded them (up to ``MAX_AS_HEARD`` letters: «пасиба» for the
@@ -45,7 +45,7 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-import dawg
+import marisa_trie
 from rapidfuzz.distance import Levenshtein
 
 from ..ru.alphabet import fold
@@ -146,18 +146,15 @@ def _index_path() -> Path:
             MAX_COST,
         )
     )
-    return cache_dir() / f"{SOURCE}-{cache_tag()}-{zlib.crc32(rules.encode()):08x}.dawg"
+    return cache_dir() / f"{SOURCE}-{cache_tag()}-{zlib.crc32(rules.encode()):08x}.marisa"
 
 
 @lru_cache(maxsize=4)
-def spoken_index(lexicon) -> dawg.CompletionDAWG:
+def spoken_index(lexicon) -> marisa_trie.Trie:
     """The variant index for ``lexicon``, compiled into the cache folder on first use."""
-    from ..lexicon import compiled_once, save_atomically
+    from ..lexicon import compiled_once, mapped_trie, saved_trie
 
-    def build(path: Path) -> None:
-        save_atomically(dawg.CompletionDAWG(_entries(lexicon)), path)
-
-    return dawg.CompletionDAWG().load(str(compiled_once(_index_path(), build, SOURCE)))
+    return mapped_trie(compiled_once(_index_path(), lambda path: saved_trie(_entries(lexicon), path), SOURCE))
 
 
 def readings(word: str, lexicon) -> list[Candidate]:

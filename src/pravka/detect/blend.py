@@ -607,14 +607,10 @@ def _spellings_with_yo(folded: str) -> list[str]:
 
 
 def _compiled_index(family: str, settings: str, entries):
-    import dawg
+    from ..lexicon import cache_dir, cache_tag, compiled_once, mapped_trie, saved_trie
 
-    from ..lexicon import cache_dir, cache_tag, compiled_once, save_atomically
-
-    path = cache_dir() / f"{family}-{settings}-v{INDEX_FORMAT}-{cache_tag()}.dawg"
-    return dawg.CompletionDAWG().load(
-        str(compiled_once(path, lambda path: save_atomically(dawg.CompletionDAWG(entries()), path), family))
-    )
+    path = cache_dir() / f"{family}-{settings}-v{INDEX_FORMAT}-{cache_tag()}.marisa"
+    return mapped_trie(compiled_once(path, lambda path: saved_trie(entries(), path), family))
 
 
 @lru_cache(maxsize=12_500)

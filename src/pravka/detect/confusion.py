@@ -72,10 +72,10 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
-import dawg
+import marisa_trie
 
 from ..candidates.channel import edit_cost
-from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, save_atomically
+from ..lexicon import cache_dir, cache_tag, compiled_once, compiled_path, mapped_trie, saved_trie
 from ..rank.context import CONTEXT_WEIGHT
 from ..ru.alphabet import fold, match_case
 from ..ru.grammar import CASED, GOVERNMENT, NAME_MARKS, tsya_twin
@@ -121,22 +121,20 @@ def _deletions(word: str) -> list[str]:
 
 
 def _compile_neighbour_table(lexicon, path: Path) -> None:
-    """A completion DAWG of ``"deletion<TAB>word"`` for every indexed word and each of its one-letter
+    """A trie of ``"deletion<TAB>word"`` for every indexed word and each of its one-letter
     deletions (the word itself included), the symmetric-delete index of the module docstring."""
     words = {fold(word) for word in lexicon.written_words()}
     common = [w for w in words if len(w) >= MIN_LENGTH - 1 and lexicon.zipf(w) >= MEMBER_MIN_ZIPF]
     keys = [f"{key}\t{word}" for word in common for key in (word, *_deletions(word))]
-    save_atomically(dawg.CompletionDAWG(keys), path)
+    saved_trie(keys, path)
 
 
 @lru_cache(maxsize=4)
-def neighbour_table(lexicon) -> dawg.CompletionDAWG:
+def neighbour_table(lexicon) -> marisa_trie.Trie:
     """The index of common words by their deletions, compiled once into the cache folder."""
-    # Not the family «confusion»: its stale files would be «confusion-*.dawg», and so are the sets'.
-    path = cache_dir() / f"{NEIGHBOUR_FAMILY}-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.dawg"
-    return dawg.CompletionDAWG().load(
-        str(compiled_once(path, partial(_compile_neighbour_table, lexicon), NEIGHBOUR_FAMILY))
-    )
+    # Not the family «confusion»: its stale files would be «confusion-*», and so are the sets'.
+    path = cache_dir() / f"{NEIGHBOUR_FAMILY}-v{NEIGHBOUR_TABLE_FORMAT}-{cache_tag()}.marisa"
+    return mapped_trie(compiled_once(path, partial(_compile_neighbour_table, lexicon), NEIGHBOUR_FAMILY))
 
 
 def neighbours(lexicon, word: str) -> set[str]:
@@ -192,14 +190,14 @@ def confusion_set(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
 
 
 @lru_cache(maxsize=4)
-def compiled_sets(lexicon) -> dawg.BytesDAWG:
+def compiled_sets(lexicon) -> marisa_trie.BytesTrie:
     """The confusion sets of every written word below ``MAX_TYPED_ZIPF`` (of ``MIN_LENGTH`` letters or
     more, without a hyphen; 457,000 words, one in nine with a member), compiled once into the cache
-    folder: a DAWG of each word's set as marshal's bytes. Finding a set costs a hundred microseconds
+    folder: a trie of each word's set as marshal's bytes. Finding a set costs a hundred microseconds
     or more (its neighbours' parses and slip prices), paid by each process for each rare word it
     meets, and most distinct words of a long text are rare words met once: with this table a fresh
     process, a ``--jobs`` worker or a Dask worker starts with their sets found. As a dict they would
-    take 80 MB in each process; the DAWG takes its file, 27 MB (compiling it takes about a minute,
+    take 80 MB in each process; the trie's file is 4 MB, mapped (compiling it takes about a minute,
     once)."""
 
     def build(path: Path) -> None:
@@ -209,10 +207,10 @@ def compiled_sets(lexicon) -> dawg.BytesDAWG:
             for word in words
             if len(word) >= MIN_LENGTH and lexicon.zipf(word) < MAX_TYPED_ZIPF
         )
-        save_atomically(dawg.BytesDAWG(sets), path)
+        saved_trie(sets, path, values=True)
 
-    path = compiled_path("confusion-sets", (__name__,), ".dawg")
-    return dawg.BytesDAWG().load(str(compiled_once(path, build, "confusion-sets")))
+    path = compiled_path("confusion-sets", (__name__,), ".marisa")
+    return mapped_trie(compiled_once(path, build, "confusion-sets"), values=True)
 
 
 def _members(lexicon, word: str) -> tuple[tuple[str, float, float], ...]:
