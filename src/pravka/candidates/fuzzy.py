@@ -54,21 +54,25 @@ def two_edit_words(word: str, lexicon) -> list[Candidate]:
     by_length = _words_starting_with(lexicon, word[0])
     found = []
     for length in range(len(word) - MAX_DISTANCE, len(word) + MAX_DISTANCE + 1):
+        if length not in by_length:
+            continue
         hits = process.extract(
-            word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None
+            word, by_length[length].split("\n"), scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None
         )
         found += [Candidate(other, SOURCE, edit_cost(word, other)) for other, _, _ in hits if other != word]
     return found
 
 
 @lru_cache(maxsize=66)
-def _words_starting_with(lexicon, letter: str) -> dict[int, list[str]]:
+def _words_starting_with(lexicon, letter: str) -> dict[int, str]:
     """The index's words that start with ``letter``, by length (rapidfuzz reads every word it is
-    given, even one whose length alone rules it out)."""
+    given, even one whose length alone rules it out), each length's words as one line-separated string:
+    the 213,000 words as string objects would hold 17 MB more in every process, and splitting the five
+    lengths a search reads adds a seventh to its time (0.82 → 0.95 ms a word)."""
     by_length: dict[int, list[str]] = {}
     for word in _index(lexicon).keys(letter):
         by_length.setdefault(len(word), []).append(word)
-    return by_length
+    return {length: "\n".join(words) for length, words in by_length.items()}
 
 
 @lru_cache(maxsize=4)
