@@ -46,6 +46,7 @@ import re
 import zlib
 from bisect import bisect_right
 from itertools import pairwise
+from sys import intern
 
 try:
     from re import _parser  # type: ignore[attr-defined]
@@ -119,7 +120,7 @@ class Screen:
         if verdict is not None and not verdict >> self.untested_shift & ~settled:
             return verdict & self.every_unit
         if CYRILLIC_LETTER.search(word) and self.lexicon.is_known(word):
-            arguments = (word.lower(), self.lexicon)
+            arguments = (intern(word.lower()), self.lexicon)
             return self._tested(self._words, word, self.word_tests, self.word_test_units, arguments, settled)
         units = self.unknown_word_units if CYRILLIC_LETTER.search(word) else 0
         _remember(self._words, word, units)
@@ -132,7 +133,7 @@ class Screen:
         verdict = self._pairs.get(key)
         if verdict is not None and not verdict >> self.untested_shift & ~settled:
             return verdict & self.every_unit
-        arguments = (first.lower(), second.lower(), self.lexicon)
+        arguments = (intern(first.lower()), intern(second.lower()), self.lexicon)
         return self._tested(self._pairs, key, self.pair_tests, self.pair_test_units, arguments, settled)
 
     def _tested(self, verdicts: dict, key, tests, every_test: int, arguments: tuple, settled: int) -> int:
@@ -262,7 +263,13 @@ def _ends_a_sentence(line: str) -> bool:
 def _remember(cache: dict, key, value) -> None:
     if len(cache) >= VERDICT_CACHE_SIZE:
         cache.clear()  # a bound on memory; the verdicts are cheap to find again
-    cache[key] = value
+    cache[_interned(key)] = value
+
+
+def _interned(key):
+    # A word is read from each line as a new string. Kept, it is kept once: the word and every pair it
+    # stands in share one string object, and so do the word tests' own caches (``_tested``'s arguments).
+    return intern(key) if isinstance(key, str) else (intern(key[0]), intern(key[1]))
 
 
 def required_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
