@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from ..rank.context import SUBJECT_SPAN
@@ -47,7 +48,8 @@ class Document:
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
-        self._words = [token.text.lower() if token.kind == "word" else None for token in self.tokens]
+        # Interned: the units' per-word caches keep these strings, and then keep one of each.
+        self._words = [intern(token.text.lower()) if token.kind == "word" else None for token in self.tokens]
 
     def word(self, index: int) -> str | None:
         """The lower-case word token ``index``, or None past the ends or for a non-word."""
