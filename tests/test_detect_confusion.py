@@ -211,7 +211,7 @@ def _compiled_words(lexicon):
 def test_a_compiled_confusion_set_is_the_one_its_neighbours_give(lexicon, data):
     """The sets compiled once into the cache are those found from the neighbours, member for member."""
     word = data.draw(st.sampled_from(_compiled_words(lexicon)))
-    assert confusion.confusion_set.__wrapped__(lexicon, word) == confusion._members(lexicon, word)
+    assert confusion.confusion_set(lexicon, word) == confusion._members(lexicon, word)
 
 
 def test_the_compiled_sets_hold_the_written_rare_words_and_the_sets_they_name(lexicon):
