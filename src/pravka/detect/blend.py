@@ -613,7 +613,12 @@ def _compiled_index(family: str, settings: str, entries):
     return mapped_trie(compiled_once(path, lambda path: saved_trie(entries(), path), family))
 
 
-@lru_cache(maxsize=12_500)
+# Words whose grammatical forms are kept: found again in a few µs from the lexicon's cached readings,
+# they held 10 MB more at 12,500 on 8 MB of novels, for 1 % of CPU time or less.
+FORMS_CACHED = 4096
+
+
+@lru_cache(maxsize=FORMS_CACHED)
 def _form_keys(word: str, lexicon) -> frozenset[tuple]:
     """(part of speech, case, number, person, tense, gender where it inflects, mood) of each reading."""
     keys = set()
@@ -635,7 +640,7 @@ def _in_form_of(head_word: str, synonym: str, lexicon) -> set[str]:
     }
 
 
-@lru_cache(maxsize=12_500)
+@lru_cache(maxsize=FORMS_CACHED)
 def _forms_wanted(synonym: str, lexicon) -> frozenset[tuple[str, frozenset[str]]]:
     """(part of speech, grammemes) of each content reading of ``synonym``: what the original is
     inflected to (gender only where it inflects: not for nouns, not in the plural)."""
