@@ -197,12 +197,25 @@ def known_word_readings(word: str, lexicon) -> list[Candidate]:
     spelling, no letter folded on top, and that are far more frequent (wordfreq Zipf at least
     ``KNOWN_WORD_ZIPF_GAP`` above the word's own), and the listed respelling of the word if any.
     Whether the dictionary reading is meant is for the caller to weigh (``detect.nonword``)."""
-    return list(_known_word_readings(word, lexicon))
+    kept = _kept_readings(lexicon)
+    found = kept.get(word)
+    if found is None:
+        if len(kept) >= KNOWN_WORDS_CACHED:
+            kept.clear()  # a bound on memory; the readings are cheap to find again
+        found = kept[word] = _known_word_readings(word, lexicon)
+    return list(found)
 
 
-@lru_cache(maxsize=KNOWN_WORDS_CACHED)
+@lru_cache(maxsize=4)
+def _kept_readings(lexicon) -> dict[str, tuple[Candidate, ...]]:
+    # The readings by word, for one lexicon. The nonword unit asks for them of every known word of the
+    # blocks it reads, and most words have none: a plain dict keeps a word and its (mostly empty)
+    # answer, where an lru cache would keep a link and an argument tuple besides (12 MB on 8 MB of
+    # novels).
+    return {}
+
+
 def _known_word_readings(word: str, lexicon) -> tuple[Candidate, ...]:
-    # Cached per word: the nonword unit asks this of every known word of the blocks it reads.
     typed = fold(word)
     floor = lexicon.zipf(typed) + KNOWN_WORD_ZIPF_GAP
     found = []
