@@ -210,7 +210,7 @@ def known_word_readings(word: str, lexicon) -> list[Candidate]:
 def _kept_readings(lexicon) -> dict[str, tuple[Candidate, ...]]:
     # The readings by word, for one lexicon. The nonword unit asks for them of every known word of the
     # blocks it reads, and most words have none: a plain dict keeps a word and its (mostly empty)
-    # answer, where an lru cache would keep a link and an argument tuple besides (12 MB on 8 MB of
+    # answer, where an lru cache would keep a link and an argument tuple besides (10 MB on 8 MB of
     # novels).
     return {}
 
