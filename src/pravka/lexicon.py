@@ -82,6 +82,17 @@ _FORM_KEY = ("POS", "case", "number", "gender", "person", "tense", "mood")
 LISTED_UNITS = frozenset({"DictionaryAnalyzer", "HyphenSeparatedParticleAnalyzer"})
 
 
+def kept(cache: dict, key, value, bound: int):
+    """``value``, stored in ``cache`` under ``key``, the cache emptied first when it holds ``bound``
+    entries: a bound on memory for what is cheap to find again, without an lru cache's link and
+    argument tuple per entry (the lexicon's known words and readings, the screen's verdicts, spoken
+    readings)."""
+    if len(cache) >= bound:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def lexeme_words(parse) -> list[str]:
     """The words of ``parse``'s lexeme in its paradigm's order, as ``[form.word for form in
     parse.lexeme]`` gives them. For a plain dictionary reading they are spelt straight from pymorphy3's
@@ -406,9 +417,7 @@ class Lexicon:
         """True when the dictionary or a word list holds this exact form (ё and е interchangeable)."""
         known = self._known.get(word)
         if known is None:
-            if len(self._known) >= KNOWN_CACHE_SIZE:
-                self._known.clear()
-            known = self._known[word] = self._lookup(word)
+            known = kept(self._known, word, self._lookup(word), KNOWN_CACHE_SIZE)
         return known
 
     def _lookup(self, word: str) -> bool:
@@ -507,9 +516,7 @@ class Lexicon:
         word is read again by each rule that weighs its grammar; a reading costs tens of µs)."""
         found = self._parses.get(word)
         if found is None:
-            if len(self._parses) >= PARSES_CACHE_SIZE:
-                self._parses.clear()
-            found = self._parses[word] = tuple(self.morph.parse(word))
+            found = kept(self._parses, word, tuple(self.morph.parse(word)), PARSES_CACHE_SIZE)
         return found
 
     def is_function_word(self, word: str) -> bool:

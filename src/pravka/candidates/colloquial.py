@@ -48,6 +48,7 @@ from pathlib import Path
 import marisa_trie
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import kept
 from ..ru.alphabet import fold
 from ..ru.sound import SPOKEN_CHANGES, SPOKEN_REDUCTIONS, sound_key
 from . import COST_RESPELLING, Candidate
@@ -197,12 +198,10 @@ def known_word_readings(word: str, lexicon) -> list[Candidate]:
     spelling, no letter folded on top, and that are far more frequent (wordfreq Zipf at least
     ``KNOWN_WORD_ZIPF_GAP`` above the word's own), and the listed respelling of the word if any.
     Whether the dictionary reading is meant is for the caller to weigh (``detect.nonword``)."""
-    kept = _kept_readings(lexicon)
-    found = kept.get(word)
+    readings = _kept_readings(lexicon)
+    found = readings.get(word)
     if found is None:
-        if len(kept) >= KNOWN_WORDS_CACHED:
-            kept.clear()  # a bound on memory; the readings are cheap to find again
-        found = kept[word] = _known_word_readings(word, lexicon)
+        found = kept(readings, word, _known_word_readings(word, lexicon), KNOWN_WORDS_CACHED)
     return list(found)
 
 

@@ -55,7 +55,7 @@ except ImportError:  # Python 3.10
 
 import dawg
 
-from ..lexicon import compiled_once, compiled_path, save_atomically
+from ..lexicon import compiled_once, compiled_path, kept, save_atomically
 from ..ru.alphabet import CYRILLIC_LETTER
 from ..ru.punctuation import SENTENCE_END
 from .base import Detector
@@ -261,9 +261,7 @@ def _ends_a_sentence(line: str) -> bool:
 
 
 def _remember(cache: dict, key, value) -> None:
-    if len(cache) >= VERDICT_CACHE_SIZE:
-        cache.clear()  # a bound on memory; the verdicts are cheap to find again
-    cache[_interned(key)] = value
+    kept(cache, _interned(key), value, VERDICT_CACHE_SIZE)
 
 
 def _interned(key):
