@@ -8,7 +8,7 @@ candidates: wordfreq's large Russian list also contains common misspellings («�
 
 Derived tables are compiled once from pymorphy3 and wordfreq into the user's cache folder (see
 ``cache_dir``) and read from there on later starts, so a cold start does not pay wordfreq's 0.7 s and
-265 MB (the note above ``saved_trie`` says which are mapped from their file, which loaded):
+265 MB (the note above ``saved_trie`` says which are mapped from their file and which are loaded):
 
 * ``freq``: every Cyrillic wordfreq word → its Zipf frequency × 100 (misspellings included: the ranker
   needs to know how common the typed word itself is).
